@@ -1,0 +1,24 @@
+namespace BlendSign.Data.Configuration;
+
+/// <summary>Where each kind of file lives under the data directory.</summary>
+public sealed record DataPaths(string Root)
+{
+    public static DataPaths From(BlendSignOptions options) => new(Path.GetFullPath(options.DataDirectory));
+
+    public string Database => Path.Combine(Root, "blendsign.db");
+    public string SliceStore => Path.Combine(Root, "slices");
+    public string Models => Path.Combine(Root, "models");
+    public string Runs => Path.Combine(Root, "runs");
+    public string Demo => Path.Combine(Root, "demo");
+    public string DataProtectionKeys => Path.Combine(Root, "keys");
+
+    public string DefaultConnectionString => $"Data Source={Database};Default Timeout=30;Pooling=True";
+
+    public void EnsureCreated()
+    {
+        foreach (var directory in new[] { Root, SliceStore, Models, Runs, Demo, DataProtectionKeys })
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

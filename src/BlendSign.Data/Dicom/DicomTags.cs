@@ -1,0 +1,17 @@
+namespace BlendSign.Data.Dicom;
+
+/// <summary>The DICOM tags BlendSign reads, as (group, element).</summary>
+internal static class DicomTags
+{
+    public static readonly (ushort Group, ushort Element) SopInstanceUid = (0x0008, 0x0018);
+    public static readonly (ushort Group, ushort Element) Modality = (0x0008, 0x0060);
+    public static readonly (ushort Group, ushort Element) SeriesDescription = (0x0008, 0x103E);
+    public static readonly (ushort Group, ushort Element) PatientAge = (0x0010, 0x1010);
+    public static readonly (ushort Group, ushort Element) StudyInstanceUid = (0x0020, 0x000D);
+    public static readonly (ushort Group, ushort Element) SeriesInstanceUid = (0x0020, 0x000E);
+    public static readonly (ushort Group, ushort Element) InstanceNumber = (0x0020, 0x0013);
+    public static readonly (ushort Group, ushort Element) ImagePositionPatient = (0x0020, 0x0032);
+    public static readonly (ushort Group, ushort Element) ImageOrientationPatient = (0x0020, 0x0037);
+    public static readonly (ushort Group, ushort Element) PixelSpacing = (0x0028, 0x0030);
+    public static readonly (ushort Group, ushort Element) PixelData = (0x7FE0, 0x0010);
+}

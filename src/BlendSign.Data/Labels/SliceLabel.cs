@@ -1,0 +1,16 @@
+using BlendSign.Data.Accounts;
+using BlendSign.Data.Scans;
+
+namespace BlendSign.Data.Labels;
+
+/// <summary>One rater's class for one slice; at most one per (slice, rater).</summary>
+public class SliceLabel
+{
+    public int Id { get; set; }
+    public int SliceId { get; set; }
+    public Slice Slice { get; set; } = null!;
+    public required string RaterId { get; set; }
+    public ApplicationUser Rater { get; set; } = null!;
+    public HemorrhageClass Label { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,16 @@
+using BlendSign.Data.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlendSign.Data.Persistence.Configurations;
+
+public sealed class TrainingRunConfiguration : IEntityTypeConfiguration<TrainingRun>
+{
+    public void Configure(EntityTypeBuilder<TrainingRun> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(r => r.Status);
+        builder.HasMany(r => r.Predictions).WithOne(p => p.TrainingRun)
+            .HasForeignKey(p => p.TrainingRunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,30 @@
+namespace BlendSign.Data.Training;
+
+/// <summary>A queued or finished training run; the hosted service and the <c>train</c> verb both write it.</summary>
+public class TrainingRun
+{
+    public int Id { get; set; }
+    public TrainingRunStatus Status { get; set; }
+
+    /// <summary>The run's settings as JSON (folds, epochs, image size, backbone, seed, ...).</summary>
+    public required string ConfigurationJson { get; set; }
+    public int Seed { get; set; }
+    public string? Device { get; set; }
+    public string? CodeVersion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Last reported progress, for pages that open while the run goes on.</summary>
+    public string? ProgressMessage { get; set; }
+    public double ProgressFraction { get; set; }
+    public bool CancelRequested { get; set; }
+
+    /// <summary>Per-class metrics and the confusion matrix as JSON once the run completed.</summary>
+    public string? ResultJson { get; set; }
+    public string? OofPredictionsPath { get; set; }
+    public string? Error { get; set; }
+
+    public List<SlicePrediction> Predictions { get; set; } = [];
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace BlendSign.Web.Cli;
+
+/// <summary>Parses and runs a command-line verb.</summary>
+public static class CliApplication
+{
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (CliVerbs.Names.Contains(args[0]) || args[0] is "--help" or "-h" or "-?" or "--version");
+
+    public static async Task<int> RunAsync(string[] args, CliContext? context = null, CancellationToken cancellationToken = default)
+    {
+        await using var owned = context is null ? new CliContext() : null;
+        var active = context ?? owned!;
+        var root = new RootCommand("BlendSign: head-CT hemorrhage reading, agreement and training. No verb runs the server.");
+        foreach (var verb in CliVerbs.Create())
+        {
+            root.Subcommands.Add(verb.Create(active));
+        }
+
+        var configuration = new InvocationConfiguration { Output = active.Out, Error = active.Error };
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+namespace BlendSign.Web.Cli;
+
+/// <summary>Every verb the binary knows; add a verb here and in its own file under Verbs/.</summary>
+public static class CliVerbs
+{
+    public static IReadOnlyList<ICliVerb> Create() =>
+    [
+        new Verbs.UsersVerb(),
+    ];
+
+    public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+}

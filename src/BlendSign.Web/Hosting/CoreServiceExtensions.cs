@@ -1,0 +1,46 @@
+using BlendSign.Data.Accounts;
+using BlendSign.Data.Configuration;
+using BlendSign.Data.Persistence;
+using BlendSign.Model;
+using Microsoft.AspNetCore.Identity;
+
+namespace BlendSign.Web.Hosting;
+
+/// <summary>What the server and the command-line verbs share: data, model, identity and application services.</summary>
+public static class CoreServiceExtensions
+{
+    public static IHostApplicationBuilder AddBlendSignCore(this IHostApplicationBuilder builder)
+    {
+        builder.AddBlendSignData();
+        builder.AddBlendSignModel();
+
+        builder.Services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BlendSignDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Identity's stores take a scoped DbContext; everything else uses the factory.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
+        builder.Services.AddScoped<Accounts.AccountService>();
+        return builder;
+    }
+
+    /// <summary>Creates the data directory and applies migrations.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        services.GetRequiredService<DataPaths>().EnsureCreated();
+        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BlendSignDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await DatabaseInitializer.MigrateAsync(db, cancellationToken);
+    }
+}

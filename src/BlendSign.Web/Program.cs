@@ -1,0 +1,16 @@
+using BlendSign.Web.Cli;
+using BlendSign.Web.Hosting;
+
+// One binary: a verb runs the command line, no verb runs the server (DESIGN.md, "The command line").
+if (CliApplication.IsVerb(args))
+{
+    return await CliApplication.RunAsync(args);
+}
+
+var app = ServerSetup.Build(args);
+await ServerSetup.PrepareAsync(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;
