@@ -1,8 +1,12 @@
 using BlendSign.Data.Dicom;
+using BlendSign.Data.Export;
+using BlendSign.Data.Import;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +16,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout) and the DICOM services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), the DICOM reader, the slice store, import and export.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -30,7 +34,11 @@ public static class DataServiceCollectionExtensions
             options.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeoutInterceptor());
         });
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddSingleton<SliceStore>();
+        builder.Services.AddSingleton<DicomImporter>();
+        builder.Services.AddSingleton<SliceExporter>();
         return builder;
     }
 }

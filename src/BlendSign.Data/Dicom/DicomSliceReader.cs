@@ -1,13 +1,32 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
 namespace BlendSign.Data.Dicom;
 
 /// <summary>
 /// Decodes one single-frame grayscale DICOM slice with GDCM (uncompressed, RLE, JPEG lossless,
 /// JPEG 2000, JPEG-LS). Never throws for bad input: every refusal comes back with a reason.
+/// Patient-identifying fields are never returned; the age is computed from the dates when the file
+/// has no Patient's Age, and the dates themselves are dropped.
 /// </summary>
 public sealed class DicomSliceReader
 {
+    public DicomSliceReader()
+    {
+        // GDCM reports damaged input on stderr; the reader turns it into a rejection reason instead,
+        // and those messages would mix with the command line's logs.
+        gdcm.Trace.WarningOff();
+        gdcm.Trace.ErrorOff();
+        gdcm.Trace.DebugOff();
+    }
+
     public DicomReadResult Read(string path)
     {
+        if (CheckOpenable(path) is { } unopenable)
+        {
+            return DicomReadResult.Rejected(unopenable);
+        }
+
         using var reader = new gdcm.ImageReader();
         reader.SetFileName(path);
         if (!reader.Read())
@@ -22,6 +41,11 @@ public sealed class DicomSliceReader
             DicomValueParser.Text(strings.ToString(new gdcm.Tag(tag.Group, tag.Element)));
 
         var transferSyntax = file.GetHeader().GetDataSetTransferSyntax().GetString()?.Trim('\0', ' ') ?? "";
+        if (FindTruncation(path, file, transferSyntax) is { } truncation)
+        {
+            return DicomReadResult.Rejected(truncation);
+        }
+
         var image = reader.GetImage();
         var pixels = DecodePixels(image, transferSyntax, out var pixelProblem);
         if (pixels is null)
@@ -50,8 +74,72 @@ public sealed class DicomSliceReader
             DicomValueParser.Decimals(Get(DicomTags.ImageOrientationPatient)) is { Length: 6 } orientation ? orientation : null,
             spacing is { Length: 2 } ? spacing[0] : null,
             spacing is { Length: 2 } ? spacing[1] : null,
-            DicomValueParser.AgeInYears(Get(DicomTags.PatientAge)));
+            DicomValueParser.AgeInYears(Get(DicomTags.PatientAge))
+                ?? DicomValueParser.AgeInYears(
+                    DicomValueParser.Date(Get(DicomTags.PatientBirthDate)),
+                    DicomValueParser.Date(Get(DicomTags.StudyDate)) ?? DicomValueParser.Date(Get(DicomTags.SeriesDate))));
         return DicomReadResult.Accepted(new DicomSlice(header, pixels));
+    }
+
+    /// <summary>Refuses empty and unreadable files before GDCM, which would call both "not DICOM".</summary>
+    private static string? CheckOpenable(string path)
+    {
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path);
+            return RandomAccess.GetLength(handle) == 0 ? "empty file (0 bytes)" : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return "file not found";
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return "file not found";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "file could not be opened (permission denied)";
+        }
+        catch (IOException exception)
+        {
+            return $"file could not be read ({exception.GetType().Name})";
+        }
+    }
+
+    private static string? FindTruncation(string path, gdcm.File file, string transferSyntax)
+    {
+        var pixelTag = new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.PixelData.Element);
+        var dataSet = file.GetDataSet();
+        if (!dataSet.FindDataElement(pixelTag))
+        {
+            return null;
+        }
+
+        var declaredLength = dataSet.GetDataElement(pixelTag).GetVL().GetValueLength();
+        using var handle = File.OpenHandle(path);
+        var length = checked((int)RandomAccess.GetLength(handle));
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = 0;
+            while (read < length)
+            {
+                var count = RandomAccess.Read(handle, bytes.AsSpan(read, length - read), read);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+
+            return PixelDataExtent.FindTruncation(bytes.AsSpan(0, read), transferSyntax, declaredLength);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     private static HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
@@ -99,14 +187,22 @@ public sealed class DicomSliceReader
             return null;
         }
 
-        var buffer = new byte[length];
-        if (!image.GetBuffer(buffer))
+        // Pooled: a slice's decode buffer is large and short-lived, and imports decode thousands.
+        var buffer = ArrayPool<byte>.Shared.Rent(checked((int)length));
+        try
         {
-            problem = DescribeUndecodable(transferSyntax);
-            return null;
-        }
+            if (!image.GetBuffer(buffer))
+            {
+                problem = DescribeUndecodable(transferSyntax);
+                return null;
+            }
 
-        return ToHuSlice(buffer, rows, columns, scalar, image.GetSlope(), image.GetIntercept());
+            return ToHuSlice(buffer, rows, columns, scalar, image.GetSlope(), image.GetIntercept());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static HuSlice ToHuSlice(byte[] buffer, int rows, int columns, gdcm.PixelFormat.ScalarType scalar,
@@ -120,15 +216,24 @@ public sealed class DicomSliceReader
                 Buffer.BlockCopy(buffer, 0, stored, 0, count * 2);
                 break;
             case gdcm.PixelFormat.ScalarType.UINT16:
-                // Shift unsigned values into short's range and move the offset into the intercept: exact.
                 var unsigned = new ushort[count];
                 Buffer.BlockCopy(buffer, 0, unsigned, 0, count * 2);
-                for (var i = 0; i < count; i++)
+                if (unsigned.AsSpan().ContainsAnyInRange((ushort)32768, ushort.MaxValue))
                 {
-                    stored[i] = (short)(unsigned[i] - 32768);
+                    // Values beyond short's range: shift them down and move the offset into the intercept
+                    // (exact for integral rescales; 12-bit CT never gets here).
+                    for (var i = 0; i < count; i++)
+                    {
+                        stored[i] = (short)(unsigned[i] - 32768);
+                    }
+
+                    intercept += 32768 * slope;
+                }
+                else
+                {
+                    Buffer.BlockCopy(unsigned, 0, stored, 0, count * 2);
                 }
 
-                intercept += 32768 * slope;
                 break;
             case gdcm.PixelFormat.ScalarType.INT8:
                 for (var i = 0; i < count; i++)
