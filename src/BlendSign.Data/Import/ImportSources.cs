@@ -146,12 +146,9 @@ internal sealed class ImportSources(string scratchDirectory)
         }
     }
 
-    private static string DescribeZipFailure(Exception exception) => exception switch
-    {
-        NotSupportedException => "unsupported compression method",
-        InvalidDataException => "damaged data or checksum mismatch",
-        _ => "read error",
-    };
+    private static string DescribeZipFailure(Exception exception) => exception is IOException
+        ? "read error"
+        : "damaged, or compressed with a method that cannot be read here";
 
     private static ZipArchive? OpenArchive(string path)
     {
