@@ -55,25 +55,28 @@ public sealed class DicomImporter(
         var decoding = DecodeAllAsync(decoder, candidates.Reader, decoded.Writer, stop.Token);
         try
         {
-            await foreach (var outcome in decoded.Reader.ReadAllAsync(stop.Token))
+            // Decoders finish out of order; verdicts are given in walk order, so that "imported" goes to the
+            // first of two equal files and reruns give the same report. Only the few in flight wait here.
+            var waiting = new Dictionary<int, DecodeOutcome>();
+            var next = 0;
+            await foreach (var decodedOutcome in decoded.Reader.ReadAllAsync(stop.Token))
             {
-                await writer.AcceptAsync(outcome, stop.Token);
-                if (writer.PendingCount >= BatchSize)
+                waiting.Add(decodedOutcome.Sequence, decodedOutcome);
+                while (waiting.Remove(next, out var outcome))
                 {
-                    await writer.FlushAsync(stop.Token);
-                }
-
-                var now = writer.Progress(outcome.File);
-                progress?.Report(now);
-                if (now.FilesSeen % BatchSize == 0)
-                {
-                    logger.LogInformation("Import: imported {Imported} of {Files} files so far ({Duplicates} duplicates, {Rejected} rejected)",
-                        now.Imported, now.FilesSeen, now.Duplicates, now.Rejected);
+                    next++;
+                    stop.Token.ThrowIfCancellationRequested();
+                    await AcceptAsync(writer, outcome, progress, stop.Token);
                 }
             }
 
-            await writer.FlushAsync(stop.Token);
             await Task.WhenAll(walking, decoding);
+            if (waiting.Count > 0)
+            {
+                throw new InvalidOperationException($"Import pipeline lost file #{next}; {waiting.Count} later files were not judged.");
+            }
+
+            await writer.FlushAsync(stop.Token);
             var report = await writer.ReportAsync(stop.Token);
             LogSummary(report, Stopwatch.GetElapsedTime(started));
             return report;
@@ -87,6 +90,24 @@ public sealed class DicomImporter(
         {
             await Task.WhenAll(walking, decoding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             DeleteScratch(scratch);
+        }
+    }
+
+    private async Task AcceptAsync(
+        ImportBatchWriter writer, DecodeOutcome outcome, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await writer.AcceptAsync(outcome, cancellationToken);
+        if (writer.PendingCount >= BatchSize)
+        {
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        var now = writer.Progress(outcome.File);
+        progress?.Report(now);
+        if (now.FilesSeen % BatchSize == 0)
+        {
+            logger.LogInformation("Import: imported {Imported} of {Files} files so far ({Duplicates} duplicates, {Rejected} rejected)",
+                now.Imported, now.FilesSeen, now.Duplicates, now.Rejected);
         }
     }
 
