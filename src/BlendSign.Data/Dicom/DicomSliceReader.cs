@@ -11,6 +11,9 @@ namespace BlendSign.Data.Dicom;
 /// </summary>
 public sealed class DicomSliceReader
 {
+    /// <summary>Larger files are no single slice (a 1024² float slice is 4 MB); refusing them bounds memory.</summary>
+    internal const long MaxFileBytes = 256L * 1024 * 1024;
+
     public DicomSliceReader()
     {
         // GDCM reports damaged input on stderr; the reader turns it into a rejection reason instead,
@@ -22,9 +25,9 @@ public sealed class DicomSliceReader
 
     public DicomReadResult Read(string path)
     {
-        if (CheckOpenable(path) is { } unopenable)
+        if (Precheck(path) is { } refusal)
         {
-            return DicomReadResult.Rejected(unopenable);
+            return DicomReadResult.Rejected(refusal);
         }
 
         using var reader = new gdcm.ImageReader();
@@ -41,10 +44,6 @@ public sealed class DicomSliceReader
             DicomValueParser.Text(strings.ToString(new gdcm.Tag(tag.Group, tag.Element)));
 
         var transferSyntax = file.GetHeader().GetDataSetTransferSyntax().GetString()?.Trim('\0', ' ') ?? "";
-        if (FindTruncation(path, file, transferSyntax) is { } truncation)
-        {
-            return DicomReadResult.Rejected(truncation);
-        }
 
         var image = reader.GetImage();
         var pixels = DecodePixels(image, transferSyntax, out var pixelProblem);
@@ -81,19 +80,51 @@ public sealed class DicomSliceReader
         return DicomReadResult.Accepted(new DicomSlice(header, pixels));
     }
 
-    /// <summary>Refuses empty and unreadable files before GDCM, which would call both "not DICOM".</summary>
-    private static string? CheckOpenable(string path)
+    /// <summary>
+    /// Refuses empty, unreadable, cut-off and impossible files before GDCM sees them: it calls the first two
+    /// "not DICOM", aborts the process on a file cut inside its header or with impossible pixel values
+    /// (Debian builds it with assertions on), and reads a file cut inside its pixels silently.
+    /// </summary>
+    private static string? Precheck(string path)
     {
         try
         {
             using SafeFileHandle handle = File.OpenHandle(path);
-            return RandomAccess.GetLength(handle) == 0 ? "empty file (0 bytes)" : null;
+            var length = RandomAccess.GetLength(handle);
+            if (length == 0)
+            {
+                return "empty file (0 bytes)";
+            }
+
+            if (length > MaxFileBytes)
+            {
+                return $"file too large for a single slice ({length / (1024 * 1024)} MB)";
+            }
+
+            var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+            try
+            {
+                var read = 0;
+                while (read < length)
+                {
+                    var count = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
+                    if (count == 0)
+                    {
+                        break;
+                    }
+
+                    read += count;
+                }
+
+                var pixels = new PixelModule();
+                return DicomStructure.FindDamage(bytes.AsSpan(0, read), pixels) ?? pixels.FindProblem();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
-        catch (FileNotFoundException)
-        {
-            return "file not found";
-        }
-        catch (DirectoryNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             return "file not found";
         }
@@ -104,41 +135,6 @@ public sealed class DicomSliceReader
         catch (IOException exception)
         {
             return $"file could not be read ({exception.GetType().Name})";
-        }
-    }
-
-    private static string? FindTruncation(string path, gdcm.File file, string transferSyntax)
-    {
-        var pixelTag = new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.PixelData.Element);
-        var dataSet = file.GetDataSet();
-        if (!dataSet.FindDataElement(pixelTag))
-        {
-            return null;
-        }
-
-        var declaredLength = dataSet.GetDataElement(pixelTag).GetVL().GetValueLength();
-        using var handle = File.OpenHandle(path);
-        var length = checked((int)RandomAccess.GetLength(handle));
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var read = 0;
-            while (read < length)
-            {
-                var count = RandomAccess.Read(handle, bytes.AsSpan(read, length - read), read);
-                if (count == 0)
-                {
-                    break;
-                }
-
-                read += count;
-            }
-
-            return PixelDataExtent.FindTruncation(bytes.AsSpan(0, read), transferSyntax, declaredLength);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -263,11 +259,26 @@ public sealed class DicomSliceReader
         plain.SetFileName(path);
         if (!plain.Read())
         {
-            return "not a DICOM file";
+            return HasDicomPreamble(path)
+                ? "damaged DICOM file (the header could not be parsed: truncated or corrupt)"
+                : "not a DICOM file";
         }
 
-        return plain.GetFile().GetDataSet().FindDataElement(new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.PixelData.Element))
-            ? "pixel data could not be read (damaged or unsupported encoding)"
-            : "no pixel data (not an image)";
+        var file = plain.GetFile();
+        if (!file.GetDataSet().FindDataElement(new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.PixelData.Element)))
+        {
+            return "no pixel data (not an image)";
+        }
+
+        var transferSyntax = file.GetHeader().GetDataSetTransferSyntax().GetString()?.Trim('\0', ' ') ?? "";
+        return DescribeUndecodable(transferSyntax);
+    }
+
+    /// <summary>Part 10 files carry "DICM" after a 128-byte preamble.</summary>
+    private static bool HasDicomPreamble(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        Span<byte> marker = stackalloc byte[4];
+        return RandomAccess.Read(handle, marker, 128) == 4 && marker.SequenceEqual("DICM"u8);
     }
 }

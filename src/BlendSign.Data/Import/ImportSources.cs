@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Import;
 
@@ -9,8 +10,8 @@ namespace BlendSign.Data.Import;
 /// </summary>
 internal sealed class ImportSources(string scratchDirectory)
 {
-    /// <summary>A zip entry larger than this is no single slice; refusing it keeps a hostile archive from filling the disk.</summary>
-    internal const long MaxEntryBytes = 512L * 1024 * 1024;
+    /// <summary>A zip entry larger than the reader takes is no single slice; refusing it before extraction keeps a hostile archive from filling the disk.</summary>
+    private const long MaxEntryBytes = DicomSliceReader.MaxFileBytes;
 
     private int _sequence;
 

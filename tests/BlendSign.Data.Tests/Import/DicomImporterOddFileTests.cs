@@ -83,6 +83,37 @@ public sealed class DicomImporterOddFileTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task ImportAsync_JpegLabelledAsJpeg2000_RejectedNamingTheTransferSyntax()
+    {
+        var mislabelled = _temp.Combine("j2k.dcm");
+        var bytes = File.ReadAllBytes(RealData.Cq500JpegFile);
+        var at = bytes.AsSpan().IndexOf("1.2.840.10008.1.2.4.70"u8);
+        "1.2.840.10008.1.2.4.90"u8.CopyTo(bytes.AsSpan(at)); // same length: only the meta header's claim changes
+        File.WriteAllBytes(mislabelled, bytes);
+
+        var item = await ImportOneAsync(mislabelled);
+
+        Assert.Equal(ImportItemStatus.Rejected, item.Status);
+        Assert.Equal("pixel data could not be decoded (transfer syntax 1.2.840.10008.1.2.4.90)", item.Reason);
+        await AssertNothingLeftAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData(150, "damaged DICOM file (the file ends inside its meta header)")]
+    [InlineData(400, "damaged DICOM file (the file ends inside an element header)")]
+    [InlineData(1490, "damaged DICOM file (the file ends inside an element)")]
+    public async Task ImportAsync_FileCutInItsHeader_RejectedAsDamaged(int keep, string reason)
+    {
+        var cut = _temp.Combine("header-cut.dcm");
+        File.WriteAllBytes(cut, File.ReadAllBytes(RealData.Cq500SingleFile)[..keep]);
+
+        var item = await ImportOneAsync(cut);
+
+        Assert.Equal(ImportItemStatus.Rejected, item.Status);
+        Assert.Equal(reason, item.Reason);
+    }
+
+    [SkippableFact]
     public async Task ImportAsync_NoPixelData_RejectedAsNoPixelData()
     {
         var noPixels = _temp.Combine("no-pixels.dcm");
