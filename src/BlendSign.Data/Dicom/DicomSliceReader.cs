@@ -14,6 +14,8 @@ public sealed class DicomSliceReader
     /// <summary>Larger files are no single slice (a 1024² float slice is 4 MB); refusing them bounds memory.</summary>
     internal const long MaxFileBytes = 256L * 1024 * 1024;
 
+    private readonly GdcmDictionaryVrs _vrs = new();
+
     public DicomSliceReader()
     {
         // GDCM reports damaged input on stderr; the reader turns it into a rejection reason instead,
@@ -85,7 +87,7 @@ public sealed class DicomSliceReader
     /// "not DICOM", aborts the process on a file cut inside its header or with impossible pixel values
     /// (Debian builds it with assertions on), and reads a file cut inside its pixels silently.
     /// </summary>
-    private static string? Precheck(string path)
+    private string? Precheck(string path)
     {
         try
         {
@@ -117,7 +119,8 @@ public sealed class DicomSliceReader
                 }
 
                 var pixels = new PixelModule();
-                return DicomStructure.FindDamage(bytes.AsSpan(0, read), pixels) ?? pixels.FindProblem();
+                var file = bytes.AsSpan(0, read);
+                return DicomStructure.FindDamage(file, pixels, _vrs) ?? pixels.FindProblem(file);
             }
             finally
             {

@@ -11,6 +11,16 @@ namespace BlendSign.Data.Dicom;
 internal sealed class PixelModule
 {
     public bool HasPixelData { get; set; }
+
+    /// <summary>Pixel Data's value length when it is native (uncompressed); null when encapsulated.</summary>
+    public uint? NativeLength { get; set; }
+
+    /// <summary>The data set's transfer syntax UID.</summary>
+    public string? TransferSyntax { get; set; }
+
+    /// <summary>Where the first compressed fragment (after the offset table) lies in the file, when encapsulated.</summary>
+    public (int Offset, int Length)? FirstFragment { get; set; }
+
     public int? SamplesPerPixel { get; private set; }
     public string? PhotometricInterpretation { get; private set; }
     public int? NumberOfFrames { get; private set; }
@@ -41,7 +51,8 @@ internal sealed class PixelModule
     }
 
     /// <summary>Why BlendSign cannot take this image, or null when it describes one grayscale slice it can.</summary>
-    public string? FindProblem()
+    /// <param name="file">The whole file, for a look at the compressed stream's own header.</param>
+    public string? FindProblem(ReadOnlySpan<byte> file)
     {
         if (!HasPixelData)
         {
@@ -80,6 +91,20 @@ internal sealed class PixelModule
             || PixelRepresentation is { } representation && representation > 1)
         {
             return "damaged DICOM file (impossible pixel description in group 0028)";
+        }
+
+        // GDCM copies rows × columns pixels out of native pixel data without checking its length.
+        var needed = (long)Rows.Value * Columns.Value * (BitsAllocated.Value / 8);
+        if (NativeLength is { } length && length < needed)
+        {
+            return $"damaged DICOM file (pixel data holds {length} bytes; {Rows} rows × {Columns} columns need {needed})";
+        }
+
+        if (NativeLength is null && JpegHeader.Applies(TransferSyntax))
+        {
+            return FirstFragment is { } fragment
+                ? JpegHeader.FindProblem(file.Slice(fragment.Offset, fragment.Length), Rows.Value, Columns.Value)
+                : "damaged compressed pixel data (no compressed fragment)";
         }
 
         return null;

@@ -99,9 +99,9 @@ public sealed class DicomImporterOddFileTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData(150, "damaged DICOM file (the file ends inside its meta header)")]
+    [InlineData(150, "damaged DICOM file (its meta header is cut off or malformed)")]
     [InlineData(400, "damaged DICOM file (the file ends inside an element header)")]
-    [InlineData(1490, "damaged DICOM file (the file ends inside an element)")]
+    [InlineData(1490, "damaged DICOM file (an element runs past the end of the file or its sequence)")]
     public async Task ImportAsync_FileCutInItsHeader_RejectedAsDamaged(int keep, string reason)
     {
         var cut = _temp.Combine("header-cut.dcm");
@@ -111,6 +111,41 @@ public sealed class DicomImporterOddFileTests : IDisposable
 
         Assert.Equal(ImportItemStatus.Rejected, item.Status);
         Assert.Equal(reason, item.Reason);
+    }
+
+    /// <summary>
+    /// One-byte changes that made Debian's GDCM abort the process (failed assertion or segfault) before the
+    /// reader checked structure first. If a check regresses, the test host dies: the run fails loudly.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("cq500-jpeg", 1682, 17, "unsupported compressed pixel data (JPEG sample precision 17 bits; 8 to 16 are read)")]
+    [InlineData("cq500-jpeg", 1682, 2, "unsupported compressed pixel data (JPEG sample precision 2 bits; 8 to 16 are read)")]
+    [InlineData("cq500-jpeg", 1660, 0, "damaged compressed pixel data (malformed JPEG header)")]
+    [InlineData("cq500-jpeg", 1663, 8, "damaged compressed pixel data (malformed JFIF segment)")]
+    [InlineData("cq500-jpeg", 1669, 2, "damaged compressed pixel data (malformed JFIF segment)")]
+    [InlineData("cq500-jpeg", 622, 113, "damaged DICOM file (a sequence item runs past the end of the file or its sequence)")]
+    [InlineData("cq500-single", 259, 34, "damaged DICOM file (its meta header is cut off or malformed)")]
+    [InlineData("rsna-implicit", 441, 111, "damaged DICOM file (pixel data holds 524288 bytes; 28416 rows × 512 columns need 29097984)")]
+    [InlineData("rsna-explicit", 692, 85, "damaged DICOM file (element (0028,1053) has the wrong VR US)")]
+    public async Task ImportAsync_ByteChangeThatAbortedGdcm_RejectedWithoutCrashing(string source, int offset, byte value, string reason)
+    {
+        var original = source switch
+        {
+            "cq500-jpeg" => RealData.Cq500JpegFile,
+            "cq500-single" => RealData.Cq500SingleFile,
+            "rsna-implicit" => Path.Combine(SharedData.RequireFolder(RealData.Rsna), "ID_0000aee4b.dcm"),
+            _ => Path.Combine(SharedData.RequireFolder(RealData.Rsna), "ID_000a18499.dcm"),
+        };
+        var changed = _temp.Combine("changed.dcm");
+        var bytes = File.ReadAllBytes(original);
+        bytes[offset] = value;
+        File.WriteAllBytes(changed, bytes);
+
+        var item = await ImportOneAsync(changed);
+
+        Assert.Equal(ImportItemStatus.Rejected, item.Status);
+        Assert.Equal(reason, item.Reason);
+        await AssertNothingLeftAsync();
     }
 
     [SkippableFact]
