@@ -178,9 +178,9 @@ internal static class DicomStructure
                 return WalkItems(ref position, valueEnd, explicitVr, depth + 1, definedLength: true);
             }
 
-            if (depth == 0 && header.Group == 0x0028 && header.Length <= 64)
+            if (depth == 0 && header.Length <= 64 && (header.Group == 0x0028 || header is { Group: 0x0008, Element: 0x0010 }))
             {
-                pixels.Capture(header.Element, _file[position..valueEnd], bigEndian);
+                pixels.Capture(header.Group, header.Element, _file[position..valueEnd], bigEndian);
             }
 
             position = valueEnd;

@@ -31,9 +31,18 @@ internal sealed class PixelModule
     public int? HighBit { get; private set; }
     public int? PixelRepresentation { get; private set; }
 
-    /// <summary>Takes one top-level element of group 0028 (US values are 2 bytes, the others text).</summary>
-    public void Capture(ushort element, ReadOnlySpan<byte> value, bool bigEndian)
+    /// <summary>The retired Recognition Code (0008,0010); GDCM asserts it names ACR-NEMA when present.</summary>
+    public string? RecognitionCode { get; private set; }
+
+    /// <summary>Takes one top-level element of group 0028 (US values are 2 bytes, the others text), or the recognition code.</summary>
+    public void Capture(ushort group, ushort element, ReadOnlySpan<byte> value, bool bigEndian)
     {
+        if (group == 0x0008)
+        {
+            RecognitionCode = Encoding.ASCII.GetString(value).Trim('\0', ' ');
+            return;
+        }
+
         int? unsignedShort = value.Length != 2 ? null
             : bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(value) : BinaryPrimitives.ReadUInt16LittleEndian(value);
         switch (element)
@@ -57,6 +66,13 @@ internal sealed class PixelModule
         if (!HasPixelData)
         {
             return "no pixel data (not an image)";
+        }
+
+        if (RecognitionCode is { Length: > 0 } code
+            && !code.StartsWith("ACR-NEMA", StringComparison.Ordinal) && !code.StartsWith("ACRNEMA", StringComparison.Ordinal)
+            && !code.StartsWith("MIPS 2.0", StringComparison.Ordinal))
+        {
+            return "damaged DICOM file (unknown recognition code in (0008,0010))";
         }
 
         if (SamplesPerPixel is { } samples && samples != 1)
