@@ -9,6 +9,11 @@ namespace BlendSign.Data.Dicom;
 /// Patient-identifying fields are never returned; the age is computed from the dates when the file
 /// has no Patient's Age, and the dates themselves are dropped.
 /// </summary>
+/// <remarks>
+/// Each file is checked in managed code first (<see cref="DicomStructure"/>, <see cref="PixelModule"/>,
+/// <see cref="JpegHeader"/>): Debian's GDCM aborts the process on many damaged files, and reads a file
+/// cut inside its pixel data without an error.
+/// </remarks>
 public sealed class DicomSliceReader
 {
     /// <summary>Larger files are no single slice (a 1024² float slice is 4 MB); refusing them bounds memory.</summary>

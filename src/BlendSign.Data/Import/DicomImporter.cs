@@ -44,12 +44,12 @@ public sealed class DicomImporter(
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(settings);
         var started = Stopwatch.GetTimestamp();
-        var scratch = Directory.CreateTempSubdirectory("blendsign-import-");
+        await using var writer = await ImportBatchWriter.CreateAsync(dbFactory, store, time, logger, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var candidates = Channel.CreateBounded<ImportCandidate>(new BoundedChannelOptions(CandidateQueue) { SingleWriter = true });
         var decoded = Channel.CreateBounded<DecodeOutcome>(new BoundedChannelOptions(DecodedQueue) { SingleReader = true });
         var decoder = new ImportDecoder(reader, settings, logger);
-        await using var writer = await ImportBatchWriter.CreateAsync(dbFactory, store, time, logger, cancellationToken);
+        var scratch = Directory.CreateTempSubdirectory("blendsign-import-");
 
         var walking = Task.Run(() => WalkAsync(new ImportSources(scratch.FullName), paths, candidates.Writer, stop.Token), stop.Token);
         var decoding = DecodeAllAsync(decoder, candidates.Reader, decoded.Writer, stop.Token);
@@ -156,11 +156,11 @@ public sealed class DicomImporter(
 
     private void LogSummary(ImportReport report, TimeSpan elapsed)
     {
-        var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
         logger.LogInformation(
-            "Imported {Imported} of {Files} files ({Duplicates} duplicates, {Rejected} rejected); {Scans} scans touched; "
-            + "{Seconds:F1} s, {FilesPerSecond:F0} files/s",
-            report.Imported, report.Files, report.Duplicates, report.Rejected, report.Scans, elapsed.TotalSeconds, report.Files / seconds);
+            "Imported {Imported} of {Files} files ({Duplicates} duplicates, {Rejected} rejected) into {Scans} scans "
+            + "in {Seconds:F1} s ({SlicesPerSecond:F0} slices/s)",
+            report.Imported, report.Files, report.Duplicates, report.Rejected, report.Scans, elapsed.TotalSeconds,
+            report.Imported / Math.Max(elapsed.TotalSeconds, 1e-3));
     }
 
     private void DeleteScratch(DirectoryInfo scratch)
