@@ -35,13 +35,9 @@ public static class ServerSetup
         return app;
     }
 
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        await app.Services.InitializeDatabaseAsync();
-    }
-
     private static IHostApplicationBuilder AddBlendSignWeb(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<StartupTasksService>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
