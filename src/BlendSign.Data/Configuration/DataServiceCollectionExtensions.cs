@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         });
 
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddSingleton<Reading.ReadingService>();
         return builder;
     }
 }
