@@ -3,19 +3,34 @@ using BlendSign.Data.Labels;
 namespace BlendSign.Data.Demo;
 
 /// <summary>
-/// Reads phantom scans as simulated raters: each slice's class is drawn from the rater's confusion
-/// row for the true class; each true bleed gets a jittered box (or, now and then, none); a slice read
-/// as hemorrhage without one gets a small spurious box. Deterministic per (seed, rater, scan).
+/// Reads phantom scans as simulated raters. Some slices are ambiguous for everyone (the same slices for
+/// all raters: a blend sign with faint contrast, a tiny bleed): each rater then reads the class the slice
+/// resembles with its <see cref="SimulatedRater.AmbiguityErrorRate"/>, so errors coincide and the
+/// majority vote is sometimes wrong, as in real reading. Other slices are read through the rater's
+/// confusion row. Each true bleed gets a jittered box (or, now and then, none); a slice read as
+/// hemorrhage without one gets a small spurious box. Deterministic per (seed, rater, scan).
 /// </summary>
 public sealed class RaterSimulator(int seed)
 {
+    private const int AmbiguityStream = 0x0A3B1C;
+
+    /// <summary>Share of slices of each true class that are ambiguous (study order).</summary>
+    private static ReadOnlySpan<double> AmbiguousShare => [0.008, 0.05, 0.12];
+
+    /// <summary>Of ambiguous normal_ich slices, the share that resemble non_ich (the rest resemble blend_sign).</summary>
+    private const double NormalResemblesNonIch = 0.6;
+
     public IReadOnlyList<SimulatedRead> Read(SimulatedRater rater, PhantomScan scan)
     {
+        var lookAlikes = LookAlikes(scan);
         var random = new Random(RandomExtensions.DeriveSeed(seed, RandomExtensions.StableHash(rater.UserName), scan.ScanNumber));
         var reads = new List<SimulatedRead>(scan.SliceCount);
         foreach (var slice in scan.Slices)
         {
-            var label = DrawLabel(random, rater, slice.TrueClass);
+            var draw = random.NextDouble();
+            var label = lookAlikes[slice.Index] is { } lookAlike
+                ? draw < rater.AmbiguityErrorRate ? lookAlike : slice.TrueClass
+                : DrawLabel(draw, rater, slice.TrueClass);
             var boxes = label == HemorrhageClass.NonIch ? [] : DrawBoxes(random, rater, scan, slice);
             reads.Add(new SimulatedRead(rater.UserName, scan.ScanNumber, slice.Index, label, boxes));
         }
@@ -23,9 +38,27 @@ public sealed class RaterSimulator(int seed)
         return reads;
     }
 
-    private static HemorrhageClass DrawLabel(Random random, SimulatedRater rater, HemorrhageClass truth)
+    /// <summary>For each slice, the class it resembles when it is ambiguous; null when it is not. Shared by all raters.</summary>
+    private HemorrhageClass?[] LookAlikes(PhantomScan scan)
     {
-        var draw = random.NextDouble();
+        var random = new Random(RandomExtensions.DeriveSeed(seed, AmbiguityStream, scan.ScanNumber));
+        var lookAlikes = new HemorrhageClass?[scan.SliceCount];
+        foreach (var slice in scan.Slices)
+        {
+            var ambiguous = random.NextDouble() < AmbiguousShare[(int)slice.TrueClass];
+            var resemblesNonIch = random.NextDouble() < NormalResemblesNonIch;
+            lookAlikes[slice.Index] = !ambiguous ? null : slice.TrueClass switch
+            {
+                HemorrhageClass.NormalIch => resemblesNonIch ? HemorrhageClass.NonIch : HemorrhageClass.BlendSign,
+                _ => HemorrhageClass.NormalIch,
+            };
+        }
+
+        return lookAlikes;
+    }
+
+    private static HemorrhageClass DrawLabel(double draw, SimulatedRater rater, HemorrhageClass truth)
+    {
         foreach (var candidate in HemorrhageClassNames.All)
         {
             draw -= rater.ProbabilityOf(truth, candidate);
