@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         });
 
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddSingleton<Reading.ReadingService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<LabelCsvImporter>();
