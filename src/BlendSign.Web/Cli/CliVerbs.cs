@@ -6,6 +6,8 @@ public static class CliVerbs
     public static IReadOnlyList<ICliVerb> Create() =>
     [
         new Verbs.UsersVerb(),
+        new Verbs.AgreementVerb(),
+        new Verbs.LabelsVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

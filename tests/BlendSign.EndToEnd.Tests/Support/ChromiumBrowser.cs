@@ -16,7 +16,7 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 
     /// <summary>Screenshots and traces of the browser tests land here (kept as test artifacts).</summary>
     public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(
-        Path.Combine(Tests.Shared.SharedData.RepositoryRoot, "artifacts", "browser-tests")).FullName;
+        Path.Combine(BlendSign.Tests.Shared.SharedData.RepositoryRoot, "artifacts", "browser-tests")).FullName;
 
     public async Task InitializeAsync()
     {
