@@ -24,26 +24,34 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
         ArgumentOutOfRangeException.ThrowIfLessThan(scans, 1);
         var stopwatch = Stopwatch.StartNew();
         var phantom = new HeadPhantom(seed);
-        var renderer = new PhantomRenderer();
-        var writer = new SyntheticCtWriter();
+        var plans = new PhantomScan[scans];
+        var written = new DemoScan[scans];
+        var done = 0;
+        // Scans are independent: each worker renders and writes whole scans with its own buffers. Results
+        // land by scan number, so the output does not depend on which worker took which scan.
+        Parallel.For(0, scans,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new ScanWorker(),
+            (index, _, worker) =>
+            {
+                plans[index] = phantom.PlanScan(index + 1);
+                written[index] = worker.Write(plans[index], Path.Combine(folder, $"scan-{index + 1:0000}"));
+                progress?.Report(Interlocked.Increment(ref done));
+                return worker;
+            },
+            _ => { });
+
         var simulator = new RaterSimulator(seed);
         var raters = SimulatedRater.StudyRaters;
-        var hu = new short[PhantomRenderer.PixelCount];
-        var written = new List<DemoScan>(scans);
         var reads = new List<DemoRead>();
-        for (var scanNumber = 1; scanNumber <= scans; scanNumber++)
+        for (var index = 0; index < scans; index++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var plan = phantom.PlanScan(scanNumber);
-            var scan = WriteScan(plan, Path.Combine(folder, $"scan-{scanNumber:0000}"), renderer, writer, hu);
-            written.Add(scan);
             foreach (var rater in raters)
             {
-                reads.AddRange(simulator.Read(rater, plan).Select(r =>
-                    new DemoRead(r.Rater, scan.Slices[r.SliceIndex].SopInstanceUid, r.Label, r.Boxes)));
+                var slices = written[index].Slices;
+                reads.AddRange(simulator.Read(rater, plans[index]).Select(r =>
+                    new DemoRead(r.Rater, slices[r.SliceIndex].SopInstanceUid, r.Label, r.Boxes)));
             }
-
-            progress?.Report(scanNumber);
         }
 
         logger.LogInformation("Wrote {Scans} demo scans ({Slices} slices) to {Folder} in {Milliseconds} ms (seed {Seed})",
@@ -51,33 +59,41 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
         return new DemoDataSet(seed, written, raters, reads);
     }
 
-    private static DemoScan WriteScan(PhantomScan plan, string folder, PhantomRenderer renderer, SyntheticCtWriter writer, short[] hu)
+    /// <summary>One worker's renderer, writer and pixel buffer.</summary>
+    private sealed class ScanWorker
     {
-        Directory.CreateDirectory(folder);
-        var studyUid = SyntheticCtWriter.NewUid();
-        var seriesUid = SyntheticCtWriter.NewUid();
-        var number = plan.ScanNumber.ToString("0000", CultureInfo.InvariantCulture);
-        var slices = new List<DemoSlice>(plan.SliceCount);
-        foreach (var truth in plan.Slices)
-        {
-            renderer.Render(plan, truth.Index, hu);
-            var header = new SyntheticCtHeader(
-                PatientName: $"DEMO^{number}",
-                PatientId: $"DEMO-{number}",
-                PatientAgeYears: plan.AgeYears,
-                StudyInstanceUid: studyUid,
-                SeriesInstanceUid: seriesUid,
-                SopInstanceUid: SyntheticCtWriter.NewUid(),
-                InstanceNumber: truth.Index + 1,
-                SlicePositionMm: truth.Index * SliceThicknessMm,
-                PixelSpacingMm: PixelSpacingMm,
-                SliceThicknessMm: SliceThicknessMm,
-                SeriesDescription: SeriesDescription);
-            var path = Path.Combine(folder, $"slice-{truth.Index + 1:000}.dcm");
-            writer.Write(path, header, hu, HeadPhantom.Size, HeadPhantom.Size);
-            slices.Add(new DemoSlice(plan.ScanNumber, truth.Index, path, header.SopInstanceUid, truth.TrueClass, truth.Boxes));
-        }
+        private readonly PhantomRenderer _renderer = new();
+        private readonly SyntheticCtWriter _writer = new();
+        private readonly short[] _hu = new short[PhantomRenderer.PixelCount];
 
-        return new DemoScan(plan.ScanNumber, folder, studyUid, seriesUid, slices);
+        public DemoScan Write(PhantomScan plan, string folder)
+        {
+            Directory.CreateDirectory(folder);
+            var studyUid = SyntheticCtWriter.NewUid();
+            var seriesUid = SyntheticCtWriter.NewUid();
+            var number = plan.ScanNumber.ToString("0000", CultureInfo.InvariantCulture);
+            var slices = new List<DemoSlice>(plan.SliceCount);
+            foreach (var truth in plan.Slices)
+            {
+                _renderer.Render(plan, truth.Index, _hu);
+                var header = new SyntheticCtHeader(
+                    PatientName: $"DEMO^{number}",
+                    PatientId: $"DEMO-{number}",
+                    PatientAgeYears: plan.AgeYears,
+                    StudyInstanceUid: studyUid,
+                    SeriesInstanceUid: seriesUid,
+                    SopInstanceUid: SyntheticCtWriter.NewUid(),
+                    InstanceNumber: truth.Index + 1,
+                    SlicePositionMm: truth.Index * SliceThicknessMm,
+                    PixelSpacingMm: PixelSpacingMm,
+                    SliceThicknessMm: SliceThicknessMm,
+                    SeriesDescription: SeriesDescription);
+                var path = Path.Combine(folder, $"slice-{truth.Index + 1:000}.dcm");
+                _writer.Write(path, header, _hu, HeadPhantom.Size, HeadPhantom.Size);
+                slices.Add(new DemoSlice(plan.ScanNumber, truth.Index, path, header.SopInstanceUid, truth.TrueClass, truth.Boxes));
+            }
+
+            return new DemoScan(plan.ScanNumber, folder, studyUid, seriesUid, slices);
+        }
     }
 }
