@@ -66,14 +66,10 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
 
     private static void Validate(IReadOnlyList<TrainingExample> examples, TrainingSettings settings)
     {
-        if (!Backbones.IsSupported(settings.Backbone))
+        var problems = settings.Validate();
+        if (problems.Count > 0)
         {
-            throw new ArgumentException($"Unknown backbone '{settings.Backbone}'; available: {string.Join(", ", Backbones.Supported)}.");
-        }
-
-        if (settings.ClassWeights.Count != SliceClassifier.ClassCount)
-        {
-            throw new ArgumentException($"Class weights need one value per class ({SliceClassifier.ClassCount}).");
+            throw new ArgumentException(string.Join(" ", problems), nameof(settings));
         }
 
         if (examples.Any(e => e.Label is < 0 or >= SliceClassifier.ClassCount))
@@ -85,8 +81,5 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         {
             throw new ArgumentException("Sample ids must be unique.");
         }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Epochs, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.ImageSize, 8);
     }
 }

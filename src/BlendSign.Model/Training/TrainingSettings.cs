@@ -21,6 +21,34 @@ public sealed record TrainingSettings
     /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
     public int Threads { get; init; }
 
+    /// <summary>What is wrong with these settings, in words; empty when a run can start with them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!Network.Backbones.IsSupported(Backbone))
+        {
+            problems.Add($"Unknown backbone '{Backbone}'; available: {string.Join(", ", Network.Backbones.Supported)}.");
+        }
+
+        Check(Folds is >= 2 and <= 20, "Folds must be between 2 and 20.");
+        Check(Epochs >= 1, "Epochs must be at least 1.");
+        Check(ImageSize is >= 32 and <= 1024, "The image size must be between 32 and 1024.");
+        Check(BatchSize >= 1, "The batch size must be at least 1.");
+        Check(LearningRate > 0, "The learning rate must be positive.");
+        Check(ClassWeights.Count == Network.SliceClassifier.ClassCount && ClassWeights.All(w => w > 0),
+            "Class weights need one positive value per class (3).");
+        Check(Threads >= 0, "Threads must be 0 (libtorch's default) or more.");
+        return problems;
+
+        void Check(bool condition, string problem)
+        {
+            if (!condition)
+            {
+                problems.Add(problem);
+            }
+        }
+    }
+
     public static TrainingSettings FromOptions(TrainingOptions options) => new()
     {
         Folds = options.Folds,

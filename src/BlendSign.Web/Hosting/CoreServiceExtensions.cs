@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
+using BlendSign.Web.Training;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlendSign.Web.Hosting;
@@ -13,6 +14,7 @@ public static class CoreServiceExtensions
     {
         builder.AddBlendSignData();
         builder.AddBlendSignModel();
+        builder.AddBlendSignTraining();
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {

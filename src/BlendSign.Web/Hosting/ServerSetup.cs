@@ -1,5 +1,6 @@
 using BlendSign.Data.Configuration;
 using BlendSign.Web.Endpoints;
+using BlendSign.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -26,6 +27,7 @@ public static class ServerSetup
 
         builder.AddBlendSignCore();
         builder.AddBlendSignWeb();
+        builder.AddBlendSignTrainingWorker();
 
         var app = builder.Build();
         app.UseBlendSignPipeline();
