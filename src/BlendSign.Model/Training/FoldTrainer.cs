@@ -21,7 +21,8 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
 
             var batches = BatchPlan.Split(examples.Count, settings.BatchSize);
             var totalIterations = (long)settings.Epochs * batches.Count;
-            var shuffle = new Random(HashCode.Combine(settings.Seed, fold));
+            // Not HashCode.Combine: its seed changes with every process, and a run must repeat with its seed.
+            var shuffle = new Random(unchecked((settings.Seed * 7919) + fold));
             var order = examples.ToArray();
             var lastEpochLoss = double.NaN;
             long iteration = 0;

@@ -42,6 +42,20 @@ public class CrossValidatorTests
     }
 
     [Fact]
+    public void Run_SameSeedTwice_GivesSamePredictions()
+    {
+        var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 3);
+        var validator = new CrossValidator(NullLogger<CrossValidator>.Instance);
+        var settings = Tiny with { Epochs = 1 };
+
+        var first = validator.Run(examples, source, settings);
+        var second = validator.Run(examples, source, settings);
+
+        Assert.Equal(first.Predictions.Select(p => p.SampleId), second.Predictions.Select(p => p.SampleId));
+        Assert.Equal(first.Predictions.SelectMany(p => p.Probabilities), second.Predictions.SelectMany(p => p.Probabilities));
+    }
+
+    [Fact]
     public void Run_CancelledToken_StopsBeforeLoadingAnImage()
     {
         var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 2);
