@@ -1,5 +1,6 @@
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         });
 
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddBlendSignRendering();
         return builder;
     }
 }

@@ -6,6 +6,7 @@ public static class CliVerbs
     public static IReadOnlyList<ICliVerb> Create() =>
     [
         new Verbs.UsersVerb(),
+        new Verbs.BenchVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

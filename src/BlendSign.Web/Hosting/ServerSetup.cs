@@ -91,5 +91,6 @@ public static class ServerSetup
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSliceImageEndpoints();
     }
 }
