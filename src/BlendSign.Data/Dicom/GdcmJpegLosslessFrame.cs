@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BlendSign.Data.Dicom;
 
 /// <summary>Takes the encapsulated JPEG stream out of a GDCM image and decodes it with <see cref="JpegLosslessDecoder"/>.</summary>
@@ -6,11 +8,24 @@ internal static class GdcmJpegLosslessFrame
     /// <summary>The slice, or null where the frame uses anything the managed decoder does not cover.</summary>
     public static HuSlice? TryDecode(gdcm.Image image, int rows, int columns, bool unsigned)
     {
-        var frame = ReadFrame(image);
-        var stored = new short[rows * columns];
-        if (frame is null || !JpegLosslessDecoder.TryDecode(frame, rows, columns, stored))
+        var frame = RentFrame(image, out var length);
+        if (frame is null)
         {
             return null;
+        }
+
+        // Every value is written on success, so skip zeroing half a megabyte per slice.
+        var stored = GC.AllocateUninitializedArray<short>(rows * columns);
+        try
+        {
+            if (!JpegLosslessDecoder.TryDecode(frame.AsSpan(0, length), rows, columns, stored))
+            {
+                return null;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
         }
 
         var intercept = image.GetIntercept();
@@ -30,9 +45,10 @@ internal static class GdcmJpegLosslessFrame
         return new HuSlice(rows, columns, stored, slope, intercept);
     }
 
-    /// <summary>A single-frame image's fragments, concatenated: its one JPEG stream.</summary>
-    private static byte[]? ReadFrame(gdcm.Image image)
+    /// <summary>A single-frame image's fragments, concatenated: its one JPEG stream, in a pooled buffer.</summary>
+    private static byte[]? RentFrame(gdcm.Image image, out int frameLength)
     {
+        frameLength = 0;
         using var pixelData = image.GetDataElement();
         using var fragments = pixelData.GetSequenceOfFragments();
         if (fragments is null)
@@ -40,7 +56,8 @@ internal static class GdcmJpegLosslessFrame
             return null;
         }
 
-        var frame = new byte[fragments.ComputeByteLength()];
+        var total = (int)fragments.ComputeByteLength();
+        var frame = ArrayPool<byte>.Shared.Rent(total);
         var count = fragments.GetNumberOfFragments();
         var offset = 0;
         for (uint i = 0; i < count; i++)
@@ -49,8 +66,9 @@ internal static class GdcmJpegLosslessFrame
             using var value = fragment.GetByteValue();
             var length = value is null ? 0 : (int)(uint)value.GetLength();
             var part = count == 1 ? frame : new byte[length];
-            if (value is null || offset + length > frame.Length || !value.GetBuffer(part, (uint)length))
+            if (value is null || offset + length > total || !value.GetBuffer(part, (uint)length))
             {
+                ArrayPool<byte>.Shared.Return(frame);
                 return null;
             }
 
@@ -62,6 +80,13 @@ internal static class GdcmJpegLosslessFrame
             offset += length;
         }
 
-        return offset == frame.Length ? frame : null;
+        if (offset != total)
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+            return null;
+        }
+
+        frameLength = total;
+        return frame;
     }
 }

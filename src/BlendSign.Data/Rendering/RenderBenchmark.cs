@@ -27,6 +27,8 @@ public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer rende
         WarmUp(paths, preset);
 
         var total = new StageTotals();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         Parallel.ForEach(
             EnumerateFiles(paths),
@@ -39,6 +41,8 @@ public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer rende
             },
             worker => total.Add(worker));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 
         logger.LogInformation("Rendered {Slices} slices ({Skipped} files skipped) in {Seconds:F2} s on {Threads} threads",
             total.Slices, total.Skipped, seconds, workers);
@@ -51,6 +55,7 @@ public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer rende
             Stopwatch.GetElapsedTime(0, total.DecodeTicks).TotalSeconds,
             Stopwatch.GetElapsedTime(0, total.RenderTicks).TotalSeconds,
             Stopwatch.GetElapsedTime(0, total.EncodeTicks).TotalSeconds,
+            cpuSeconds,
             total.PngBytes);
     }
 

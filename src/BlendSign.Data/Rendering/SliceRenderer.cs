@@ -86,26 +86,32 @@ public sealed class SliceRenderer(WindowLutCache luts)
     private static void Apply(WindowLut lut, ReadOnlySpan<short> stored, Span<byte> destination)
     {
         // Bounds were checked by the caller and every (ushort) index is inside the 65,536-entry table,
-        // so the hot loop reads and writes through refs without per-pixel checks.
-        ref var table = ref MemoryMarshal.GetArrayDataReference(lut.Table);
+        // so the hot loops read and write through refs without per-pixel checks.
         ref var output = ref MemoryMarshal.GetReference(destination);
-        if (lut.Channels == 1)
+        if (lut.Gray is { } gray)
         {
+            ref var grayTable = ref MemoryMarshal.GetArrayDataReference(gray);
             for (var i = 0; i < stored.Length; i++)
             {
-                Unsafe.Add(ref output, i) = Unsafe.Add(ref table, (ushort)stored[i]);
+                Unsafe.Add(ref output, i) = Unsafe.Add(ref grayTable, (ushort)stored[i]);
             }
 
             return;
         }
 
-        for (var i = 0; i < stored.Length; i++)
+        // Each pixel stores 4 bytes (R, G, B and a spare; little-endian, as on every platform this runs
+        // on) 3 bytes apart, and the next pixel overwrites the spare. The last pixel goes byte by byte
+        // so nothing is written past the image.
+        ref var rgbTable = ref MemoryMarshal.GetArrayDataReference(lut.Rgb!);
+        var last = stored.Length - 1;
+        for (var i = 0; i < last; i++)
         {
-            var entry = (ushort)stored[i] * 3;
-            var pixel = i * 3;
-            Unsafe.Add(ref output, pixel) = Unsafe.Add(ref table, entry);
-            Unsafe.Add(ref output, pixel + 1) = Unsafe.Add(ref table, entry + 1);
-            Unsafe.Add(ref output, pixel + 2) = Unsafe.Add(ref table, entry + 2);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, 3 * i), Unsafe.Add(ref rgbTable, (ushort)stored[i]));
         }
+
+        var final = Unsafe.Add(ref rgbTable, (ushort)stored[last]);
+        Unsafe.Add(ref output, 3 * last) = (byte)final;
+        Unsafe.Add(ref output, 3 * last + 1) = (byte)(final >> 8);
+        Unsafe.Add(ref output, 3 * last + 2) = (byte)(final >> 16);
     }
 }

@@ -1,42 +1,57 @@
 namespace BlendSign.Data.Rendering;
 
 /// <summary>
-/// A preset's windows folded together with one rescale (slope, intercept) into a table indexed by
-/// the stored int16 value: <c>Table[(ushort)stored × Channels + channel]</c>. Rendering a pixel is
-/// then a lookup, with no floating point and no branches.
+/// A preset's windows folded together with one rescale (slope, intercept) into a table indexed by the
+/// stored int16 value (as <c>ushort</c>). Rendering a pixel is then one lookup, with no floating point
+/// and no branches. Gray tables hold bytes; RGB tables hold R | G &lt;&lt; 8 | B &lt;&lt; 16 so that a
+/// pixel is one 4-byte load and one store.
 /// </summary>
 public sealed class WindowLut
 {
     private const int StoredValues = 1 << 16;
 
-    private WindowLut(int channels, byte[] table)
+    private WindowLut(byte[]? gray, uint[]? rgb)
     {
-        Channels = channels;
-        Table = table;
+        Gray = gray;
+        Rgb = rgb;
     }
 
-    public int Channels { get; }
+    public int Channels => Rgb is null ? 1 : 3;
 
-    /// <summary>Interleaved channel bytes for every stored value, indexed by the value as <c>ushort</c>.</summary>
-    internal byte[] Table { get; }
+    /// <summary>The table's size, for the cache's bound.</summary>
+    public long SizeBytes => Gray?.Length ?? Rgb!.Length * sizeof(uint);
 
-    public byte Lookup(short stored, int channel) => Table[(ushort)stored * Channels + channel];
+    /// <summary>Display byte per stored value (single-window presets).</summary>
+    internal byte[]? Gray { get; }
+
+    /// <summary>Packed R, G, B per stored value (three-window presets).</summary>
+    internal uint[]? Rgb { get; }
+
+    public byte Lookup(short stored, int channel) =>
+        Gray is { } gray ? gray[(ushort)stored] : (byte)(Rgb![(ushort)stored] >> (8 * channel));
 
     public static WindowLut Build(double slope, double intercept, WindowPreset preset)
     {
         var windows = preset.Channels;
-        var channels = windows.Count;
-        var table = new byte[StoredValues * channels];
-        for (var i = 0; i < StoredValues; i++)
+        if (windows.Count == 1)
         {
-            // Index i holds the stored value whose two's-complement bits are i.
-            var hu = (short)i * slope + intercept;
-            for (var c = 0; c < channels; c++)
+            var gray = new byte[StoredValues];
+            for (var i = 0; i < StoredValues; i++)
             {
-                table[i * channels + c] = windows[c].ToByte(hu);
+                // Index i holds the stored value whose two's-complement bits are i.
+                gray[i] = windows[0].ToByte((short)i * slope + intercept);
             }
+
+            return new WindowLut(gray, null);
         }
 
-        return new WindowLut(channels, table);
+        var rgb = new uint[StoredValues];
+        for (var i = 0; i < StoredValues; i++)
+        {
+            var hu = (short)i * slope + intercept;
+            rgb[i] = windows[0].ToByte(hu) | (uint)windows[1].ToByte(hu) << 8 | (uint)windows[2].ToByte(hu) << 16;
+        }
+
+        return new WindowLut(null, rgb);
     }
 }

@@ -2,7 +2,7 @@ namespace BlendSign.Data.Rendering;
 
 /// <summary>
 /// Window LUTs per (slope, intercept, preset), built once and shared by every render. Bounded:
-/// an RGB table is 192 KiB, and 8 MiB holds every rescale a real archive carries many times over.
+/// an RGB table is 256 KiB, and 8 MiB holds every rescale a real archive carries many times over.
 /// </summary>
 public sealed class WindowLutCache
 {
@@ -17,7 +17,7 @@ public sealed class WindowLutCache
 
     public WindowLutCache(long capacityBytes)
     {
-        _luts = new LruCache<LutKey, WindowLut>(capacityBytes, lut => lut.Table.Length);
+        _luts = new LruCache<LutKey, WindowLut>(capacityBytes, lut => lut.SizeBytes);
     }
 
     public int Count => _luts.Count;

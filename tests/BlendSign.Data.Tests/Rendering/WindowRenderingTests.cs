@@ -76,6 +76,19 @@ public class WindowRenderingTests
     }
 
     [Fact]
+    public void Render_Rgb3LastPixel_IsWrittenInFullAndNothingBeyond()
+    {
+        var slice = TestSlices.WithHu([], 1, -1024);
+        slice.Stored[^1] = TestSlices.ToStored(40, 1, -1024);
+        var destination = new byte[512 * 512 * 3 + 1];
+        destination[^1] = 0xAB;
+
+        new SliceRenderer(new WindowLutCache()).RenderInto(slice, WindowPresets.Rgb3, destination);
+
+        Assert.Equal(new byte[] { 0, 0, 0, 128, 102, 0, 0xAB }, destination[^7..]);
+    }
+
+    [Fact]
     public void WindowPresets_TryGet_FindsKnownNamesCaseInsensitivelyAndRejectsOthers()
     {
         Assert.True(WindowPresets.TryGet("BRAIN", out var brain));
@@ -103,8 +116,8 @@ public class WindowRenderingTests
     [Fact]
     public void WindowLutCache_MoreRescalesThanFit_StaysWithinItsBound()
     {
-        // Room for two RGB tables (192 KiB each).
-        var cache = new WindowLutCache(2 * 3 * 65536);
+        // Room for two RGB tables (256 KiB each).
+        var cache = new WindowLutCache(2 * 4 * 65536);
 
         for (var intercept = 0; intercept < 5; intercept++)
         {

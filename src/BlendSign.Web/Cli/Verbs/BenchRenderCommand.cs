@@ -55,5 +55,6 @@ internal static class BenchRenderCommand
     private static string Describe(RenderBenchmarkResult r) => string.Create(CultureInfo.InvariantCulture,
         $"{r.Slices} slices in {r.Seconds:F2} s: {r.SlicesPerSecond:F1} slices/s on {r.Threads} threads " +
         $"({r.Skipped} files skipped; thread time: decode {r.DecodeSeconds:F2} s, window+resize {r.RenderSeconds:F2} s, PNG {r.EncodeSeconds:F2} s; " +
+        $"process CPU {r.CpuSeconds:F2} s; " +
         $"{r.PngBytes / Math.Max(1, r.Slices) / 1024.0:F0} KiB per PNG)");
 }
