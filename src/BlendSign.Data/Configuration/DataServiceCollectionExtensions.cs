@@ -1,9 +1,12 @@
+using BlendSign.Data.Agreement;
 using BlendSign.Data.Dicom;
+using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +16,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout) and the DICOM services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), the DICOM services, agreement and label CSV services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -32,6 +35,11 @@ public static class DataServiceCollectionExtensions
         });
 
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddSingleton<Reading.ReadingService>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AgreementService>();
+        builder.Services.AddSingleton<LabelCsvImporter>();
+        builder.Services.AddSingleton<LabelCsvExporter>();
         builder.Services.AddBlendSignRendering();
         return builder;
     }

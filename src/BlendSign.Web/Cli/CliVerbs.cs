@@ -6,6 +6,8 @@ public static class CliVerbs
     public static IReadOnlyList<ICliVerb> Create() =>
     [
         new Verbs.UsersVerb(),
+        new Verbs.AgreementVerb(),
+        new Verbs.LabelsVerb(),
         new Verbs.BenchVerb(),
     ];
 

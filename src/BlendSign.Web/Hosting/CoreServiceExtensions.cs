@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlendSign.Web.Hosting;
@@ -13,6 +14,11 @@ public static class CoreServiceExtensions
     {
         builder.AddBlendSignData();
         builder.AddBlendSignModel();
+
+        // Keys in the data directory: sign-ins survive a restart, and the verbs share them with the server.
+        var keys = DataPaths.From(builder.Configuration.GetSection(BlendSignOptions.SectionName).Get<BlendSignOptions>() ?? new())
+            .DataProtectionKeys;
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("BlendSign");
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
