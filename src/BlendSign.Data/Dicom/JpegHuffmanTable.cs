@@ -37,9 +37,9 @@ internal sealed class JpegHuffmanTable
             table._valueOffset[length] = k - code;
             for (var i = 0; i < count; i++, k++, code++)
             {
-                if (values[k] > 16)
+                if (values[k] > 16 || code >= 1 << length)
                 {
-                    return null;
+                    return null; // not a lossless category, or more codes than the length allows
                 }
 
                 if (length <= LookupBits)
@@ -49,11 +49,6 @@ internal sealed class JpegHuffmanTable
             }
 
             table._maxCode[length] = count == 0 ? -1 : code - 1;
-            if (code > 1 << length)
-            {
-                return null; // more codes than the length allows
-            }
-
             code <<= 1;
         }
 

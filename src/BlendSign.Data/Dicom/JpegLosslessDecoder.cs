@@ -141,7 +141,8 @@ internal static class JpegLosslessDecoder
             return false;
         }
 
-        var table = tables[header[2] >> 4];
+        var tableId = header[2] >> 4;
+        var table = tableId < tables.Length ? tables[tableId] : null;
         int predictor = header[3];
         if (table is null || predictor is < 1 or > 7 || restartInterval % columns != 0)
         {

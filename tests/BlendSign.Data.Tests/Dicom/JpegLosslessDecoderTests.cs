@@ -51,6 +51,28 @@ public class JpegLosslessDecoderTests
     }
 
     [Fact]
+    public void TryDecode_CorruptedBytes_NeverThrows()
+    {
+        // The reader promises reasons, not exceptions: damaged streams must fall back to GDCM quietly.
+        var jpeg = LosslessJpegTestEncoder.Encode(Image(), Rows, Columns, predictor: 4, restartRows: 4);
+        var random = new Random(5);
+        var destination = new short[Rows * Columns];
+
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var damaged = (byte[])jpeg.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                damaged[random.Next(2, damaged.Length)] = (byte)random.Next(256);
+            }
+
+            var length = random.Next(2) == 0 ? damaged.Length : random.Next(2, damaged.Length);
+            var exception = Record.Exception(() => JpegLosslessDecoder.TryDecode(damaged.AsSpan(0, length), Rows, Columns, destination));
+            Assert.Null(exception);
+        }
+    }
+
+    [Fact]
     public void TryDecode_NotAJpeg_ReturnsFalse()
     {
         Assert.False(JpegLosslessDecoder.TryDecode("not a jpeg stream"u8, Rows, Columns, new short[Rows * Columns]));
