@@ -9,6 +9,7 @@ public static class CliVerbs
         new Verbs.AgreementVerb(),
         new Verbs.LabelsVerb(),
         new Verbs.TrainVerb(),
+        new Verbs.BenchVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

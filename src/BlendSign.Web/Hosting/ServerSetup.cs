@@ -99,6 +99,7 @@ public static class ServerSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapSliceImageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

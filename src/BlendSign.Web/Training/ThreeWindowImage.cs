@@ -1,4 +1,5 @@
 using BlendSign.Data.Dicom;
+using BlendSign.Data.Rendering;
 
 namespace BlendSign.Web.Training;
 
@@ -9,7 +10,8 @@ namespace BlendSign.Web.Training;
 /// </summary>
 public static class ThreeWindowImage
 {
-    public static IReadOnlyList<(double Level, double Width)> Windows { get; } = [(40, 40), (50, 100), (60, 40)];
+    // The same windows as the viewer's rgb3 view, as floats (no 8-bit quantisation) for the network.
+    private static IReadOnlyList<Window> Windows => WindowPresets.Rgb3.Channels;
 
     public static float[] Render(HuSlice slice, int size)
     {
@@ -18,8 +20,8 @@ public static class ThreeWindowImage
         var windowed = new float[3 * pixels];
         for (var c = 0; c < 3; c++)
         {
-            var (level, width) = Windows[c];
-            var low = level - width / 2;
+            var window = Windows[c];
+            var (low, width) = (window.Lower, window.Width);
             var plane = windowed.AsSpan(c * pixels, pixels);
             for (var i = 0; i < pixels; i++)
             {
