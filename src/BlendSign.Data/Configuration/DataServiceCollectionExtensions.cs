@@ -2,6 +2,7 @@ using BlendSign.Data.Agreement;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<LabelCsvImporter>();
         builder.Services.AddSingleton<LabelCsvExporter>();
+        builder.Services.AddBlendSignRendering();
         return builder;
     }
 }

@@ -6,6 +6,16 @@ namespace BlendSign.Data.Dicom;
 /// </summary>
 public sealed class DicomSliceReader
 {
+    private readonly bool _managedJpegLossless;
+
+    public DicomSliceReader()
+        : this(managedJpegLossless: true)
+    {
+    }
+
+    /// <param name="managedJpegLossless">False leaves every decode to GDCM (tests compare the two).</param>
+    internal DicomSliceReader(bool managedJpegLossless) => _managedJpegLossless = managedJpegLossless;
+
     public DicomReadResult Read(string path)
     {
         using var reader = new gdcm.ImageReader();
@@ -54,7 +64,7 @@ public sealed class DicomSliceReader
         return DicomReadResult.Accepted(new DicomSlice(header, pixels));
     }
 
-    private static HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
+    private HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
     {
         problem = null;
         var format = image.GetPixelFormat();
@@ -97,6 +107,14 @@ public sealed class DicomSliceReader
         {
             problem = $"truncated pixel data ({length} of {expected} bytes)";
             return null;
+        }
+
+        // Lossless JPEG, most of real CT, decodes about 3x faster in managed code; GDCM takes the rest.
+        if (_managedJpegLossless && bytesPerPixel == 2 && format.GetBitsStored() == 16
+            && JpegLosslessDecoder.IsLosslessTransferSyntax(transferSyntax)
+            && GdcmJpegLosslessFrame.TryDecode(image, rows, columns, scalar == gdcm.PixelFormat.ScalarType.UINT16) is { } decoded)
+        {
+            return decoded;
         }
 
         var buffer = new byte[length];

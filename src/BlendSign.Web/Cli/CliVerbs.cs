@@ -8,6 +8,8 @@ public static class CliVerbs
         new Verbs.UsersVerb(),
         new Verbs.AgreementVerb(),
         new Verbs.LabelsVerb(),
+        new Verbs.TrainVerb(),
+        new Verbs.BenchVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

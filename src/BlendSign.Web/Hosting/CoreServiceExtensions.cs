@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
+using BlendSign.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,6 +15,7 @@ public static class CoreServiceExtensions
     {
         builder.AddBlendSignData();
         builder.AddBlendSignModel();
+        builder.AddBlendSignTraining();
 
         // Keys in the data directory: sign-ins survive a restart, and the verbs share them with the server.
         var keys = DataPaths.From(builder.Configuration.GetSection(BlendSignOptions.SectionName).Get<BlendSignOptions>() ?? new())

@@ -2,6 +2,7 @@ using BlendSign.Data.Configuration;
 using BlendSign.Web.Components;
 using BlendSign.Web.Components.Account;
 using BlendSign.Web.Endpoints;
+using BlendSign.Web.Training;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,7 @@ public static class ServerSetup
 
         builder.AddBlendSignCore();
         builder.AddBlendSignWeb();
+        builder.AddBlendSignTrainingWorker();
 
         var app = builder.Build();
         app.UseBlendSignPipeline();
@@ -60,7 +62,8 @@ public static class ServerSetup
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddExportPolicy();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -95,6 +98,8 @@ public static class ServerSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapExportEndpoints();
+        app.MapSliceImageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -27,6 +27,11 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         { "/training", Roles.Reviewer, "denied" },
         { "/training", Roles.Lead, "200" },
         { "/training", Roles.Admin, "200" },
+        { "/api/export/labels.csv", null, "401" },
+        { "/api/export/labels.csv", Roles.Radiologist, "403" },
+        { "/api/export/labels.csv", Roles.Reviewer, "403" },
+        { "/api/export/labels.csv", Roles.Lead, "200" },
+        { "/api/export/labels.csv", Roles.Admin, "200" },
     };
 
     [Theory]
