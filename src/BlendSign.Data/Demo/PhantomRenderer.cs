@@ -77,6 +77,8 @@ public sealed class PhantomRenderer
         var inner = head.InnerEdge;
         var outer = head.OuterEdge;
         var scalp = head.ScalpEdge;
+        var radius = head.RadiusPixels;
+        var (parenchyma, skull, scalpRange, air) = (PhantomHu.Parenchyma, PhantomHu.Skull, PhantomHu.Scalp, PhantomHu.Air);
         for (var i = 0; i < PixelCount; i++)
         {
             var rho = _rho[i];
@@ -86,9 +88,9 @@ public sealed class PhantomRenderer
             if (rho < innerEdge)
             {
                 // Gray matter (a little denser) lines the cortex; white matter lies deeper.
-                var depth = head.DepthPixels(rho, bin, slice);
-                var cortex = Math.Clamp((10f - depth) / 4f, 0f, 1f);
-                Set(hu, i, PhantomTissue.Parenchyma, 29f + 6f * cortex + 2.2f * noise, PhantomHu.Parenchyma);
+                var depth = (innerEdge - rho) * radius[bin];
+                var cortex = Math.Clamp((10f - depth) * 0.25f, 0f, 1f);
+                Set(hu, i, PhantomTissue.Parenchyma, 29f + 6f * cortex + 2.2f * noise, parenchyma);
                 continue;
             }
 
@@ -98,15 +100,15 @@ public sealed class PhantomRenderer
                 // Dense inner and outer tables around a lighter diploë.
                 var depth = (rho - innerEdge) / (outerEdge - innerEdge);
                 var table = MathF.Abs(2f * depth - 1f);
-                Set(hu, i, PhantomTissue.Skull, 880f + 520f * table * MathF.Sqrt(table) + 35f * noise, PhantomHu.Skull);
+                Set(hu, i, PhantomTissue.Skull, 880f + 520f * table * MathF.Sqrt(table) + 35f * noise, skull);
             }
             else if (rho < scalp[bin] * scale)
             {
-                Set(hu, i, PhantomTissue.Scalp, 35f + 6f * noise, PhantomHu.Scalp);
+                Set(hu, i, PhantomTissue.Scalp, 35f + 6f * noise, scalpRange);
             }
             else
             {
-                Set(hu, i, PhantomTissue.Air, -1000f + 3f * noise, PhantomHu.Air);
+                Set(hu, i, PhantomTissue.Air, -1000f + 3f * noise, air);
             }
         }
     }
