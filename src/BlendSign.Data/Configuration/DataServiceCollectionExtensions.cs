@@ -1,8 +1,11 @@
 using BlendSign.Data.Agreement;
 using BlendSign.Data.Dicom;
+using BlendSign.Data.Export;
+using BlendSign.Data.Import;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Rendering;
+using BlendSign.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +19,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), the DICOM services, agreement and label CSV services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement and label CSV services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -34,13 +37,16 @@ public static class DataServiceCollectionExtensions
             options.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeoutInterceptor());
         });
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DicomSliceReader>();
         builder.Services.AddSingleton<Reading.ReadingService>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<LabelCsvImporter>();
         builder.Services.AddSingleton<LabelCsvExporter>();
         builder.Services.AddBlendSignRendering();
+        builder.Services.AddSingleton<SliceStore>();
+        builder.Services.AddSingleton<DicomImporter>();
+        builder.Services.AddSingleton<SliceExporter>();
         return builder;
     }
 }

@@ -1,11 +1,19 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
 namespace BlendSign.Data.Dicom;
 
 /// <summary>
 /// Decodes one single-frame grayscale DICOM slice with GDCM (uncompressed, RLE, JPEG lossless,
 /// JPEG 2000, JPEG-LS). Never throws for bad input: every refusal comes back with a reason.
+/// Patient-identifying fields are never returned; the age is computed from the dates when the file
+/// has no Patient's Age, and the dates themselves are dropped.
 /// </summary>
 public sealed class DicomSliceReader
 {
+    /// <summary>Larger files are no single slice (a 1024² float slice is 4 MB); refusing them bounds memory.</summary>
+    internal const long MaxFileBytes = 256L * 1024 * 1024;
+
     private readonly bool _managedJpegLossless;
 
     public DicomSliceReader()
@@ -14,10 +22,24 @@ public sealed class DicomSliceReader
     }
 
     /// <param name="managedJpegLossless">False leaves every decode to GDCM (tests compare the two).</param>
-    internal DicomSliceReader(bool managedJpegLossless) => _managedJpegLossless = managedJpegLossless;
+    internal DicomSliceReader(bool managedJpegLossless)
+    {
+        _managedJpegLossless = managedJpegLossless;
+
+        // GDCM reports damaged input on stderr; the reader turns it into a rejection reason instead,
+        // and those messages would mix with the command line's logs.
+        gdcm.Trace.WarningOff();
+        gdcm.Trace.ErrorOff();
+        gdcm.Trace.DebugOff();
+    }
 
     public DicomReadResult Read(string path)
     {
+        if (Precheck(path) is { } refusal)
+        {
+            return DicomReadResult.Rejected(refusal);
+        }
+
         using var reader = new gdcm.ImageReader();
         reader.SetFileName(path);
         if (!reader.Read())
@@ -32,6 +54,7 @@ public sealed class DicomSliceReader
             DicomValueParser.Text(strings.ToString(new gdcm.Tag(tag.Group, tag.Element)));
 
         var transferSyntax = file.GetHeader().GetDataSetTransferSyntax().GetString()?.Trim('\0', ' ') ?? "";
+
         var image = reader.GetImage();
         var pixels = DecodePixels(image, transferSyntax, out var pixelProblem);
         if (pixels is null)
@@ -60,8 +83,69 @@ public sealed class DicomSliceReader
             DicomValueParser.Decimals(Get(DicomTags.ImageOrientationPatient)) is { Length: 6 } orientation ? orientation : null,
             spacing is { Length: 2 } ? spacing[0] : null,
             spacing is { Length: 2 } ? spacing[1] : null,
-            DicomValueParser.AgeInYears(Get(DicomTags.PatientAge)));
+            DicomValueParser.AgeInYears(Get(DicomTags.PatientAge))
+                ?? DicomValueParser.AgeInYears(
+                    DicomValueParser.Date(Get(DicomTags.PatientBirthDate)),
+                    DicomValueParser.Date(Get(DicomTags.StudyDate)) ?? DicomValueParser.Date(Get(DicomTags.SeriesDate))));
         return DicomReadResult.Accepted(new DicomSlice(header, pixels));
+    }
+
+    /// <summary>
+    /// Refuses empty, unreadable, cut-off and impossible files before GDCM sees them: it calls the first two
+    /// "not DICOM", aborts the process on a file cut inside its header or with impossible pixel values
+    /// (Debian builds it with assertions on), and reads a file cut inside its pixels silently.
+    /// </summary>
+    private static string? Precheck(string path)
+    {
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length == 0)
+            {
+                return "empty file (0 bytes)";
+            }
+
+            if (length > MaxFileBytes)
+            {
+                return $"file too large for a single slice ({length / (1024 * 1024)} MB)";
+            }
+
+            var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+            try
+            {
+                var read = 0;
+                while (read < length)
+                {
+                    var count = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
+                    if (count == 0)
+                    {
+                        break;
+                    }
+
+                    read += count;
+                }
+
+                var pixels = new PixelModule();
+                return DicomStructure.FindDamage(bytes.AsSpan(0, read), pixels) ?? pixels.FindProblem();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "file not found";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "file could not be opened (permission denied)";
+        }
+        catch (IOException exception)
+        {
+            return $"file could not be read ({exception.GetType().Name})";
+        }
     }
 
     private HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
@@ -117,14 +201,22 @@ public sealed class DicomSliceReader
             return decoded;
         }
 
-        var buffer = new byte[length];
-        if (!image.GetBuffer(buffer))
+        // Pooled: a slice's decode buffer is large and short-lived, and imports decode thousands.
+        var buffer = ArrayPool<byte>.Shared.Rent(checked((int)length));
+        try
         {
-            problem = DescribeUndecodable(transferSyntax);
-            return null;
-        }
+            if (!image.GetBuffer(buffer))
+            {
+                problem = DescribeUndecodable(transferSyntax);
+                return null;
+            }
 
-        return ToHuSlice(buffer, rows, columns, scalar, image.GetSlope(), image.GetIntercept());
+            return ToHuSlice(buffer, rows, columns, scalar, image.GetSlope(), image.GetIntercept());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static HuSlice ToHuSlice(byte[] buffer, int rows, int columns, gdcm.PixelFormat.ScalarType scalar,
@@ -138,15 +230,24 @@ public sealed class DicomSliceReader
                 Buffer.BlockCopy(buffer, 0, stored, 0, count * 2);
                 break;
             case gdcm.PixelFormat.ScalarType.UINT16:
-                // Shift unsigned values into short's range and move the offset into the intercept: exact.
                 var unsigned = new ushort[count];
                 Buffer.BlockCopy(buffer, 0, unsigned, 0, count * 2);
-                for (var i = 0; i < count; i++)
+                if (unsigned.AsSpan().ContainsAnyInRange((ushort)32768, ushort.MaxValue))
                 {
-                    stored[i] = (short)(unsigned[i] - 32768);
+                    // Values beyond short's range: shift them down and move the offset into the intercept
+                    // (exact for integral rescales; 12-bit CT never gets here).
+                    for (var i = 0; i < count; i++)
+                    {
+                        stored[i] = (short)(unsigned[i] - 32768);
+                    }
+
+                    intercept += 32768 * slope;
+                }
+                else
+                {
+                    Buffer.BlockCopy(unsigned, 0, stored, 0, count * 2);
                 }
 
-                intercept += 32768 * slope;
                 break;
             case gdcm.PixelFormat.ScalarType.INT8:
                 for (var i = 0; i < count; i++)
@@ -176,11 +277,26 @@ public sealed class DicomSliceReader
         plain.SetFileName(path);
         if (!plain.Read())
         {
-            return "not a DICOM file";
+            return HasDicomPreamble(path)
+                ? "damaged DICOM file (the header could not be parsed: truncated or corrupt)"
+                : "not a DICOM file";
         }
 
-        return plain.GetFile().GetDataSet().FindDataElement(new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.PixelData.Element))
-            ? "pixel data could not be read (damaged or unsupported encoding)"
-            : "no pixel data (not an image)";
+        var file = plain.GetFile();
+        if (!file.GetDataSet().FindDataElement(new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.PixelData.Element)))
+        {
+            return "no pixel data (not an image)";
+        }
+
+        var transferSyntax = file.GetHeader().GetDataSetTransferSyntax().GetString()?.Trim('\0', ' ') ?? "";
+        return DescribeUndecodable(transferSyntax);
+    }
+
+    /// <summary>Part 10 files carry "DICM" after a 128-byte preamble.</summary>
+    private static bool HasDicomPreamble(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        Span<byte> marker = stackalloc byte[4];
+        return RandomAccess.Read(handle, marker, 128) == 4 && marker.SequenceEqual("DICM"u8);
     }
 }

@@ -4,8 +4,11 @@ namespace BlendSign.Data.Dicom;
 internal static class DicomTags
 {
     public static readonly (ushort Group, ushort Element) SopInstanceUid = (0x0008, 0x0018);
+    public static readonly (ushort Group, ushort Element) StudyDate = (0x0008, 0x0020);
+    public static readonly (ushort Group, ushort Element) SeriesDate = (0x0008, 0x0021);
     public static readonly (ushort Group, ushort Element) Modality = (0x0008, 0x0060);
     public static readonly (ushort Group, ushort Element) SeriesDescription = (0x0008, 0x103E);
+    public static readonly (ushort Group, ushort Element) PatientBirthDate = (0x0010, 0x0030);
     public static readonly (ushort Group, ushort Element) PatientAge = (0x0010, 0x1010);
     public static readonly (ushort Group, ushort Element) StudyInstanceUid = (0x0020, 0x000D);
     public static readonly (ushort Group, ushort Element) SeriesInstanceUid = (0x0020, 0x000E);

@@ -57,4 +57,31 @@ internal static class DicomValueParser
             _ => null,
         };
     }
+
+    /// <summary>Date "YYYYMMDD" (or the old ACR-NEMA "YYYY.MM.DD"); null when absent or malformed.</summary>
+    public static DateOnly? Date(string? raw)
+    {
+        var text = Text(raw);
+        return text is not null && DateOnly.TryParseExact(text, ["yyyyMMdd", "yyyy.MM.dd"], CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var date)
+            ? date
+            : null;
+    }
+
+    /// <summary>Completed years between birth and the study; null when either is unknown or the order is impossible.</summary>
+    public static double? AgeInYears(DateOnly? birth, DateOnly? at)
+    {
+        if (birth is not { } born || at is not { } day || day < born)
+        {
+            return null;
+        }
+
+        var years = day.Year - born.Year;
+        if (day < born.AddYears(years))
+        {
+            years--;
+        }
+
+        return years;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -31,27 +32,61 @@ public sealed class SliceStore(DataPaths paths)
     /// <summary>Stores the slice (unless already present) and returns its key.</summary>
     public string Put(HuSlice slice)
     {
-        var key = ComputeKey(slice);
-        var path = PathOf(key);
+        var encoded = Encode(slice);
+        Write(encoded);
+        return encoded.Key;
+    }
+
+    /// <summary>
+    /// The slice's key and file content, computed without touching the disk, so that decoding threads
+    /// can do the CPU work and a writer can decide later whether the file is stored at all.
+    /// </summary>
+    public static EncodedSlice Encode(HuSlice slice)
+    {
+        var raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(slice.Stored.AsSpan());
+        // Deflate never grows data by more than a few bytes per 16 KiB block, so a pooled buffer of the
+        // raw size plus a margin always holds the result and only the exact-size copy is allocated.
+        var buffer = ArrayPool<byte>.Shared.Rent(HeaderBytes + raw.Length + raw.Length / 256 + 1024);
+        try
+        {
+            using var content = new MemoryStream(buffer, writable: true);
+            WriteHeader(buffer, slice);
+            content.Position = HeaderBytes;
+            using (var deflate = new ZLibStream(content, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                deflate.Write(raw);
+            }
+
+            return new EncodedSlice(ComputeKey(slice), buffer.AsSpan(0, (int)content.Position).ToArray(), slice.Rows, slice.Columns);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes an encoded slice unless its file exists; true when this call created the file.</summary>
+    public bool Write(EncodedSlice encoded)
+    {
+        var path = PathOf(encoded.Key);
         if (File.Exists(path))
         {
-            return key;
+            return false;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            Span<byte> header = stackalloc byte[HeaderBytes];
-            WriteHeader(header, slice);
-            file.Write(header);
-            using var deflate = new ZLibStream(file, CompressionLevel.Fastest);
-            deflate.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(slice.Stored.AsSpan()));
+            file.Write(encoded.Content);
         }
 
         File.Move(temporary, path, overwrite: true);
-        return key;
+        return true;
     }
+
+    /// <summary>Removes a stored slice (an import whose database write failed takes back what it wrote).</summary>
+    public void Delete(string key) => File.Delete(PathOf(key));
 
     /// <summary>Loads a stored slice; throws <see cref="FileNotFoundException"/> for an unknown key.</summary>
     public HuSlice Load(string key)

@@ -10,6 +10,8 @@ public static class CliVerbs
         new Verbs.LabelsVerb(),
         new Verbs.TrainVerb(),
         new Verbs.BenchVerb(),
+        new Verbs.ImportVerb(),
+        new Verbs.ExportSliceVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

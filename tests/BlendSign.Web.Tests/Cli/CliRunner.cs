@@ -1,0 +1,32 @@
+using BlendSign.Tests.Shared;
+using BlendSign.Web.Cli;
+
+namespace BlendSign.Web.Tests.Cli;
+
+/// <summary>Runs verbs in-process against a scratch data directory, capturing standard output and error.</summary>
+internal sealed class CliRunner : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public string DataDirectory => _data.Path;
+
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        await using var context = new CliContext
+        {
+            Out = output,
+            Error = error,
+            ConfigurationOverrides = new Dictionary<string, string?> { ["BlendSign:DataDirectory"] = _data.Path },
+        };
+        var exitCode = await CliApplication.RunAsync(args, context);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+}
