@@ -12,6 +12,7 @@ public static class CliVerbs
         new Verbs.BenchVerb(),
         new Verbs.ImportVerb(),
         new Verbs.ExportSliceVerb(),
+        new Verbs.DemoVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

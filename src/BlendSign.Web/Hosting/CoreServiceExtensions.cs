@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
+using BlendSign.Web.Demo;
 using BlendSign.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public static class CoreServiceExtensions
         // Identity's stores take a scoped DbContext; everything else uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
         builder.Services.AddScoped<Accounts.AccountService>();
+        builder.AddBlendSignDemo();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using BlendSign.Web.Accounts;
+using BlendSign.Web.Demo;
 
 namespace BlendSign.Web.Hosting;
 
@@ -13,6 +14,7 @@ public sealed class StartupTasksService(IServiceProvider services, ILogger<Start
         await services.InitializeDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureRolesAsync();
+        await services.SeedDemoIfRequestedAsync(cancellationToken);
         logger.LogInformation("Database ready");
     }
 
