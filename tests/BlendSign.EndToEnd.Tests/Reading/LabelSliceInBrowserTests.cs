@@ -13,12 +13,16 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
     {
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
+        // The browser's console goes next to the screenshots, to explain a failure after the fact.
+        var console = Path.Combine(ChromiumBrowser.ArtifactsDirectory, $"console-{userName}.log");
+        page.Console += (_, message) => File.AppendAllText(console, $"{message.Type}: {message.Text}{Environment.NewLine}");
         await page.GotoAsync(server.BaseUrl + "/");
         await page.WaitForURLAsync("**/Account/Login**");
         await page.FillAsync("#Input\\.UserName", userName);
         await page.FillAsync("#Input\\.Password", DemoServer.DemoPassword);
         await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("[data-testid=scan-table]");
+        // Wait for the live circuit: a link followed while it is still starting would leave the next page static.
+        await page.WaitForSelectorAsync("[data-testid=scans-page][data-ready=true] [data-testid=scan-table]");
         return page;
     }
 
@@ -30,7 +34,8 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
         var page = await SignInAsync(context, "rater1");
 
         await page.Locator("[data-testid=scan-table] a", new() { HasText = "Open" }).First.ClickAsync();
-        var viewer = page.Locator("[data-testid=viewer]");
+        // The page is prerendered first; keys count once the circuit is live.
+        var viewer = page.Locator("[data-testid=viewer][data-ready=true]");
         await viewer.WaitForAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
         var before = await page.Locator("[data-testid=current-label]").InnerTextAsync();
@@ -48,6 +53,7 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
         await using var afterRestart = await chromium.Browser.NewContextAsync();
         var again = await SignInAsync(afterRestart, "rater1");
         await again.Locator("[data-testid=scan-table] a", new() { HasText = "Open" }).First.ClickAsync();
+        await again.Locator("[data-testid=viewer][data-ready=true]").WaitForAsync();
 
         await again.Locator("[data-testid=current-label]", new() { HasText = expected }).WaitForAsync();
         Assert.Equal(expected, await again.Locator("[data-testid=current-label]").InnerTextAsync());

@@ -27,6 +27,9 @@ public partial class Viewer
     private ElementReference _viewerElement;
     private bool _focusPending = true;
 
+    // False while the page is only prerendered: keys do nothing until the circuit is live.
+    private bool _interactive;
+
     [Parameter]
     public int ScanId { get; set; }
 
@@ -63,6 +66,12 @@ public partial class Viewer
         {
             _focusPending = false;
             await _viewerElement.FocusAsync();
+        }
+
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
         }
     }
 
