@@ -1,5 +1,7 @@
+using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace BlendSign.Model;
@@ -14,6 +16,7 @@ public static class ModelServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.ClassWeights is null || o.ClassWeights.Length == 3, "BlendSign:Training:ClassWeights needs one weight per class (3).")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<CrossValidator>();
         return builder;
     }
 }

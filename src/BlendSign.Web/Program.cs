@@ -8,7 +8,6 @@ if (CliApplication.IsVerb(args))
 }
 
 var app = ServerSetup.Build(args);
-await ServerSetup.PrepareAsync(app);
 await app.RunAsync();
 return 0;
 

@@ -1,7 +1,10 @@
+using BlendSign.Data.Agreement;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Export;
 using BlendSign.Data.Import;
+using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Rendering;
 using BlendSign.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +19,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), the DICOM reader, the slice store, import and export.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement and label CSV services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -36,6 +39,11 @@ public static class DataServiceCollectionExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddSingleton<Reading.ReadingService>();
+        builder.Services.AddSingleton<AgreementService>();
+        builder.Services.AddSingleton<LabelCsvImporter>();
+        builder.Services.AddSingleton<LabelCsvExporter>();
+        builder.Services.AddBlendSignRendering();
         builder.Services.AddSingleton<SliceStore>();
         builder.Services.AddSingleton<DicomImporter>();
         builder.Services.AddSingleton<SliceExporter>();

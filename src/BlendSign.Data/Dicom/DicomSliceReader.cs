@@ -20,9 +20,18 @@ public sealed class DicomSliceReader
     internal const long MaxFileBytes = 256L * 1024 * 1024;
 
     private readonly GdcmDictionaryVrs _vrs = new();
+    private readonly bool _managedJpegLossless;
 
     public DicomSliceReader()
+        : this(managedJpegLossless: true)
     {
+    }
+
+    /// <param name="managedJpegLossless">False leaves every decode to GDCM (tests compare the two).</param>
+    internal DicomSliceReader(bool managedJpegLossless)
+    {
+        _managedJpegLossless = managedJpegLossless;
+
         // GDCM reports damaged input on stderr; the reader turns it into a rejection reason instead,
         // and those messages would mix with the command line's logs.
         gdcm.Trace.WarningOff();
@@ -146,7 +155,7 @@ public sealed class DicomSliceReader
         }
     }
 
-    private static HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
+    private HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
     {
         problem = null;
         var format = image.GetPixelFormat();
@@ -189,6 +198,14 @@ public sealed class DicomSliceReader
         {
             problem = $"truncated pixel data ({length} of {expected} bytes)";
             return null;
+        }
+
+        // Lossless JPEG, most of real CT, decodes about 3x faster in managed code; GDCM takes the rest.
+        if (_managedJpegLossless && bytesPerPixel == 2 && format.GetBitsStored() == 16
+            && JpegLosslessDecoder.IsLosslessTransferSyntax(transferSyntax)
+            && GdcmJpegLosslessFrame.TryDecode(image, rows, columns, scalar == gdcm.PixelFormat.ScalarType.UINT16) is { } decoded)
+        {
+            return decoded;
         }
 
         // Pooled: a slice's decode buffer is large and short-lived, and imports decode thousands.

@@ -18,7 +18,26 @@ public static class CliApplication
             root.Subcommands.Add(verb.Create(active));
         }
 
-        var configuration = new InvocationConfiguration { Output = active.Out, Error = active.Error };
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        var configuration = new InvocationConfiguration
+        {
+            Output = active.Out,
+            Error = active.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await active.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A person reads this: one line, no stack trace.
+            await active.Error.WriteLineAsync($"error: {exception.Message}");
+            return 1;
+        }
     }
 }

@@ -6,8 +6,13 @@ public static class CliVerbs
     public static IReadOnlyList<ICliVerb> Create() =>
     [
         new Verbs.UsersVerb(),
+        new Verbs.AgreementVerb(),
+        new Verbs.LabelsVerb(),
+        new Verbs.TrainVerb(),
+        new Verbs.BenchVerb(),
         new Verbs.ImportVerb(),
         new Verbs.ExportSliceVerb(),
+        new Verbs.DemoVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

@@ -2,6 +2,9 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
+using BlendSign.Web.Demo;
+using BlendSign.Web.Training;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlendSign.Web.Hosting;
@@ -13,6 +16,12 @@ public static class CoreServiceExtensions
     {
         builder.AddBlendSignData();
         builder.AddBlendSignModel();
+        builder.AddBlendSignTraining();
+
+        // Keys in the data directory: sign-ins survive a restart, and the verbs share them with the server.
+        var keys = DataPaths.From(builder.Configuration.GetSection(BlendSignOptions.SectionName).Get<BlendSignOptions>() ?? new())
+            .DataProtectionKeys;
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("BlendSign");
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -32,6 +41,7 @@ public static class CoreServiceExtensions
         // Identity's stores take a scoped DbContext; everything else uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
         builder.Services.AddScoped<Accounts.AccountService>();
+        builder.AddBlendSignDemo();
         return builder;
     }
 

@@ -1,6 +1,10 @@
 using BlendSign.Data.Configuration;
+using BlendSign.Web.Components;
+using BlendSign.Web.Components.Account;
 using BlendSign.Web.Endpoints;
-using Microsoft.AspNetCore.DataProtection;
+using BlendSign.Web.Training;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlendSign.Web.Hosting;
@@ -18,7 +22,7 @@ public static class ServerSetup
             ContentRootPath = AppContext.BaseDirectory,
         });
         // Packages' static assets (MudBlazor) are served from the build output in every environment.
-        builder.WebHost.UseStaticWebAssets();
+        Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -26,22 +30,21 @@ public static class ServerSetup
 
         builder.AddBlendSignCore();
         builder.AddBlendSignWeb();
+        builder.AddBlendSignTrainingWorker();
 
         var app = builder.Build();
         app.UseBlendSignPipeline();
         return app;
     }
 
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        await app.Services.InitializeDatabaseAsync();
-    }
-
     private static IHostApplicationBuilder AddBlendSignWeb(this IHostApplicationBuilder builder)
     {
-        var keys = DataPaths.From(builder.Configuration.GetSection(BlendSignOptions.SectionName).Get<BlendSignOptions>() ?? new())
-            .DataProtectionKeys;
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("BlendSign");
+        builder.Services.AddHostedService<StartupTasksService>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         builder.Services.AddAuthentication(options =>
             {
@@ -59,7 +62,8 @@ public static class ServerSetup
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddExportPolicy();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -86,10 +90,16 @@ public static class ServerSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapExportEndpoints();
+        app.MapSliceImageEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -41,7 +41,7 @@ public sealed class ExportSliceVerbTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task ExportSlice_Png_ExitsTwoUntilTheRendererIsConnected()
+    public async Task ExportSlice_PngBrainWindow_Writes512GrayPngOfTheSlice()
     {
         await ImportCq500SliceAsync();
         var target = _temp.Combine("slice.png");
@@ -49,8 +49,12 @@ public sealed class ExportSliceVerbTests : IDisposable
         var (exitCode, _, error) = await _cli.RunAsync(
             "export-slice", "--sop", Sop, "--format", "png", "--window", "brain", "--out", target);
 
-        Assert.Equal(2, exitCode);
-        Assert.Equal("PNG export needs the renderer", error.Trim());
+        Assert.True(exitCode == 0, error);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(target);
+        Assert.Equal((512, 512), (bitmap.Width, bitmap.Height));
+        var values = Enumerable.Range(0, 512).Select(i => bitmap.GetPixel(i, i)).ToList();
+        Assert.All(values, p => Assert.True(p.Red == p.Green && p.Green == p.Blue, "a single window is gray"));
+        Assert.Contains(values, p => p.Red is > 0 and < 255);
     }
 
     [Fact]

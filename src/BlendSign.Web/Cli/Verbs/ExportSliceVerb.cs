@@ -1,18 +1,17 @@
 using System.CommandLine;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Export;
+using BlendSign.Data.Rendering;
 
 namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
 /// <c>export-slice --sop UID --format npy|png [--window rgb3|brain|subdural|bone] --out FILE</c>:
 /// npy is the slice in HU at its original size; png is the rendered 512×512 view.
-/// Exit codes: 0 written, 1 unknown slice or unwritable output, 2 format not available in this build.
+/// Exit codes: 0 written, 1 unknown slice or unwritable output.
 /// </summary>
 public sealed class ExportSliceVerb : ICliVerb
 {
-    public const int NotAvailable = 2;
-
     public string Name => "export-slice";
 
     public Command Create(CliContext context)
@@ -51,7 +50,7 @@ public sealed class ExportSliceVerb : ICliVerb
             }
 
             return parse.GetValue(format) == "png"
-                ? await ExportPngAsync(context, slice, parse.GetValue(window)!, target, cancellationToken)
+                ? await ExportPngAsync(context, services.GetRequiredService<SliceRenderer>(), slice, parse.GetValue(window)!, target, cancellationToken)
                 : await ExportNpyAsync(context, slice, target, cancellationToken);
         });
         return command;
@@ -71,15 +70,18 @@ public sealed class ExportSliceVerb : ICliVerb
         return 0;
     }
 
-    /// <summary>
-    /// The PNG export; to be connected to the renderer (BlendSign.Data.Rendering) when it lands: render
-    /// <paramref name="slice"/> with <paramref name="window"/> to 512×512 and write it to <paramref name="target"/>.
-    /// </summary>
+    /// <summary>The rendered 512×512 view, exactly what the viewer shows for <paramref name="window"/>.</summary>
     private static async Task<int> ExportPngAsync(
-        CliContext context, HuSlice slice, string window, FileInfo target, CancellationToken cancellationToken)
+        CliContext context, SliceRenderer renderer, HuSlice slice, string window, FileInfo target, CancellationToken cancellationToken)
     {
-        _ = (slice, window, target, cancellationToken);
-        await context.Error.WriteLineAsync("PNG export needs the renderer");
-        return NotAvailable;
+        if (!WindowPresets.TryGet(window, out var preset))
+        {
+            await context.Error.WriteLineAsync($"Unknown window '{window}'. Use one of: {string.Join(", ", WindowPresets.Names)}.");
+            return 1;
+        }
+
+        await File.WriteAllBytesAsync(target.FullName, renderer.RenderPng(slice, preset), cancellationToken);
+        await context.Out.WriteLineAsync($"Wrote {target.FullName}: {preset.Name} view, 512x512 PNG.");
+        return 0;
     }
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what BlendSign needs on Debian 12 with the .NET 10 SDK: Debian packages, the local dotnet tools and
+# the NuGet packages. With --tests it also installs what the tests need (Chromium for the browser tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libgdcm-cil)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(chromium)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  sudo=""
+  if [[ "$(id -u)" -ne 0 ]]; then sudo="sudo"; fi
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (dotnet was not found on PATH)." >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet restore BlendSign.sln

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test of the solution (unit, component, server and browser tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh --tests
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build BlendSign.sln -c Release --no-restore -v q -nologo
+
+results="$(mktemp -d)"
+status=0
+dotnet test BlendSign.sln -c Release --no-build --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=normal" || status=$?
+
+# One closing line over all test projects, summed from the TRX files.
+sum_trx_counters() {
+  local passed=0 failed=0 skipped=0 file counters
+  for file in "$results"/*.trx; do
+    [[ -f "$file" ]] || continue
+    counters="$(grep -o '<Counters [^>]*>' "$file" | head -n 1)"
+    passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+    failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+    skipped=$((skipped + $(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")))
+  done
+  echo "$passed passed, $failed failed, $skipped skipped"
+}
+sum_trx_counters
+rm -rf "$results"
+exit "$status"

@@ -1,0 +1,27 @@
+namespace BlendSign.Data.Agreement;
+
+/// <summary>Landis–Koch bands: poor &lt; 0, slight ≤ 0.20, fair ≤ 0.40, moderate ≤ 0.60, substantial ≤ 0.80, almost perfect above.</summary>
+public static class LandisKoch
+{
+    public static AgreementStrength Interpret(double kappa) => kappa switch
+    {
+        < 0 => AgreementStrength.Poor,
+        <= 0.20 => AgreementStrength.Slight,
+        <= 0.40 => AgreementStrength.Fair,
+        <= 0.60 => AgreementStrength.Moderate,
+        <= 0.80 => AgreementStrength.Substantial,
+        _ => AgreementStrength.AlmostPerfect,
+    };
+
+    /// <summary>Words for people: "almost perfect (excellent)" for the top band, as the study reads it.</summary>
+    public static string Describe(this AgreementStrength strength) => strength switch
+    {
+        AgreementStrength.Poor => "poor",
+        AgreementStrength.Slight => "slight",
+        AgreementStrength.Fair => "fair",
+        AgreementStrength.Moderate => "moderate",
+        AgreementStrength.Substantial => "substantial",
+        AgreementStrength.AlmostPerfect => "almost perfect (excellent)",
+        _ => throw new ArgumentOutOfRangeException(nameof(strength), strength, null),
+    };
+}

@@ -1,0 +1,54 @@
+namespace BlendSign.Data.Agreement;
+
+/// <summary>
+/// Percentile bootstrap over scans: each resample draws as many scans as there are, with replacement, and
+/// sums their statistics rows, so slices of one patient always travel together.
+/// </summary>
+internal static class ScanBootstrap
+{
+    private const double LowerQuantile = 0.025;
+    private const double UpperQuantile = 0.975;
+
+    /// <summary>A 95% interval for every metric of the layout.</summary>
+    public static ConfidenceInterval[] Run(ScanStatistics statistics, AgreementLayout layout, int resamples, int seed)
+    {
+        var random = new Random(seed);
+        var sums = new long[layout.Stride];
+        var kappas = new double[layout.MetricCount];
+        var samples = new double[layout.MetricCount][];
+        for (var m = 0; m < samples.Length; m++)
+        {
+            samples[m] = new double[resamples];
+        }
+
+        for (var b = 0; b < resamples; b++)
+        {
+            Array.Clear(sums);
+            for (var s = 0; s < statistics.Scans; s++)
+            {
+                statistics.AddRow(sums, random.Next(statistics.Scans), layout.Stride);
+            }
+
+            AgreementEvaluator.Evaluate(layout, sums, kappas, []);
+            for (var m = 0; m < kappas.Length; m++)
+            {
+                samples[m][b] = kappas[m];
+            }
+        }
+
+        return samples.Select(s =>
+        {
+            Array.Sort(s);
+            return new ConfidenceInterval(Quantile(s, LowerQuantile), Quantile(s, UpperQuantile));
+        }).ToArray();
+    }
+
+    /// <summary>Linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7).</summary>
+    internal static double Quantile(double[] sorted, double q)
+    {
+        var h = (sorted.Length - 1) * q;
+        var below = (int)Math.Floor(h);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((h - below) * (sorted[above] - sorted[below]));
+    }
+}

@@ -1,0 +1,68 @@
+namespace BlendSign.Data.Demo;
+
+/// <summary>
+/// One phantom head: an ellipse with an irregular inner skull table, a skull and scalp of varying
+/// thickness, and a per-slice scale (the head narrows away from its widest slice). Positions are
+/// described by an ellipse-normalised radius <c>rho</c> (1 ≈ the inner skull table) and an angle bin.
+/// </summary>
+internal sealed class HeadGeometry(
+    double centerX,
+    double centerY,
+    double semiAxisX,
+    double semiAxisY,
+    float[] innerEdge,
+    float[] outerEdge,
+    float[] scalpEdge,
+    float[] radiusPixels,
+    float[] sliceScale)
+{
+    public const int AngleBins = 1024;
+    private const double BinsPerRadian = AngleBins / (2 * Math.PI);
+
+    public double CenterX => centerX;
+    public double CenterY => centerY;
+    public double SemiAxisX => semiAxisX;
+    public double SemiAxisY => semiAxisY;
+
+    /// <summary>Normalised radius of the inner skull table per angle bin (at scale 1).</summary>
+    public float[] InnerEdge => innerEdge;
+
+    /// <summary>Normalised radius of the outer skull table per angle bin.</summary>
+    public float[] OuterEdge => outerEdge;
+
+    /// <summary>Normalised radius of the skin per angle bin.</summary>
+    public float[] ScalpEdge => scalpEdge;
+
+    /// <summary>Pixels per unit of normalised radius along each angle bin.</summary>
+    public float[] RadiusPixels => radiusPixels;
+
+    /// <summary>Scale of the head on each slice (1 on the widest).</summary>
+    public float[] SliceScale => sliceScale;
+
+    public int SliceCount => sliceScale.Length;
+
+    /// <summary>The normalised radius and angle bin of pixel (x, y); the renderer caches exactly these values.</summary>
+    public void Locate(int x, int y, out float rho, out int bin)
+    {
+        var ex = (x - centerX) / semiAxisX;
+        var ey = (y - centerY) / semiAxisY;
+        rho = (float)Math.Sqrt(ex * ex + ey * ey);
+        bin = BinOf(Math.Atan2(ey, ex));
+    }
+
+    public static int BinOf(double angle) => (int)((angle + Math.PI) * BinsPerRadian) & (AngleBins - 1);
+
+    public static double AngleOf(int bin) => (bin + 0.5) / BinsPerRadian - Math.PI;
+
+    public bool InBrain(float rho, int bin, int slice) => rho < innerEdge[bin] * sliceScale[slice];
+
+    /// <summary>How far (pixels) a point inside the brain lies from the inner skull table.</summary>
+    public float DepthPixels(float rho, int bin, int slice) => (innerEdge[bin] * sliceScale[slice] - rho) * radiusPixels[bin];
+
+    /// <summary>The pixel at normalised radius <paramref name="rho"/> along parametric angle <paramref name="angle"/>.</summary>
+    public (double X, double Y) PointAt(double rho, double angle) =>
+        (centerX + semiAxisX * rho * Math.Cos(angle), centerY + semiAxisY * rho * Math.Sin(angle));
+
+    /// <summary>Normalised radius of the inner skull table on <paramref name="slice"/> along <paramref name="angle"/>.</summary>
+    public double InnerEdgeAt(double angle, int slice) => innerEdge[BinOf(angle)] * sliceScale[slice];
+}

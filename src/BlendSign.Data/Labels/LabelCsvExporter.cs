@@ -1,0 +1,44 @@
+using BlendSign.Data.Csv;
+using BlendSign.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Labels;
+
+/// <summary>
+/// <c>labels export</c> and <c>/api/export/labels.csv</c>: every label as <c>rater,sop_instance_uid,label</c>, sorted by
+/// scan, slice index and rater; scans excluded by the study's criteria are left out unless asked for.
+/// </summary>
+public sealed class LabelCsvExporter(IDbContextFactory<BlendSignDbContext> dbFactory)
+{
+    /// <remarks>Writes asynchronously only, so it can stream into an HTTP response.</remarks>
+    public async Task<LabelExportResult> ExportAsync(TextWriter output, bool includeExcluded = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var labels = db.SliceLabels.AsNoTracking();
+        if (!includeExcluded)
+        {
+            labels = labels.Where(l => l.Slice.Scan.Exclusion == null);
+        }
+
+        var rows = await labels
+            .Select(l => new { l.Slice.ScanId, l.Slice.SliceIndex, l.Slice.SopInstanceUid, Rater = l.Rater.UserName!, l.Label })
+            .ToListAsync(cancellationToken);
+        rows.Sort((a, b) =>
+        {
+            var order = a.ScanId.CompareTo(b.ScanId);
+            order = order != 0 ? order : a.SliceIndex.CompareTo(b.SliceIndex);
+            order = order != 0 ? order : string.CompareOrdinal(a.SopInstanceUid, b.SopInstanceUid);
+            return order != 0 ? order : string.CompareOrdinal(a.Rater, b.Rater);
+        });
+
+        await output.WriteAsync(CsvFormat.Record(LabelCsv.Columns));
+        foreach (var row in rows)
+        {
+            await output.WriteAsync(CsvFormat.Record(row.Rater, row.SopInstanceUid, row.Label.ToWireName()));
+        }
+
+        await output.FlushAsync(cancellationToken);
+        return new LabelExportResult(rows.Count, rows.Select(r => r.ScanId).Distinct().Count());
+    }
+}

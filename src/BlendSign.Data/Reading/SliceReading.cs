@@ -1,0 +1,6 @@
+using BlendSign.Data.Labels;
+
+namespace BlendSign.Data.Reading;
+
+/// <summary>One slice as the signed-in rater sees it: never another rater's label.</summary>
+public sealed record SliceReading(int SliceId, string SopInstanceUid, int SliceIndex, HemorrhageClass? MyLabel);

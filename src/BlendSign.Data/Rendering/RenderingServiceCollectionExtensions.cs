@@ -1,0 +1,25 @@
+using BlendSign.Data.Configuration;
+using BlendSign.Data.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BlendSign.Data.Rendering;
+
+public static class RenderingServiceCollectionExtensions
+{
+    /// <summary>The renderer, its LUT and PNG caches, the viewer's image service and the render benchmark (all singletons).</summary>
+    public static IServiceCollection AddBlendSignRendering(this IServiceCollection services)
+    {
+        // Import needs the store too; TryAdd keeps whichever registration comes first.
+        services.TryAddSingleton<SliceStore>();
+        services.TryAddSingleton<Dicom.DicomSliceReader>();
+        services.AddSingleton<WindowLutCache>();
+        services.AddSingleton<SliceRenderer>();
+        services.AddSingleton(sp => new RenderedImageCache(
+            sp.GetRequiredService<IOptions<BlendSignOptions>>().Value.RenderCacheMegabytes * (1L << 20)));
+        services.AddSingleton<SliceImageService>();
+        services.AddSingleton<RenderBenchmark>();
+        return services;
+    }
+}

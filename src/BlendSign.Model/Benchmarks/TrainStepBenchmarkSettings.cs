@@ -1,0 +1,16 @@
+namespace BlendSign.Model.Benchmarks;
+
+/// <summary>What <see cref="TrainStepBenchmark"/> measures: one SGD step on random input, repeated.</summary>
+public sealed record TrainStepBenchmarkSettings
+{
+    public string Backbone { get; init; } = Network.Backbones.ResNet18;
+    public int ImageSize { get; init; } = 256;
+    public int BatchSize { get; init; } = 16;
+    public int Steps { get; init; } = 5;
+    public int WarmUpSteps { get; init; } = 1;
+
+    /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
+    public int Threads { get; init; }
+
+    public int Seed { get; init; } = 42;
+}

@@ -1,0 +1,13 @@
+namespace BlendSign.Model.Metrics;
+
+/// <summary>
+/// One class against the rest. A value is null where it is undefined: sensitivity without positives, specificity
+/// without negatives, F1 when 2TP + FN + FP = 0, ROC AUC unless both positives and negatives are present.
+/// </summary>
+public sealed record ClassMetrics(
+    int Positives,
+    int Negatives,
+    double? Sensitivity,
+    double? Specificity,
+    double? F1,
+    double? Auc);

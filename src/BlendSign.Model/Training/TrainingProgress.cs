@@ -1,0 +1,28 @@
+namespace BlendSign.Model.Training;
+
+/// <summary>What a progress report marks: a training batch, the end of an epoch, a prediction batch, the end of a fold.</summary>
+public enum TrainingStage
+{
+    Training,
+    EpochCompleted,
+    Predicting,
+    FoldCompleted,
+}
+
+/// <summary>
+/// One progress report of a cross-validated run. Fold, epoch and batch are 1-based;
+/// <see cref="EpochLoss"/> is the mean loss of the epoch so far; <see cref="Eta"/> is null until there is a rate.
+/// </summary>
+public sealed record TrainingProgress(
+    TrainingStage Stage,
+    int Fold,
+    int Folds,
+    int Epoch,
+    int Epochs,
+    int Batch,
+    int Batches,
+    double Loss,
+    double EpochLoss,
+    double LearningRate,
+    double FractionDone,
+    TimeSpan? Eta);

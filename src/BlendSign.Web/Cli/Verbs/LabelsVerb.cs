@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text;
+using BlendSign.Data.Labels;
+
+namespace BlendSign.Web.Cli.Verbs;
+
+/// <summary><c>labels import FILE</c> and <c>labels export [--include-excluded] --out FILE</c> (CSV <c>rater,sop_instance_uid,label</c>).</summary>
+public sealed class LabelsVerb : ICliVerb
+{
+    private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Name => "labels";
+
+    public Command Create(CliContext context) =>
+        new(Name, "Import or export raters' slice labels as CSV.") { CreateImport(context), CreateExport(context) };
+
+    private static Command CreateImport(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "CSV with the header rater,sop_instance_uid,label." };
+        var import = new Command("import", "Set each (rater, slice) label the file gives; the whole file or nothing.") { file };
+        import.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                await context.Error.WriteLineAsync($"No such file: {path}");
+                return 1;
+            }
+
+            var services = await context.GetServicesAsync(cancellationToken);
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var result = await services.GetRequiredService<LabelCsvImporter>().ImportAsync(reader, cancellationToken);
+            if (result.Error is { } error)
+            {
+                await context.Error.WriteLineAsync($"Refused {path}, {error}. Nothing was imported.");
+                return 1;
+            }
+
+            await context.Out.WriteLineAsync(
+                $"Imported {result.Rows} labels from {path}: {result.Created} created, {result.Changed} changed, {result.Unchanged} unchanged.");
+            return 0;
+        });
+        return import;
+    }
+
+    private static Command CreateExport(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "The CSV file to write.", Required = true };
+        var includeExcluded = new Option<bool>("--include-excluded")
+        {
+            Description = "Also export labels of scans excluded by the study's criteria.",
+        };
+        var export = new Command("export", "Write every label, sorted by scan, slice and rater.") { output, includeExcluded };
+        export.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var services = await context.GetServicesAsync(cancellationToken);
+
+            // Written beside the target and moved into place, so a failed export leaves no half file.
+            var partial = path + ".partial";
+            LabelExportResult result;
+            try
+            {
+                await using (var writer = new StreamWriter(partial, append: false, _utf8))
+                {
+                    result = await services.GetRequiredService<LabelCsvExporter>()
+                        .ExportAsync(writer, parse.GetValue(includeExcluded), cancellationToken);
+                }
+
+                File.Move(partial, path, overwrite: true);
+            }
+            catch
+            {
+                File.Delete(partial);
+                throw;
+            }
+
+            await context.Out.WriteLineAsync($"Wrote {result.Rows} labels of {result.Scans} scans to {path}.");
+            return 0;
+        });
+        return export;
+    }
+}

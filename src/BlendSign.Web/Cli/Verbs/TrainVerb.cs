@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using BlendSign.Data.Labels;
+using BlendSign.Data.Training;
+using BlendSign.Model.Network;
+using BlendSign.Web.Training;
+
+namespace BlendSign.Web.Cli.Verbs;
+
+/// <summary>
+/// <c>train [--folds K] [--epochs E] [--image-size S] [--backbone NAME] [--no-detection] [--no-skd] [--seed S] [--json]</c>:
+/// one cross-validated run, here and now, through the same <see cref="TrainingRunService"/> as the server's queue.
+/// </summary>
+public sealed class TrainVerb : ICliVerb
+{
+    public string Name => "train";
+
+    public Command Create(CliContext context)
+    {
+        var folds = new Option<int?>("--folds") { Description = "Cross-validation folds, split by scan (default: BlendSign:Training:Folds)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs per fold (default: BlendSign:Training:Epochs)." };
+        var imageSize = new Option<int?>("--image-size") { Description = "Input size in pixels, S×S (default: BlendSign:Training:ImageSize)." };
+        var backbone = new Option<string?>("--backbone") { Description = $"Backbone; available: {string.Join(", ", Backbones.Supported)}." };
+        var noDetection = new Option<bool>("--no-detection")
+        {
+            Description = "Train the classification branch only. Accepted for the study's protocol; the detection branch does not exist yet, so every run is classification-only.",
+        };
+        var noSkd = new Option<bool>("--no-skd")
+        {
+            Description = "Skip self-knowledge distillation. Accepted; distillation does not exist yet, so no run uses it.",
+        };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default: BlendSign:Training:Seed)." };
+        var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
+        var command = new Command(Name,
+            "Train and cross-validate the slice classifier on the current gold standard (classification only for now: " +
+            "no detection branch, no self-knowledge distillation, no augmentation yet).")
+        {
+            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, json,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var requestedBackbone = parse.GetValue(backbone);
+            if (requestedBackbone is not null && !Backbones.IsSupported(requestedBackbone))
+            {
+                await context.Error.WriteLineAsync(
+                    $"Unknown backbone '{requestedBackbone}'. Only {string.Join(", ", Backbones.Supported)} exists for now.");
+                return 1;
+            }
+
+            var services = await context.GetServicesAsync(cancellationToken);
+            var runs = services.GetRequiredService<TrainingRunService>();
+            var defaults = runs.DefaultSettings;
+            var settings = defaults with
+            {
+                Folds = parse.GetValue(folds) ?? defaults.Folds,
+                Epochs = parse.GetValue(epochs) ?? defaults.Epochs,
+                ImageSize = parse.GetValue(imageSize) ?? defaults.ImageSize,
+                Backbone = requestedBackbone?.Trim().ToLowerInvariant() ?? defaults.Backbone,
+                Seed = parse.GetValue(seed) ?? defaults.Seed,
+            };
+            var problems = settings.Validate();
+            if (problems.Count > 0)
+            {
+                await context.Error.WriteLineAsync(string.Join(Environment.NewLine, problems));
+                return 1;
+            }
+
+            var outcome = await runs.RunNowAsync(settings, cancellationToken);
+            if (outcome.Status != TrainingRunStatus.Completed || outcome.Report is null)
+            {
+                await context.Error.WriteLineAsync($"Run {outcome.RunId} {outcome.Status.ToString().ToLowerInvariant()}: {outcome.Error}");
+                return 1;
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(context.Out, new TrainOutput(outcome.RunId, outcome.Report.PerClass, outcome.Report.ConfusionMatrix, outcome.OofPredictionsPath!));
+            }
+            else
+            {
+                await WriteTableAsync(context.Out, outcome);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, TrainingRunOutcome outcome)
+    {
+        var report = outcome.Report!;
+        await output.WriteLineAsync(
+            $"Run {outcome.RunId} completed on {report.Device}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds (classification only).");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"{"class",-12}{"sensitivity",12}{"specificity",12}{"F1",8}{"AUC",8}");
+        foreach (var (name, metrics) in report.PerClass)
+        {
+            await output.WriteLineAsync(
+                $"{name,-12}{Format(metrics.Sensitivity),12}{Format(metrics.Specificity),12}{Format(metrics.F1),8}{Format(metrics.Auc),8}");
+        }
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Confusion matrix (rows: gold, columns: predicted)");
+        var names = HemorrhageClassNames.All.Select(c => c.ToWireName()).ToArray();
+        await output.WriteLineAsync($"{"",-12}{string.Concat(names.Select(n => $"{n,12}"))}");
+        for (var row = 0; row < names.Length; row++)
+        {
+            await output.WriteLineAsync($"{names[row],-12}{string.Concat(report.ConfusionMatrix[row].Select(n => $"{n,12}"))}");
+        }
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"Out-of-fold predictions: {outcome.OofPredictionsPath}");
+    }
+
+    private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a";
+
+    private sealed record TrainOutput(
+        int RunId,
+        IReadOnlyDictionary<string, ClassReport> PerClass,
+        IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
+        string OofPredictions);
+}

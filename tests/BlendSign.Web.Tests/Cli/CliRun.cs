@@ -1,0 +1,23 @@
+using BlendSign.Data.Tests.Support;
+using BlendSign.Web.Cli;
+
+namespace BlendSign.Web.Tests.Cli;
+
+/// <summary>Runs one command line against a test database's data directory and captures its output.</summary>
+internal static class CliRun
+{
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = new CliContext
+        {
+            Out = output,
+            Error = error,
+            In = new StringReader(""),
+            ConfigurationOverrides = new Dictionary<string, string?> { ["BlendSign:DataDirectory"] = database.Paths.Root },
+        };
+        var exitCode = await CliApplication.RunAsync(args, context);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

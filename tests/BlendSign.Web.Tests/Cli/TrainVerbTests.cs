@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Json;
+using BlendSign.Data.Storage;
+using BlendSign.Data.Tests.Support;
+using BlendSign.Web.Cli;
+using BlendSign.Web.Cli.Verbs;
+using BlendSign.Web.Tests.Support;
+
+namespace BlendSign.Web.Tests.Cli;
+
+public sealed class TrainVerbTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    private CliContext Context(StringWriter output, StringWriter error) => new()
+    {
+        Out = output,
+        Error = error,
+        ConfigurationOverrides = new Dictionary<string, string?>
+        {
+            ["BlendSign:DataDirectory"] = _database.Paths.Root,
+            ["BlendSign:Training:BatchSize"] = "4",
+            ["BlendSign:Training:Threads"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        },
+    };
+
+    [Fact]
+    public async Task Train_Json_PrintsRunMetricsMatrixAndCsvPath()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, new SliceStore(_database.Paths), scans: 4);
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+
+        var exit = await CliApplication.RunAsync(
+            ["train", "--folds", "2", "--epochs", "1", "--image-size", "32", "--no-detection", "--no-skd", "--seed", "9", "--json"], context);
+
+        Assert.True(exit == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("run_id").GetInt32() > 0);
+        Assert.Equal(["non_ich", "normal_ich", "blend_sign"], root.GetProperty("per_class").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sensitivity", "specificity", "f1", "auc"],
+            root.GetProperty("per_class").GetProperty("blend_sign").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3, root.GetProperty("confusion_matrix").GetArrayLength());
+        Assert.True(File.Exists(root.GetProperty("oof_predictions").GetString()));
+    }
+
+    [Fact]
+    public async Task Train_UnknownBackbone_SaysSoAndExitsOne()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+
+        var exit = await CliApplication.RunAsync(["train", "--backbone", "vgg16"], context);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Unknown backbone 'vgg16'", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public async Task BenchTrainStep_Json_ReportsImagesPerSecond()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+        var root = new RootCommand { BenchTrainStepCommand.Create(context) };
+
+        var exit = await root.Parse(["train-step", "--image-size", "32", "--batch", "2", "--steps", "1", "--threads", "1", "--no-detection", "--json"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exit == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.True(json.RootElement.GetProperty("images_per_second").GetDouble() > 0);
+        Assert.Equal(2, json.RootElement.GetProperty("batch").GetInt32());
+    }
+
+    public void Dispose() => _database.Dispose();
+}

@@ -1,0 +1,76 @@
+using BlendSign.Data.Accounts;
+using BlendSign.Tests.Shared;
+using BlendSign.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlendSign.Web.Tests.Support;
+
+/// <summary>The real server (real SQLite in a scratch data directory) with helpers to create accounts and sign in.</summary>
+public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-1";
+
+    private readonly TempDirectory _dataDirectory = new();
+
+    public string DataDirectory => _dataDirectory.Path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("BlendSign:DataDirectory", _dataDirectory.Path);
+        builder.UseSetting("BlendSign:Demo", "false");
+    }
+
+    /// <summary>Creates an account (once per name) with <see cref="Password"/>.</summary>
+    public async Task CreateUserAsync(string userName, string role)
+    {
+        _ = Services; // starts the host: migrations run at start
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var userManager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        if (await userManager.FindByNameAsync(userName) is null)
+        {
+            var result = await accounts.CreateAsync(userName, role, Password);
+            Assert.True(result.Succeeded, result.Error);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="userName"/> when given.</summary>
+    public async Task<HttpClient> CreateClientAsync(string? userName = null, string? role = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (userName is not null)
+        {
+            await CreateUserAsync(userName, role ?? Roles.Radiologist);
+            await SignInAsync(client, userName, Password);
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryToken.Extract(page);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/Account/Login", form);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _dataDirectory.Dispose();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using BlendSign.Data.Storage;
+using BlendSign.Data.Tests.Support;
+using BlendSign.Data.Training;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Training;
+using BlendSign.Web.Tests.Support;
+using BlendSign.Web.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BlendSign.Web.Tests.Training;
+
+public sealed class TrainingRunServiceTests : IDisposable
+{
+    private static readonly TrainingSettings Tiny = new()
+    {
+        Folds = 2,
+        Epochs = 1,
+        ImageSize = 32,
+        BatchSize = 4,
+        Seed = 5,
+        Threads = 1,
+    };
+
+    private readonly TestDatabase _database = new();
+    private readonly SliceStore _store;
+    private readonly TrainingProgressNotifier _notifier = new(NullLogger<TrainingProgressNotifier>.Instance);
+    private readonly TrainingRunService _service;
+
+    public TrainingRunServiceTests()
+    {
+        _store = new SliceStore(_database.Paths);
+        _service = new TrainingRunService(_database, _store, _database.Paths,
+            new CrossValidator(NullLogger<CrossValidator>.Instance), Options.Create(new TrainingOptions()), _notifier,
+            TimeProvider.System, NullLogger<TrainingRunService>.Instance)
+        {
+            MonitorInterval = TimeSpan.FromMilliseconds(200),
+        };
+    }
+
+    [Fact]
+    public async Task RunNowAsync_ThreeRatersOnSyntheticSlices_CompletesWithPredictionsAndCsv()
+    {
+        TrainingData.Seeded seeded;
+        await using (var db = _database.CreateDbContext())
+        {
+            seeded = await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var updates = new List<TrainingProgressUpdate>();
+        using var subscription = _notifier.Subscribe(updates.Add);
+
+        var outcome = await _service.RunNowAsync(Tiny);
+
+        Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
+        await using var check = _database.CreateDbContext();
+        var run = await check.TrainingRuns.Include(r => r.Predictions).ThenInclude(p => p.Slice).SingleAsync(r => r.Id == outcome.RunId);
+        Assert.Equal(TrainingRunStatus.Completed, run.Status);
+        Assert.Equal(Tiny.Seed, run.Seed);
+        Assert.Equal("cpu", run.Device);
+        Assert.False(string.IsNullOrEmpty(run.CodeVersion));
+        Assert.NotNull(run.FinishedAt);
+        Assert.Equal(Tiny, JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)! with { ClassWeights = Tiny.ClassWeights });
+
+        // Gold slices only: the tie and the excluded scan stay out; every gold slice has one prediction.
+        Assert.Equal(seeded.GoldSops.Order(), run.Predictions.Select(p => p.Slice.SopInstanceUid).Order());
+        Assert.All(run.Predictions, p => Assert.Equal(1.0, p.PNonIch + p.PNormalIch + p.PBlendSign, 5));
+
+        using var result = JsonDocument.Parse(run.ResultJson!);
+        Assert.Equal(["non_ich", "normal_ich", "blend_sign"], result.RootElement.GetProperty("per_class").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(seeded.GoldSops.Count, result.RootElement.GetProperty("confusion_matrix").EnumerateArray().Sum(row => row.EnumerateArray().Sum(v => v.GetInt32())));
+
+        var expectedPath = Path.Combine(_database.Paths.Runs, outcome.RunId.ToString(), "oof_predictions.csv");
+        Assert.Equal(expectedPath, run.OofPredictionsPath);
+        var lines = await File.ReadAllLinesAsync(expectedPath);
+        Assert.Equal("sop_instance_uid,fold,gold_label,p_non_ich,p_normal_ich,p_blend_sign", lines[0]);
+        Assert.Equal(seeded.GoldSops.Order(), lines.Skip(1).Select(l => l.Split(',')[0]).Order());
+        Assert.Contains(lines, l => l.Contains(",blend_sign,", StringComparison.Ordinal));
+
+        Assert.Contains(updates, u => u.Progress?.Stage == TrainingStage.EpochCompleted);
+        Assert.Equal(TrainingRunStatus.Completed, updates[^1].Status);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CancelRequested_EndsCancelled()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var runId = await _service.QueueAsync(Tiny with { Epochs = 50 });
+        Assert.Equal(runId, await _service.ClaimNextQueuedAsync());
+        await _service.RequestCancelAsync(runId);
+
+        var outcome = await _service.ExecuteAsync(runId);
+
+        Assert.Equal(TrainingRunStatus.Cancelled, outcome.Status);
+        await using var check = _database.CreateDbContext();
+        Assert.Equal(TrainingRunStatus.Cancelled, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
+        Assert.Empty(check.SlicePredictions);
+    }
+
+    [Fact]
+    public async Task RunNowAsync_NoGoldLabels_FailsWithReason()
+    {
+        var outcome = await _service.RunNowAsync(Tiny);
+
+        Assert.Equal(TrainingRunStatus.Failed, outcome.Status);
+        await using var check = _database.CreateDbContext();
+        var run = await check.TrainingRuns.SingleAsync(r => r.Id == outcome.RunId);
+        Assert.Equal(TrainingRunStatus.Failed, run.Status);
+        Assert.Contains("No slice has a gold label", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClaimNextQueuedAsync_TwoQueued_ClaimsOldestOnceEach()
+    {
+        var first = await _service.QueueAsync(Tiny);
+        var second = await _service.QueueAsync(Tiny);
+
+        Assert.Equal(first, await _service.ClaimNextQueuedAsync());
+        Assert.Equal(second, await _service.ClaimNextQueuedAsync());
+        Assert.Null(await _service.ClaimNextQueuedAsync());
+    }
+
+    [Fact]
+    public async Task FailInterruptedRunsAsync_RunLeftRunning_MarkedFailedAsInterrupted()
+    {
+        var runId = await _service.QueueAsync(Tiny);
+        await _service.ClaimNextQueuedAsync();
+
+        Assert.Equal(1, await _service.FailInterruptedRunsAsync());
+
+        await using var check = _database.CreateDbContext();
+        var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
+        Assert.Equal(TrainingRunStatus.Failed, run.Status);
+        Assert.Equal("interrupted by a restart", run.Error);
+    }
+
+    [Fact]
+    public async Task QueueAsync_UnknownBackbone_Throws() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => _service.QueueAsync(Tiny with { Backbone = "inception_v9" }));
+
+    public void Dispose() => _database.Dispose();
+}
