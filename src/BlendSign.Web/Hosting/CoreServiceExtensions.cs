@@ -6,6 +6,7 @@ using BlendSign.Web.Demo;
 using BlendSign.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Hosting;
 
@@ -39,7 +40,7 @@ public static class CoreServiceExtensions
             .AddDefaultTokenProviders();
 
         // Identity's stores take a scoped DbContext; everything else uses the factory.
-        builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
         builder.Services.AddScoped<Accounts.AccountService>();
         builder.AddBlendSignDemo();
         return builder;
@@ -49,7 +50,7 @@ public static class CoreServiceExtensions
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         services.GetRequiredService<DataPaths>().EnsureCreated();
-        var factory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BlendSignDbContext>>();
+        var factory = services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await DatabaseInitializer.MigrateAsync(db, cancellationToken);
     }
