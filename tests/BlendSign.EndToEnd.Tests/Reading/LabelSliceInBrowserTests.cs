@@ -7,31 +7,12 @@ namespace BlendSign.EndToEnd.Tests.Reading;
 [Collection(BrowserCollection.Name)]
 public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer server) : IClassFixture<DemoServer>
 {
-    private static readonly float Timeout = 30_000;
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        // The browser's console goes next to the screenshots, to explain a failure after the fact.
-        var console = Path.Combine(ChromiumBrowser.ArtifactsDirectory, $"console-{userName}.log");
-        page.Console += (_, message) => File.AppendAllText(console, $"{message.Type}: {message.Text}{Environment.NewLine}");
-        await page.GotoAsync(server.BaseUrl + "/");
-        await page.WaitForURLAsync("**/Account/Login**");
-        await page.FillAsync("#Input\\.UserName", userName);
-        await page.FillAsync("#Input\\.Password", DemoServer.DemoPassword);
-        await page.ClickAsync("#login-submit");
-        // Wait for the live circuit: a link followed while it is still starting would leave the next page static.
-        await page.WaitForSelectorAsync("[data-testid=scans-page][data-ready=true] [data-testid=scan-table]");
-        return page;
-    }
-
     [SkippableFact]
     public async Task Rater_LabelsASliceWithTheKeyboard_LabelSurvivesARestart()
     {
         ChromiumBrowser.SkipIfUnavailable();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await SignInAsync(context, "rater1");
+        var page = await BrowserSignIn.SignInAsync(context, server, "rater1");
 
         await page.Locator("[data-testid=scan-table] a", new() { HasText = "Open" }).First.ClickAsync();
         // The page is prerendered first; keys count once the circuit is live.
@@ -51,7 +32,7 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
 
         await server.RestartAsync();
         await using var afterRestart = await chromium.Browser.NewContextAsync();
-        var again = await SignInAsync(afterRestart, "rater1");
+        var again = await BrowserSignIn.SignInAsync(afterRestart, server, "rater1");
         await again.Locator("[data-testid=scan-table] a", new() { HasText = "Open" }).First.ClickAsync();
         await again.Locator("[data-testid=viewer][data-ready=true]").WaitForAsync();
 

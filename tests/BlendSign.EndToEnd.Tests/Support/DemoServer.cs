@@ -14,7 +14,7 @@ namespace BlendSign.EndToEnd.Tests.Support;
 public sealed class DemoServer : IAsyncLifetime
 {
     public const string DemoPassword = "Demo-password-1";
-    public const int DemoScans = 2;
+    public const int DemoScans = 4;
 
     private readonly TempDirectory _dataDirectory = new();
     private Factory? _factory;

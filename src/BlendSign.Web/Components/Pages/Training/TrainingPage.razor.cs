@@ -25,6 +25,9 @@ public partial class TrainingPage
     private string? _formError;
     private DateTime _lastRefresh;
 
+    // False while the page is only prerendered: the Start button needs the live circuit.
+    private bool _interactive;
+
     [Inject]
     private IDbContextFactory<BlendSignDbContext> DbFactory { get; set; } = default!;
 
@@ -41,6 +44,15 @@ public partial class TrainingPage
         if (_runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Completed) is { } latest)
         {
             Select(latest);
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
         }
     }
 

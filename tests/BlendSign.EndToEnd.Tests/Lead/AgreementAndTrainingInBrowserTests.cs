@@ -1,0 +1,50 @@
+using System.Globalization;
+using BlendSign.EndToEnd.Tests.Support;
+
+namespace BlendSign.EndToEnd.Tests.Lead;
+
+/// <summary>A project lead reads the agreement table and trains the model from the browser, on the hosted service.</summary>
+[Collection(BrowserCollection.Name)]
+public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoServer server) : IClassFixture<DemoServer>
+{
+    [SkippableFact]
+    public async Task Lead_OpensAgreement_SeesKappasOfTheDemoReads()
+    {
+        ChromiumBrowser.SkipIfUnavailable();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await BrowserSignIn.SignInAsync(context, server, "lead");
+
+        await page.GotoAsync(server.BaseUrl + "/agreement");
+        var row = page.Locator("[data-testid=agreement-row-non_ich]");
+        await row.WaitForAsync();
+
+        var cells = await row.Locator("td").AllInnerTextsAsync();
+        Assert.Equal(1 + 3 * 2 + 1, cells.Count); // class, three pairs × (p, κ), Fleiss
+        var percent = double.Parse(cells[1], CultureInfo.InvariantCulture);
+        Assert.InRange(percent, 50, 100);
+        Assert.Matches(@"^-?\d\.\d\d \(-?\d\.\d\d–-?\d\.\d\d\)", cells[^1]);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "agreement.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task Lead_StartsARun_HostedServiceFinishesItWithMetrics()
+    {
+        ChromiumBrowser.SkipIfUnavailable();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await BrowserSignIn.SignInAsync(context, server, "lead");
+        await page.GotoAsync(server.BaseUrl + "/training");
+        await page.Locator("[data-testid=training-page][data-ready=true]").WaitForAsync();
+
+        await page.ClickAsync("[data-testid=start-run]");
+
+        await page.Locator("[data-testid^=run-status-]", new() { HasText = "Completed" }).WaitForAsync(new() { Timeout = 240_000 });
+        var blendSign = page.Locator("[data-testid=metrics-blend_sign] td");
+        await blendSign.First.WaitForAsync();
+        var values = await blendSign.AllInnerTextsAsync();
+        Assert.Equal("blend_sign", values[0]);
+        var auc = values[4];
+        Assert.True(auc == "–" || double.Parse(auc, CultureInfo.InvariantCulture) is >= 0 and <= 1, auc);
+        Assert.Equal(4, await page.Locator("[data-testid=confusion-matrix] tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "training.png"), FullPage = true });
+    }
+}
