@@ -6,7 +6,7 @@ namespace BlendSign.Data.Rendering;
 /// <c>(d + 0.5) × source/target − 0.5</c>, clamped to the edge pixels; results round to the
 /// nearest stored value, ties away from zero.
 /// </summary>
-internal static class BilinearResampler
+public static class BilinearResampler
 {
     public static void Resample(ReadOnlySpan<short> source, int sourceRows, int sourceColumns,
         Span<short> destination, int rows, int columns)
@@ -42,8 +42,11 @@ internal static class BilinearResampler
         }
     }
 
-    /// <summary>The two source indices around output index <paramref name="target"/> and the weight of the second.</summary>
-    internal static (int Low, int High, double HighWeight) Sample(int target, int sourceSize, int targetSize)
+    /// <summary>
+    /// The two source indices around output index <paramref name="target"/> and the weight of the second; also the
+    /// network input's resize (Web's ThreeWindowImage), so the viewer and the model sample the same points.
+    /// </summary>
+    public static (int Low, int High, double HighWeight) Sample(int target, int sourceSize, int targetSize)
     {
         var position = (target + 0.5) * sourceSize / targetSize - 0.5;
         if (position <= 0)

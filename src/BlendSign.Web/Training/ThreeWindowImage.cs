@@ -63,13 +63,10 @@ public static class ThreeWindowImage
         var first = new int[size];
         var second = new int[size];
         var weight = new float[size];
-        var scale = (double)sourceLength / size;
         for (var i = 0; i < size; i++)
         {
-            var position = Math.Clamp((i + 0.5) * scale - 0.5, 0, sourceLength - 1);
-            first[i] = (int)Math.Floor(position);
-            second[i] = Math.Min(first[i] + 1, sourceLength - 1);
-            weight[i] = (float)(position - first[i]);
+            (first[i], second[i], var high) = BilinearResampler.Sample(i, sourceLength, size);
+            weight[i] = (float)high;
         }
 
         return (first, second, weight);

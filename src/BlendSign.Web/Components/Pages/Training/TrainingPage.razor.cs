@@ -25,9 +25,6 @@ public partial class TrainingPage
     private string? _formError;
     private DateTime _lastRefresh;
 
-    // False while the page is only prerendered: the Start button needs the live circuit.
-    private bool _interactive;
-
     [Inject]
     private IDbContextFactory<BlendSignDbContext> DbFactory { get; set; } = default!;
 
@@ -44,15 +41,6 @@ public partial class TrainingPage
         if (_runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Completed) is { } latest)
         {
             Select(latest);
-        }
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _interactive = true;
-            StateHasChanged();
         }
     }
 
