@@ -1,4 +1,7 @@
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Assignments;
+using BlendSign.Data.Audit;
+using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Training;
@@ -16,6 +19,33 @@ public class BlendSignDbContext(DbContextOptions<BlendSignDbContext> options)
     public DbSet<HemorrhageBox> HemorrhageBoxes => Set<HemorrhageBox>();
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<SlicePrediction> SlicePredictions => Set<SlicePrediction>();
+    public DbSet<ScanAssignment> ScanAssignments => Set<ScanAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Adjudication> Adjudications => Set<Adjudication>();
+    public DbSet<GoldSnapshot> GoldSnapshots => Set<GoldSnapshot>();
+    public DbSet<GoldSnapshotEntry> GoldSnapshotEntries => Set<GoldSnapshotEntry>();
+    public DbSet<GoldSnapshotBox> GoldSnapshotBoxes => Set<GoldSnapshotBox>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only; a change or delete of an entry is a programming error.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only: entries cannot be changed or deleted.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,5 @@
+using BlendSign.Data.Gold;
+
 namespace BlendSign.Data.Training;
 
 /// <summary>A queued or finished training run; the hosted service and the <c>train</c> verb both write it.</summary>
@@ -9,6 +11,10 @@ public class TrainingRun
     /// <summary>The run's settings as JSON (folds, epochs, image size, backbone, seed, ...).</summary>
     public required string ConfigurationJson { get; set; }
     public int Seed { get; set; }
+
+    /// <summary>The gold standard the run trained on; null for runs queued before snapshots existed.</summary>
+    public int? GoldSnapshotId { get; set; }
+    public GoldSnapshot? GoldSnapshot { get; set; }
     public string? Device { get; set; }
     public string? CodeVersion { get; set; }
 

@@ -10,6 +10,7 @@ public sealed class TrainingRunConfiguration : IEntityTypeConfiguration<Training
     {
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => r.Status);
+        builder.HasOne(r => r.GoldSnapshot).WithMany().HasForeignKey(r => r.GoldSnapshotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Predictions).WithOne(p => p.TrainingRun)
             .HasForeignKey(p => p.TrainingRunId).OnDelete(DeleteBehavior.Cascade);
     }

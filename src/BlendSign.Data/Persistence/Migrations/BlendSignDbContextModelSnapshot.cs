@@ -80,6 +80,257 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BlendSign.Data.Assignments.ScanAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaterId");
+
+                    b.HasIndex("ScanId", "RaterId")
+                        .IsUnique();
+
+                    b.ToTable("ScanAssignments");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("Entity", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.Adjudication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SliceId")
+                        .IsUnique();
+
+                    b.ToTable("Adjudications");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.GoldSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlendSignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NonIchCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalIchCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnresolvedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("GoldSnapshots");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.GoldSnapshotBox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Bottom")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CenterX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CenterY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("GoldSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Left")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Right")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Support")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Top")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("GoldSnapshotId", "SliceId");
+
+                    b.ToTable("GoldSnapshotBoxes");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.GoldSnapshotEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoldSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("GoldSnapshotId", "SliceId")
+                        .IsUnique();
+
+                    b.ToTable("GoldSnapshotEntries");
+                });
+
             modelBuilder.Entity("BlendSign.Data.Labels.HemorrhageBox", b =>
                 {
                     b.Property<int>("Id")
@@ -331,6 +582,9 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GoldSnapshotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OofPredictionsPath")
                         .HasColumnType("TEXT");
 
@@ -355,6 +609,8 @@ namespace BlendSign.Data.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GoldSnapshotId");
 
                     b.HasIndex("Status");
 
@@ -489,6 +745,74 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BlendSign.Data.Assignments.ScanAssignment", b =>
+                {
+                    b.HasOne("BlendSign.Data.Accounts.ApplicationUser", "Rater")
+                        .WithMany()
+                        .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlendSign.Data.Scans.Scan", "Scan")
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rater");
+
+                    b.Navigation("Scan");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.Adjudication", b =>
+                {
+                    b.HasOne("BlendSign.Data.Scans.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Slice");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.GoldSnapshotBox", b =>
+                {
+                    b.HasOne("BlendSign.Data.Gold.GoldSnapshot", "GoldSnapshot")
+                        .WithMany("Boxes")
+                        .HasForeignKey("GoldSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlendSign.Data.Scans.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("GoldSnapshot");
+
+                    b.Navigation("Slice");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.GoldSnapshotEntry", b =>
+                {
+                    b.HasOne("BlendSign.Data.Gold.GoldSnapshot", "GoldSnapshot")
+                        .WithMany("Entries")
+                        .HasForeignKey("GoldSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlendSign.Data.Scans.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("GoldSnapshot");
+
+                    b.Navigation("Slice");
+                });
+
             modelBuilder.Entity("BlendSign.Data.Labels.HemorrhageBox", b =>
                 {
                     b.HasOne("BlendSign.Data.Accounts.ApplicationUser", "Rater")
@@ -557,6 +881,16 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.Navigation("TrainingRun");
                 });
 
+            modelBuilder.Entity("BlendSign.Data.Training.TrainingRun", b =>
+                {
+                    b.HasOne("BlendSign.Data.Gold.GoldSnapshot", "GoldSnapshot")
+                        .WithMany()
+                        .HasForeignKey("GoldSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("GoldSnapshot");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -606,6 +940,13 @@ namespace BlendSign.Data.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Gold.GoldSnapshot", b =>
+                {
+                    b.Navigation("Boxes");
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("BlendSign.Data.Scans.Scan", b =>

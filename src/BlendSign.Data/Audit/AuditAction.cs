@@ -1,0 +1,10 @@
+namespace BlendSign.Data.Audit;
+
+public enum AuditAction
+{
+    Create,
+    Change,
+    Delete,
+    Adjudicate,
+    Review,
+}

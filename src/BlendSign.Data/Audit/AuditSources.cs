@@ -1,0 +1,11 @@
+namespace BlendSign.Data.Audit;
+
+/// <summary>The values of <see cref="AuditEntry.Source"/>.</summary>
+public static class AuditSources
+{
+    public const string Ui = "ui";
+    public const string Csv = "csv";
+    public const string Cli = "cli";
+    public const string Demo = "demo";
+    public const string Review = "review";
+}
