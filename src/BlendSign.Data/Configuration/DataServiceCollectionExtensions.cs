@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement and label CSV services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement, label and box CSV, assignment and audit trail services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -43,6 +43,10 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<LabelCsvImporter>();
         builder.Services.AddSingleton<LabelCsvExporter>();
+        builder.Services.AddSingleton<BoxCsvImporter>();
+        builder.Services.AddSingleton<BoxCsvExporter>();
+        builder.Services.AddSingleton<Assignments.AssignmentService>();
+        builder.Services.AddSingleton<Audit.AuditTrail>();
         builder.Services.AddBlendSignRendering();
         builder.Services.AddSingleton<SliceStore>();
         builder.Services.AddSingleton<DicomImporter>();

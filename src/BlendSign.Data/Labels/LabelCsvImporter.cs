@@ -1,3 +1,5 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Csv;
 using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,16 +8,19 @@ namespace BlendSign.Data.Labels;
 
 /// <summary>
 /// <c>labels import</c>: sets each (rater, slice) label a CSV gives, all rows or none. A file with any problem is
-/// refused whole, naming the line of its first problem, and nothing is written.
+/// refused whole, naming the line of its first problem, and nothing is written. Each created or changed label gets
+/// an audit entry (source csv) in the same transaction.
 /// </summary>
 public sealed class LabelCsvImporter(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     TimeProvider time,
     ILogger<LabelCsvImporter> logger)
 {
-    public async Task<LabelImportResult> ImportAsync(TextReader text, CancellationToken cancellationToken = default)
+    /// <param name="actor">Who imports; recorded on every audit entry (the rater of each label is the entry's subject).</param>
+    public async Task<LabelImportResult> ImportAsync(TextReader text, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(actor);
         var parsed = LabelCsvParser.Parse(text);
         if (parsed.Rows.Count == 0 && parsed.Error is not null)
         {
@@ -24,32 +29,15 @@ public sealed class LabelCsvImporter(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var raterNames = parsed.Rows.Select(r => LabelRaters.Normalize(r.Rater)).Distinct().ToList();
-        var raters = await db.Users
-            .Where(u => raterNames.Contains(u.NormalizedUserName!))
-            .Select(u => new { u.Id, u.NormalizedUserName })
-            .ToDictionaryAsync(u => u.NormalizedUserName!, u => u.Id, StringComparer.Ordinal, cancellationToken);
-        var sops = parsed.Rows.Select(r => r.SopInstanceUid).Distinct().ToList();
-        var slices = await db.Slices
-            .Where(s => sops.Contains(s.SopInstanceUid))
-            .Select(s => new { s.Id, s.SopInstanceUid })
-            .ToDictionaryAsync(s => s.SopInstanceUid, s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var targets = await RaterSliceTargets.LoadAsync(db, parsed.Rows, cancellationToken);
 
         // Rows come in file order and stop before the parser's problem, so the first unknown one is the earliest problem.
-        var unknown = parsed.Rows
-            .Select(r => !raters.ContainsKey(LabelRaters.Normalize(r.Rater))
-                ? new LabelImportError(r.LineNumber, $"no user named '{r.Rater}'.")
-                : !slices.ContainsKey(r.SopInstanceUid)
-                    ? new LabelImportError(r.LineNumber, $"no slice with SOP Instance UID '{r.SopInstanceUid}'.")
-                    : null)
-            .FirstOrDefault(e => e is not null);
-        if ((unknown ?? parsed.Error) is { } error)
+        if ((parsed.Rows.Select(targets.Unknown).FirstOrDefault(e => e is not null) ?? parsed.Error) is { } error)
         {
             return Refuse(error);
         }
 
-        var sliceIds = slices.Values.ToList();
+        var sliceIds = targets.Slices.Select(s => s.Id).ToList();
         var existing = await db.SliceLabels
             .Where(l => sliceIds.Contains(l.SliceId))
             .ToDictionaryAsync(l => (l.SliceId, l.RaterId), cancellationToken);
@@ -57,14 +45,16 @@ public sealed class LabelCsvImporter(
         int created = 0, changed = 0, unchanged = 0;
         foreach (var row in parsed.Rows)
         {
-            var key = (SliceId: slices[row.SopInstanceUid], RaterId: raters[LabelRaters.Normalize(row.Rater)]);
-            if (!existing.TryGetValue(key, out var label))
+            var (rater, slice) = (targets.RaterOf(row), targets.SliceOf(row));
+            HemorrhageClass? old = null;
+            if (!existing.TryGetValue((slice.Id, rater.Id), out var label))
             {
-                db.SliceLabels.Add(new SliceLabel { SliceId = key.SliceId, RaterId = key.RaterId, Label = row.Label, UpdatedAt = now });
+                db.SliceLabels.Add(new SliceLabel { SliceId = slice.Id, RaterId = rater.Id, Label = row.Label, UpdatedAt = now });
                 created++;
             }
             else if (label.Label != row.Label)
             {
+                old = label.Label;
                 label.Label = row.Label;
                 label.UpdatedAt = now;
                 changed++;
@@ -72,18 +62,22 @@ public sealed class LabelCsvImporter(
             else
             {
                 unchanged++;
+                continue;
             }
+
+            db.Record(actor, old is null ? AuditAction.Create : AuditAction.Change, AuditEntity.Label, slice.SopInstanceUid,
+                old?.ToWireName(), row.Label.ToWireName(), slice.ScanId, slice.Id, rater.UserName);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Imported labels from CSV: {Rows} rows by {Raters} raters; {Created} created, {Changed} changed, {Unchanged} unchanged",
-            parsed.Rows.Count, raters.Count, created, changed, unchanged);
+            "Imported labels from CSV: {Rows} rows; {Created} created, {Changed} changed, {Unchanged} unchanged",
+            parsed.Rows.Count, created, changed, unchanged);
         return new LabelImportResult(parsed.Rows.Count, created, changed, unchanged, null);
     }
 
-    private LabelImportResult Refuse(LabelImportError error)
+    private LabelImportResult Refuse(CsvImportError error)
     {
         // The message may quote a UID from the file; the log keeps only the line.
         logger.LogWarning("Refused a labels CSV at line {Line}; nothing was imported", error.LineNumber);

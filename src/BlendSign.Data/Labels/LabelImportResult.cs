@@ -1,3 +1,5 @@
+using BlendSign.Data.Csv;
+
 namespace BlendSign.Data.Labels;
 
 /// <summary>What a labels CSV import did; on refusal (<see cref="Error"/> set) nothing was written.</summary>
@@ -5,15 +7,9 @@ namespace BlendSign.Data.Labels;
 /// <param name="Created">(rater, slice) pairs that had no label before.</param>
 /// <param name="Changed">Labels replaced by a different class.</param>
 /// <param name="Unchanged">Labels the file repeated as they were.</param>
-public sealed record LabelImportResult(int Rows, int Created, int Changed, int Unchanged, LabelImportError? Error)
+public sealed record LabelImportResult(int Rows, int Created, int Changed, int Unchanged, CsvImportError? Error)
 {
     public bool Succeeded => Error is null;
 
-    public static LabelImportResult Refused(LabelImportError error) => new(0, 0, 0, 0, error);
-}
-
-/// <summary>The first problem in a refused file: its 1-based line and what is wrong there.</summary>
-public sealed record LabelImportError(int LineNumber, string Message)
-{
-    public override string ToString() => $"line {LineNumber}: {Message}";
+    public static LabelImportResult Refused(CsvImportError error) => new(0, 0, 0, 0, error);
 }

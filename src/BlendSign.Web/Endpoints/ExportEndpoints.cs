@@ -11,18 +11,24 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var exports = endpoints.MapGroup("/api/export").RequireAuthorization(ExportPolicy);
-        exports.MapGet("/labels.csv", async (HttpContext context, LabelCsvExporter exporter, bool? includeExcluded) =>
-        {
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = "attachment; filename=labels.csv";
-            context.Response.Headers.CacheControl = "no-store";
-            await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
-            await exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted);
-        });
+        exports.MapGet("/labels.csv", (HttpContext context, LabelCsvExporter exporter, bool? includeExcluded) =>
+            WriteCsvAsync(context, "labels.csv", writer => exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted)));
+        exports.MapGet("/boxes.csv", (HttpContext context, BoxCsvExporter exporter, bool? includeExcluded) =>
+            WriteCsvAsync(context, "boxes.csv", writer => exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted)));
         return endpoints;
     }
 
     public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddExportPolicy(
         this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) =>
         builder.AddPolicy(ExportPolicy, policy => policy.RequireRole(Roles.Lead, Roles.Admin));
+
+    /// <summary>Streams a CSV download (never cached: it holds reads).</summary>
+    private static async Task WriteCsvAsync(HttpContext context, string fileName, Func<TextWriter, Task> write)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        context.Response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
+        await write(writer);
+    }
 }

@@ -1,3 +1,4 @@
+using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class LabelCsvExporterTests : IDisposable
         RatingSeed.AddScan(other, "2.2", slices: 1, ScanExclusion.Postoperative);
 
         var imported = await new LabelCsvImporter(other, TimeProvider.System, NullLogger<LabelCsvImporter>.Instance)
-            .ImportAsync(new StringReader(text));
+            .ImportAsync(new StringReader(text), AuditActor.System(AuditSources.Csv));
         var writer = new StringWriter();
         await new LabelCsvExporter(other).ExportAsync(writer, includeExcluded: true);
 

@@ -1,3 +1,4 @@
+using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,6 +47,12 @@ public sealed class LabelCsvImporterTests : IDisposable
 
         Assert.Equal(new LabelImportResult(3, Created: 1, Changed: 1, Unchanged: 1, null), result);
         Assert.Equal(["rater1 1.2.3.0 NonIch", "rater1 1.2.3.1 NormalIch", "rater2 1.2.3.2 BlendSign"], RatingSeed.Snapshot(_database));
+        Assert.Equal(
+            [
+                "Change Label 1.2.3.1 rater1: non_ich -> normal_ich (lead/csv)",
+                "Create Label 1.2.3.2 rater2:  -> blend_sign (lead/csv)",
+            ],
+            AuditSnapshot.Lines(_database));
     }
 
     [Fact]
@@ -95,9 +102,12 @@ public sealed class LabelCsvImporterTests : IDisposable
         Assert.Equal(line, result.Error!.LineNumber);
         Assert.Contains(message, result.Error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, RatingSeed.Snapshot(_database));
+        Assert.Empty(AuditSnapshot.Lines(_database));
     }
 
-    private Task<LabelImportResult> Import(string text) => _importer.ImportAsync(new StringReader(text));
+    private static readonly AuditActor Importer = new("lead-id", "lead", AuditSources.Csv);
+
+    private Task<LabelImportResult> Import(string text) => _importer.ImportAsync(new StringReader(text), Importer);
 
     public void Dispose() => _database.Dispose();
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 
 namespace BlendSign.Web.Cli.Verbs;
@@ -7,8 +7,6 @@ namespace BlendSign.Web.Cli.Verbs;
 /// <summary><c>labels import FILE</c> and <c>labels export [--include-excluded] --out FILE</c> (CSV <c>rater,sop_instance_uid,label</c>).</summary>
 public sealed class LabelsVerb : ICliVerb
 {
-    private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public string Name => "labels";
 
     public Command Create(CliContext context) =>
@@ -17,22 +15,22 @@ public sealed class LabelsVerb : ICliVerb
     private static Command CreateImport(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "CSV with the header rater,sop_instance_uid,label." };
-        var import = new Command("import", "Set each (rater, slice) label the file gives; the whole file or nothing.") { file };
+        var import = new Command("import", "Set each (rater, slice) label the file gives; the whole file or nothing; audited.") { file };
         import.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
+            using var reader = await CliFiles.OpenTextAsync(path, context.Error);
+            if (reader is null)
             {
-                await context.Error.WriteLineAsync($"No such file: {path}");
                 return 1;
             }
 
             var services = await context.GetServicesAsync(cancellationToken);
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var result = await services.GetRequiredService<LabelCsvImporter>().ImportAsync(reader, cancellationToken);
+            var result = await services.GetRequiredService<LabelCsvImporter>()
+                .ImportAsync(reader, CliActor.For(AuditSources.Csv), cancellationToken);
             if (result.Error is { } error)
             {
-                await context.Error.WriteLineAsync($"Refused {path}, {error}. Nothing was imported.");
+                await context.Error.WriteLineAsync($"Refused {path}, {error} Nothing was imported.");
                 return 1;
             }
 
@@ -55,26 +53,8 @@ public sealed class LabelsVerb : ICliVerb
         {
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var services = await context.GetServicesAsync(cancellationToken);
-
-            // Written beside the target and moved into place, so a failed export leaves no half file.
-            var partial = path + ".partial";
-            LabelExportResult result;
-            try
-            {
-                await using (var writer = new StreamWriter(partial, append: false, _utf8))
-                {
-                    result = await services.GetRequiredService<LabelCsvExporter>()
-                        .ExportAsync(writer, parse.GetValue(includeExcluded), cancellationToken);
-                }
-
-                File.Move(partial, path, overwrite: true);
-            }
-            catch
-            {
-                File.Delete(partial);
-                throw;
-            }
-
+            var result = await CliFiles.WriteAtomicallyAsync(path, writer => services.GetRequiredService<LabelCsvExporter>()
+                .ExportAsync(writer, parse.GetValue(includeExcluded), cancellationToken));
             await context.Out.WriteLineAsync($"Wrote {result.Rows} labels of {result.Scans} scans to {path}.");
             return 0;
         });

@@ -1,0 +1,98 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Csv;
+using BlendSign.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BlendSign.Data.Labels;
+
+/// <summary>
+/// <c>boxes import</c>: for each (rater, slice) a CSV names, the file's boxes replace that rater's boxes on that slice;
+/// other raters and slices the file does not name are left alone. All rows or none: a file with any problem is refused
+/// whole, naming the line of its first problem. A box the file repeats exactly is kept as it is; each box added or
+/// removed gets an audit entry (source csv) in the same transaction.
+/// </summary>
+public sealed class BoxCsvImporter(
+    IDbContextFactory<BlendSignDbContext> dbFactory,
+    TimeProvider time,
+    ILogger<BoxCsvImporter> logger)
+{
+    public async Task<BoxImportResult> ImportAsync(TextReader text, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(actor);
+        var parsed = BoxCsvParser.Parse(text);
+        if (parsed.Rows.Count == 0 && parsed.Error is not null)
+        {
+            return Refuse(parsed.Error);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var targets = await RaterSliceTargets.LoadAsync(db, parsed.Rows, cancellationToken);
+        if ((parsed.Rows.Select(r => targets.Unknown(r) ?? OutsideSlice(r, targets)).FirstOrDefault(e => e is not null) ?? parsed.Error) is { } error)
+        {
+            return Refuse(error);
+        }
+
+        var groups = parsed.Rows
+            .GroupBy(r => (Rater: targets.RaterOf(r), Slice: targets.SliceOf(r)))
+            .ToList();
+        var sliceIds = groups.Select(g => g.Key.Slice.Id).Distinct().ToList();
+        var raterIds = groups.Select(g => g.Key.Rater.Id).Distinct().ToList();
+        var existing = (await db.HemorrhageBoxes
+                .Where(b => sliceIds.Contains(b.SliceId) && raterIds.Contains(b.RaterId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(b => (b.SliceId, b.RaterId));
+
+        var now = time.GetUtcNow();
+        int created = 0, deleted = 0, unchanged = 0;
+        foreach (var group in groups)
+        {
+            var (rater, slice) = group.Key;
+            var kept = existing[(slice.Id, rater.Id)].ToList();
+            foreach (var row in group)
+            {
+                // An identical box already there stays (no audit noise for a file that repeats what is stored).
+                if (kept.FirstOrDefault(b => BoxGeometry.Of(b) == row.Box) is { } same)
+                {
+                    kept.Remove(same);
+                    unchanged++;
+                    continue;
+                }
+
+                var box = new HemorrhageBox { SliceId = slice.Id, RaterId = rater.Id, UpdatedAt = now };
+                row.Box.CopyTo(box);
+                db.HemorrhageBoxes.Add(box);
+                db.Record(actor, AuditAction.Create, AuditEntity.Box, slice.SopInstanceUid, null, row.Box, slice.ScanId, slice.Id, rater.UserName);
+                created++;
+            }
+
+            foreach (var stale in kept)
+            {
+                db.HemorrhageBoxes.Remove(stale);
+                db.Record(actor, AuditAction.Delete, AuditEntity.Box, slice.SopInstanceUid, BoxGeometry.Of(stale), null, slice.ScanId, slice.Id, rater.UserName);
+                deleted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Imported boxes from CSV: {Rows} rows for {Pairs} (rater, slice) pairs; {Created} created, {Deleted} deleted, {Unchanged} unchanged",
+            parsed.Rows.Count, groups.Count, created, deleted, unchanged);
+        return new BoxImportResult(parsed.Rows.Count, groups.Count, created, deleted, unchanged, null);
+    }
+
+    private static CsvImportError? OutsideSlice(BoxCsvRow row, RaterSliceTargets targets)
+    {
+        var slice = targets.SliceOf(row);
+        return row.Box.BoundsProblem(slice.Columns, slice.Rows) is { } problem ? new CsvImportError(row.LineNumber, problem) : null;
+    }
+
+    private BoxImportResult Refuse(CsvImportError error)
+    {
+        logger.LogWarning("Refused a boxes CSV at line {Line}; nothing was imported", error.LineNumber);
+        return BoxImportResult.Refused(error);
+    }
+}

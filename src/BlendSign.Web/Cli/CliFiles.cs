@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace BlendSign.Web.Cli;
+
+/// <summary>Files the verbs read and write.</summary>
+public static class CliFiles
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes beside the target and moves the file into place, so a failed export leaves no half file.</summary>
+    public static async Task<T> WriteAtomicallyAsync<T>(string path, Func<TextWriter, Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var partial = path + ".partial";
+        try
+        {
+            T result;
+            await using (var writer = new StreamWriter(partial, append: false, Utf8))
+            {
+                result = await write(writer);
+            }
+
+            File.Move(partial, path, overwrite: true);
+            return result;
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    /// <summary>A reader for a UTF-8 text file (a byte-order mark is skipped), or null after telling the user it does not exist.</summary>
+    public static async Task<StreamReader?> OpenTextAsync(string path, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (File.Exists(path))
+        {
+            return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        }
+
+        await error.WriteLineAsync($"No such file: {path}");
+        return null;
+    }
+}
