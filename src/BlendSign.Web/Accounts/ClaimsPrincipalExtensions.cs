@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BlendSign.Data.Audit;
 
 namespace BlendSign.Web.Accounts;
 
@@ -8,4 +9,8 @@ public static class ClaimsPrincipalExtensions
     public static string RequireUserId(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new InvalidOperationException("The principal is not signed in.");
+
+    /// <summary>The signed-in user as the audit trail names them.</summary>
+    public static AuditActor ToAuditActor(this ClaimsPrincipal principal, string source = AuditSources.Ui) =>
+        new(principal.RequireUserId(), principal.Identity?.Name ?? principal.RequireUserId(), source);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Demo;
 using BlendSign.Data.Import;
@@ -98,7 +99,7 @@ public sealed partial class DemoSeeder(
                 continue;
             }
 
-            var created = await accounts.CreateAsync(userName, role, password);
+            var created = await accounts.CreateAsync(userName, role, password, AuditActor.System(AuditSources.Demo));
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Could not create the demo account '{userName}': {created.Error}");

@@ -13,8 +13,14 @@ public sealed class StartupTasksService(IServiceProvider services, ILogger<Start
     {
         await services.InitializeDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureRolesAsync();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        await accounts.EnsureRolesAsync();
         await services.SeedDemoIfRequestedAsync(cancellationToken);
+        if (!await accounts.AnyAdminAsync())
+        {
+            // Outside the demo no account or password exists until someone creates one on the command line.
+            logger.LogWarning("No admin account yet: create the first one with `users add NAME --role admin` (the password is read from standard input)");
+        }
         logger.LogInformation("Database ready");
     }
 

@@ -1,4 +1,5 @@
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Audit;
 using BlendSign.Tests.Shared;
 using BlendSign.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +33,7 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
         var userManager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
         if (await userManager.FindByNameAsync(userName) is null)
         {
-            var result = await accounts.CreateAsync(userName, role, Password);
+            var result = await accounts.CreateAsync(userName, role, Password, AuditActor.System(AuditSources.Cli));
             Assert.True(result.Succeeded, result.Error);
         }
     }
