@@ -7,7 +7,7 @@ public static class BrowserSignIn
     public const float Timeout = 30_000;
 
     /// <summary>Opens the app, is sent to the sign-in page, signs in and waits for the live scan list.</summary>
-    public static async Task<IPage> SignInAsync(IBrowserContext context, DemoServer server, string userName)
+    public static async Task<IPage> SignInAsync(IBrowserContext context, DemoServer server, string userName, string password = DemoServer.DemoPassword)
     {
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
@@ -17,7 +17,7 @@ public static class BrowserSignIn
         await page.GotoAsync(server.BaseUrl + "/");
         await page.WaitForURLAsync("**/Account/Login**");
         await page.FillAsync("#Input\\.UserName", userName);
-        await page.FillAsync("#Input\\.Password", DemoServer.DemoPassword);
+        await page.FillAsync("#Input\\.Password", password);
         await page.ClickAsync("#login-submit");
         // Wait for the live circuit: a link followed while it is still starting would leave the next page static.
         await page.WaitForSelectorAsync("[data-testid=scans-page][data-ready=true] [data-testid=scan-table]");
