@@ -30,6 +30,7 @@ public sealed class LabelsVerbTests : IDisposable
 
         Assert.Equal(0, imported.ExitCode);
         Assert.Contains("3 created, 0 changed, 0 unchanged", imported.Out);
+        Assert.Equal(3, AuditSnapshot.Lines(_database, Data.Audit.AuditEntity.Label).Count(l => l.EndsWith("(command line)/csv)", StringComparison.Ordinal)));
         Assert.Equal((0, 0), (exported.ExitCode, kept.ExitCode));
         Assert.Equal(text, await File.ReadAllTextAsync(_files.Combine("all.csv")));
         Assert.Equal("rater,sop_instance_uid,label\nrater1,1.1.0,non_ich\nrater2,1.1.1,blend_sign\n", await File.ReadAllTextAsync(_files.Combine("kept.csv")));
