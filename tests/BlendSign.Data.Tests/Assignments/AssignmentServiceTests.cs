@@ -147,5 +147,21 @@ public sealed class AssignmentServiceTests : IDisposable
         Assert.Empty(AuditSnapshot.Lines(_database));
     }
 
+    [Fact]
+    public async Task OnWorklistOf_AfterUnassigning_MatchesTheOverview()
+    {
+        await _service.AssignOnlyAsync([_scanA], [_users["rater1"]], Lead);
+        var overview = await _service.GetOverviewAsync();
+
+        using var db = _database.CreateDbContext();
+        foreach (var rater in overview.Radiologists)
+        {
+            var worklist = db.Scans.OnWorklistOf(db, rater.Id).Select(s => s.Id).Order().ToList();
+            Assert.Equal(overview.Scans.Where(s => s.Raters[rater.Id].Assigned).Select(s => s.ScanId).Order(), worklist);
+        }
+
+        Assert.DoesNotContain(_scanA, db.Scans.OnWorklistOf(db, _users["rater2"]).Select(s => s.Id));
+    }
+
     public void Dispose() => _database.Dispose();
 }
