@@ -8,6 +8,7 @@ public static class CliVerbs
         new Verbs.UsersVerb(),
         new Verbs.AgreementVerb(),
         new Verbs.LabelsVerb(),
+        new Verbs.GoldVerb(),
         new Verbs.TrainVerb(),
         new Verbs.BenchVerb(),
         new Verbs.ImportVerb(),

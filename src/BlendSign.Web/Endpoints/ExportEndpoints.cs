@@ -1,4 +1,5 @@
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 
 namespace BlendSign.Web.Endpoints;
@@ -13,13 +14,29 @@ public static class ExportEndpoints
         var exports = endpoints.MapGroup("/api/export").RequireAuthorization(ExportPolicy);
         exports.MapGet("/labels.csv", async (HttpContext context, LabelCsvExporter exporter, bool? includeExcluded) =>
         {
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = "attachment; filename=labels.csv";
-            context.Response.Headers.CacheControl = "no-store";
+            Attachment(context, "text/csv; charset=utf-8", "labels.csv");
             await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
             await exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted);
         });
+        exports.MapGet("/gold.csv", async (HttpContext context, GoldExporter exporter) =>
+        {
+            Attachment(context, "text/csv; charset=utf-8", "gold.csv");
+            await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
+            await exporter.WriteCsvAsync(writer, context.RequestAborted);
+        });
+        exports.MapGet("/gold.coco.json", async (HttpContext context, GoldExporter exporter) =>
+        {
+            Attachment(context, "application/json", "gold.coco.json");
+            await exporter.WriteCocoAsync(context.Response.Body, context.RequestAborted);
+        });
         return endpoints;
+    }
+
+    private static void Attachment(HttpContext context, string contentType, string fileName)
+    {
+        context.Response.ContentType = contentType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        context.Response.Headers.CacheControl = "no-store";
     }
 
     public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddExportPolicy(
