@@ -59,6 +59,7 @@ public partial class Viewer : IAsyncDisposable
         var reader = (await AuthenticationState).User.ToReader();
         var scan = await Reading.OpenScanAsync(ScanId, reader);
         _notFound = scan is null;
+        _session?.Dispose();
         _session = scan is null ? null : new ViewerSession(Reading, reader, scan);
         if (_session is { Scan.Slices.Count: > 0 })
         {
@@ -334,6 +335,7 @@ public partial class Viewer : IAsyncDisposable
         }
 
         _selfReference?.Dispose();
+        _session?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -6,11 +6,13 @@ namespace BlendSign.Web.Components.Pages.Annotate;
 /// <summary>
 /// The viewer's state for one open scan: the current slice, the selected box and the undo stack. Every change
 /// goes through <see cref="ReadingService"/> at once (saved and audited there); the local copy of the scan is
-/// updated only from what the server accepted, so the page never shows an unsaved read.
+/// updated only from what the server accepted, so the page never shows an unsaved read. Blazor Server may start
+/// the next key's handler while a save is awaited, so the writes pass one at a time, in the order they came.
 /// </summary>
-public sealed class ViewerSession(ReadingService reading, Reader reader, ScanReading scan)
+public sealed class ViewerSession(ReadingService reading, Reader reader, ScanReading scan) : IDisposable
 {
     private readonly Stack<ReadingAction> _undo = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
 
     public ScanReading Scan { get; private set; } = scan;
     public int Index { get; private set; }
@@ -44,33 +46,46 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
     public void Select(int? boxId) =>
         SelectedBoxId = boxId is { } id && Current.MyBoxes.Any(b => b.BoxId == id) ? id : null;
 
-    /// <summary>Labels the current slice and, when <paramref name="advance"/>, moves to the next one.</summary>
-    public async Task<bool> LabelAsync(HemorrhageClass label, bool advance)
+    /// <summary>
+    /// Labels the current slice and, when <paramref name="advance"/>, moves to the next one at once: the next
+    /// slice shows while the label is saved, and the label shows when it is saved (or an error when refused).
+    /// </summary>
+    public Task<bool> LabelAsync(HemorrhageClass label, bool advance)
     {
-        var slice = Current;
-        if (!Accept(await reading.SetLabelAsync(slice.SliceId, reader, label)))
-        {
-            return false;
-        }
-
-        if (slice.MyLabel != label)
-        {
-            Push(new LabelChanged(slice.SliceId, slice.MyLabel, label));
-            Replace(slice.SliceId, s => s with { MyLabel = label });
-        }
-
+        var sliceId = Current.SliceId;
         if (advance)
         {
             Move(1);
         }
 
-        return true;
+        return OneAtATime(async () =>
+        {
+            var old = Slice(sliceId).MyLabel;
+            if (!Accept(await reading.SetLabelAsync(sliceId, reader, label)))
+            {
+                return false;
+            }
+
+            if (old != label)
+            {
+                Push(new LabelChanged(sliceId, old, label));
+                Replace(sliceId, s => s with { MyLabel = label });
+            }
+
+            return true;
+        });
     }
 
     /// <summary>Adds a box drawn on the current slice (its center in the middle) and selects it.</summary>
-    public async Task<bool> AddBoxAsync(BoxGeometry geometry)
+    public Task<bool> AddBoxAsync(BoxGeometry geometry)
     {
-        var outcome = await reading.AddBoxAsync(Current.SliceId, reader, geometry);
+        var sliceId = Current.SliceId;
+        return OneAtATime(() => AddBoxAsync(sliceId, geometry));
+    }
+
+    private async Task<bool> AddBoxAsync(int sliceId, BoxGeometry geometry)
+    {
+        var outcome = await reading.AddBoxAsync(sliceId, reader, geometry);
         if (!Accept(outcome))
         {
             return false;
@@ -82,13 +97,13 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         return true;
     }
 
-    /// <summary>Moves or resizes a box of the current slice, or moves its center.</summary>
-    public async Task<bool> UpdateBoxAsync(int boxId, BoxGeometry geometry)
+    /// <summary>Moves or resizes one of the rater's boxes, or moves its center.</summary>
+    public Task<bool> UpdateBoxAsync(int boxId, BoxGeometry geometry) => OneAtATime(async () =>
     {
-        var old = Current.MyBoxes.FirstOrDefault(b => b.BoxId == boxId);
+        var old = Scan.Slices.SelectMany(s => s.MyBoxes).FirstOrDefault(b => b.BoxId == boxId);
         if (old is null)
         {
-            return Fail("That box is not on this slice.");
+            return Fail("That box is not in this scan any more.");
         }
 
         var outcome = await reading.UpdateBoxAsync(boxId, reader, geometry);
@@ -105,15 +120,12 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
 
         SelectedBoxId = boxId;
         return true;
-    }
+    });
 
-    public async Task<bool> DeleteSelectedBoxAsync()
+    public Task<bool> DeleteSelectedBoxAsync() => SelectedBox is { } box ? OneAtATime(() => DeleteBoxAsync(box)) : Task.FromResult(false);
+
+    private async Task<bool> DeleteBoxAsync(BoxReading box)
     {
-        if (SelectedBox is not { } box)
-        {
-            return false;
-        }
-
         if (!Accept(await reading.DeleteBoxAsync(box.BoxId, reader)))
         {
             return false;
@@ -125,7 +137,9 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         return true;
     }
 
-    public async Task<bool> SetExclusionAsync(ExclusionState? exclusion)
+    public Task<bool> SetExclusionAsync(ExclusionState? exclusion) => OneAtATime(() => ChangeExclusionAsync(exclusion));
+
+    private async Task<bool> ChangeExclusionAsync(ExclusionState? exclusion)
     {
         var old = Scan.Exclusion;
         if (!Accept(await reading.SetExclusionAsync(Scan.ScanId, reader, exclusion)))
@@ -144,7 +158,9 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
     }
 
     /// <summary>Reverts the last saved change (itself saved and audited) and shows the slice it happened on.</summary>
-    public async Task<bool> UndoAsync()
+    public Task<bool> UndoAsync() => OneAtATime(UndoLastAsync);
+
+    private async Task<bool> UndoLastAsync()
     {
         if (!_undo.TryPop(out var action))
         {
@@ -230,6 +246,23 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         Scan = Scan with { Exclusion = old };
         return true;
     }
+
+    private async Task<bool> OneAtATime(Func<Task<bool>> write)
+    {
+        await _writes.WaitAsync();
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    public void Dispose() => _writes.Dispose();
+
+    private SliceReading Slice(int sliceId) => Scan.Slices.First(s => s.SliceId == sliceId);
 
     private bool Accept(ReadingOutcome outcome)
     {
