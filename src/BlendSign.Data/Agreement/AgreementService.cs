@@ -23,6 +23,46 @@ public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFac
         return report;
     }
 
+    /// <summary>
+    /// The compared slices on which two raters disagree in a Table 2 row (a class wire name or
+    /// <see cref="AgreementDetails.Overall"/>), in scan and slice order; null when a rater or the row is unknown.
+    /// </summary>
+    public async Task<IReadOnlyList<SliceDisagreement>?> DisagreementsAsync(
+        string first, string second, string group, CancellationToken cancellationToken = default)
+    {
+        var matrix = await LoadMatrixAsync(cancellationToken);
+        var a = IndexOf(matrix, first);
+        var b = IndexOf(matrix, second);
+        if (a < 0 || b < 0 || a == b || (group != AgreementDetails.Overall && !HemorrhageClassNames.TryParse(group, out _)))
+        {
+            return null;
+        }
+
+        var slices = AgreementDetails.Disagreements(matrix, a, b, group);
+        var ids = slices.Select(s => s.SliceId).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var identities = await db.Slices.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new { s.SopInstanceUid, s.Scan.PseudonymousId, s.SliceIndex }, cancellationToken);
+        return slices.Where(s => identities.ContainsKey(s.SliceId)).Select(s =>
+        {
+            var id = identities[s.SliceId];
+            return new SliceDisagreement(id.SopInstanceUid, id.PseudonymousId, id.SliceIndex, s.Labels[a]!.Value, s.Labels[b]!.Value);
+        }).ToList();
+    }
+
+    private static int IndexOf(LabelMatrix matrix, string rater)
+    {
+        for (var i = 0; i < matrix.Raters.Count; i++)
+        {
+            if (string.Equals(matrix.Raters[i], rater, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Every labeled slice of a non-excluded scan, one column per rater.</summary>
     public async Task<LabelMatrix> LoadMatrixAsync(CancellationToken cancellationToken = default)
     {
@@ -48,7 +88,7 @@ public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFac
                     row[column[label.RaterId]] = label.Label;
                 }
 
-                return new RatedSlice(g.Key.ScanId, row);
+                return new RatedSlice(g.Key.ScanId, row, g.Key.SliceId);
             })
             .ToList();
         return new LabelMatrix(raters.Select(r => r.Rater).ToList(), slices);

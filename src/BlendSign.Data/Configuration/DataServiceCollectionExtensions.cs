@@ -1,6 +1,7 @@
 using BlendSign.Data.Agreement;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Export;
+using BlendSign.Data.Gold;
 using BlendSign.Data.Import;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
@@ -19,7 +20,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement, label and box CSV, assignment and audit trail services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -41,6 +42,11 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<DicomSliceReader>();
         builder.Services.AddSingleton<Reading.ReadingService>();
         builder.Services.AddSingleton<AgreementService>();
+        builder.Services.AddSingleton<GoldStandardService>();
+        builder.Services.AddSingleton<GoldSnapshotService>();
+        builder.Services.AddSingleton<AdjudicationService>();
+        builder.Services.AddSingleton<AggregationComparisonService>();
+        builder.Services.AddSingleton<GoldExporter>();
         builder.Services.AddSingleton<LabelCsvImporter>();
         builder.Services.AddSingleton<LabelCsvExporter>();
         builder.Services.AddSingleton<BoxCsvImporter>();

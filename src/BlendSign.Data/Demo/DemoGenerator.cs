@@ -18,12 +18,13 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
     public const double SliceThicknessMm = 5.0;
 
     /// <param name="progress">Reports the number of scans written so far.</param>
+    /// <param name="shape">How the scans are shaped (e.g. a fixed slice count); the study-like defaults when null.</param>
     public DemoDataSet Generate(int scans, int seed, string folder, IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, PhantomOptions? shape = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scans, 1);
         var stopwatch = Stopwatch.StartNew();
-        var phantom = new HeadPhantom(seed);
+        var phantom = new HeadPhantom(seed, shape);
         var plans = new PhantomScan[scans];
         var written = new DemoScan[scans];
         var done = 0;

@@ -18,7 +18,7 @@ public static class BoxCsv
     public static IReadOnlyList<string> Columns { get; } =
         [RaterColumn, SopInstanceUidColumn, CenterXColumn, CenterYColumn, LeftColumn, TopColumn, RightColumn, BottomColumn];
 
-    /// <summary>The coordinate columns in the order of <see cref="BoxGeometry"/>'s constructor.</summary>
+    /// <summary>The coordinate columns in the file's order.</summary>
     public static IReadOnlyList<string> CoordinateColumns { get; } = Columns.Skip(2).ToList();
 
     public static string Header { get; } = string.Join(',', Columns);

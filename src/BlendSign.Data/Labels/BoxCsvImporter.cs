@@ -1,6 +1,7 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Csv;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,7 @@ public sealed class BoxCsvImporter(
 
         var now = time.GetUtcNow();
         int created = 0, deleted = 0, unchanged = 0;
+        var changes = new List<(AuditAction Action, HemorrhageBox Box, RaterTarget Rater, SliceTarget Slice)>();
         foreach (var group in groups)
         {
             var (rater, slice) = group.Key;
@@ -54,26 +56,39 @@ public sealed class BoxCsvImporter(
             foreach (var row in group)
             {
                 // An identical box already there stays (no audit noise for a file that repeats what is stored).
-                if (kept.FirstOrDefault(b => BoxGeometry.Of(b) == row.Box) is { } same)
+                if (kept.FirstOrDefault(b => Geometry(b) == row.Box) is { } same)
                 {
                     kept.Remove(same);
                     unchanged++;
                     continue;
                 }
 
-                var box = new HemorrhageBox { SliceId = slice.Id, RaterId = rater.Id, UpdatedAt = now };
-                row.Box.CopyTo(box);
+                var box = new HemorrhageBox
+                {
+                    SliceId = slice.Id, RaterId = rater.Id, UpdatedAt = now,
+                    Left = row.Box.Left, Top = row.Box.Top, Right = row.Box.Right, Bottom = row.Box.Bottom,
+                    CenterX = row.Box.CenterX, CenterY = row.Box.CenterY,
+                };
                 db.HemorrhageBoxes.Add(box);
-                db.Record(actor, AuditAction.Create, AuditEntity.Box, slice.SopInstanceUid, null, row.Box, slice.ScanId, slice.Id, rater.UserName);
+                changes.Add((AuditAction.Create, box, rater, slice));
                 created++;
             }
 
             foreach (var stale in kept)
             {
                 db.HemorrhageBoxes.Remove(stale);
-                db.Record(actor, AuditAction.Delete, AuditEntity.Box, slice.SopInstanceUid, BoxGeometry.Of(stale), null, slice.ScanId, slice.Id, rater.UserName);
+                changes.Add((AuditAction.Delete, stale, rater, slice));
                 deleted++;
             }
+        }
+
+        // Saved first so the audit entries can name the new boxes' ids; the transaction keeps it all or nothing.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (action, box, rater, slice) in changes)
+        {
+            var value = AuditValue(box);
+            db.Record(actor, action, AuditEntity.Box, slice.SopInstanceUid, action == AuditAction.Delete ? value : null,
+                action == AuditAction.Create ? value : null, slice.ScanId, slice.Id, rater.UserName);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -87,8 +102,22 @@ public sealed class BoxCsvImporter(
     private static CsvImportError? OutsideSlice(BoxCsvRow row, RaterSliceTargets targets)
     {
         var slice = targets.SliceOf(row);
-        return row.Box.BoundsProblem(slice.Columns, slice.Rows) is { } problem ? new CsvImportError(row.LineNumber, problem) : null;
+        return BoxProblems.Bounds(row.Box, slice.Columns, slice.Rows) is { } problem ? new CsvImportError(row.LineNumber, problem) : null;
     }
+
+    private static BoxGeometry Geometry(HemorrhageBox box) => new(box.Left, box.Top, box.Right, box.Bottom, box.CenterX, box.CenterY);
+
+    /// <summary>The same shape as the reading workspace's box entries, so the trail reads alike whatever the source.</summary>
+    private static object AuditValue(HemorrhageBox box) => new
+    {
+        id = box.Id,
+        left = box.Left,
+        top = box.Top,
+        right = box.Right,
+        bottom = box.Bottom,
+        centerX = box.CenterX,
+        centerY = box.CenterY,
+    };
 
     private BoxImportResult Refuse(CsvImportError error)
     {

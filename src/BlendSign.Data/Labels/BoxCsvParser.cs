@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlendSign.Data.Csv;
+using BlendSign.Data.Reading;
 
 namespace BlendSign.Data.Labels;
 
@@ -32,8 +33,9 @@ internal static class BoxCsvParser
                 }
             }
 
-            var box = new BoxGeometry(coordinates[0], coordinates[1], coordinates[2], coordinates[3], coordinates[4], coordinates[5]);
-            problem = box.ShapeProblem();
+            // The file gives the center first (center_x, center_y, left, top, right, bottom).
+            var box = new BoxGeometry(coordinates[2], coordinates[3], coordinates[4], coordinates[5], coordinates[0], coordinates[1]);
+            problem = BoxProblems.Shape(box);
             var (rater, sop) = fields;
             var key = (LabelRaters.Normalize(rater), sop, box);
             if (problem is null && seen.TryGetValue(key, out var earlier))

@@ -1,3 +1,5 @@
+using BlendSign.Data.Reading;
+
 namespace BlendSign.Data.Labels;
 
 /// <summary>One well-formed row of a boxes CSV, not yet checked against the database (rater, slice, slice size).</summary>

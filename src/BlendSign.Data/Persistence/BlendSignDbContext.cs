@@ -3,6 +3,7 @@ using BlendSign.Data.Assignments;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Review;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Training;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public class BlendSignDbContext(DbContextOptions<BlendSignDbContext> options)
     public DbSet<GoldSnapshot> GoldSnapshots => Set<GoldSnapshot>();
     public DbSet<GoldSnapshotEntry> GoldSnapshotEntries => Set<GoldSnapshotEntry>();
     public DbSet<GoldSnapshotBox> GoldSnapshotBoxes => Set<GoldSnapshotBox>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

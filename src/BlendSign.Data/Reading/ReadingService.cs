@@ -5,15 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Reading;
 
 /// <summary>
-/// A rater's view of the data. Every query takes the rater's id and returns only that rater's reads:
-/// blinding is enforced here, on the server, not by hiding things in the page.
+/// A rater's view of the data and their writes. Every query takes the <see cref="Reader"/> and returns only
+/// that reader's reads, on the scans they may open: blinding is enforced here, on the server, not by hiding
+/// things in the page. Every write is audited in the same SaveChanges and refused, changing nothing, with a
+/// reason when it cannot stand.
 /// </summary>
-public sealed class ReadingService(IDbContextFactory<BlendSignDbContext> factory)
+public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext> factory, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ScanSummary>> ListScansAsync(string raterId, CancellationToken cancellationToken = default)
+    /// <summary>The reader's worklist in reading order (pseudonymous id), with their own progress.</summary>
+    public async Task<IReadOnlyList<ScanSummary>> ListScansAsync(Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Scans
+        var raterId = reader.UserId;
+        return await db.Scans.VisibleTo(db, reader)
             .OrderBy(s => s.PseudonymousId)
             .Select(s => new ScanSummary(
                 s.Id,
@@ -21,54 +25,94 @@ public sealed class ReadingService(IDbContextFactory<BlendSignDbContext> factory
                 s.SeriesDescription,
                 s.Slices.Count,
                 db.SliceLabels.Count(l => l.RaterId == raterId && l.Slice.ScanId == s.Id),
-                s.Exclusion != null))
+                s.Exclusion))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The scan's slices in order with the rater's own labels; null for an unknown scan.</summary>
-    public async Task<ScanReading?> OpenScanAsync(int scanId, string raterId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The scan a radiologist should read next: the first one in worklist order that is neither done nor
+    /// excluded, an in-progress scan before one not started; null when nothing is left.
+    /// </summary>
+    public async Task<ScanSummary?> NextUnreadAsync(Reader reader, CancellationToken cancellationToken = default)
+    {
+        if (!reader.IsRadiologist)
+        {
+            return null;
+        }
+
+        var worklist = await ListScansAsync(reader with { SeesAllScans = false }, cancellationToken);
+        return NextUnread(worklist);
+    }
+
+    /// <summary>The choice <see cref="NextUnreadAsync"/> makes, over a worklist already loaded.</summary>
+    public static ScanSummary? NextUnread(IEnumerable<ScanSummary> worklist) =>
+        worklist.Where(s => !s.Excluded && s.Status != ReadingStatus.Done && s.Slices > 0)
+            .OrderBy(s => s.Status == ReadingStatus.InProgress ? 0 : 1)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// The scan's slices in order with the reader's own labels and boxes; null for an unknown scan and for
+    /// one the reader may not open (a radiologist's unassigned scan looks exactly like a missing one).
+    /// </summary>
+    public async Task<ScanReading?> OpenScanAsync(int scanId, Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var scan = await db.Scans.Where(s => s.Id == scanId)
-            .Select(s => new { s.Id, s.PseudonymousId })
+        var scan = await db.Scans.Where(s => s.Id == scanId).VisibleTo(db, reader)
+            .Select(s => new { s.Id, s.PseudonymousId, s.Exclusion, s.ExclusionNote })
             .SingleOrDefaultAsync(cancellationToken);
         if (scan is null)
         {
             return null;
         }
 
-        var slices = await db.Slices.Where(s => s.ScanId == scanId)
-            .OrderBy(s => s.SliceIndex)
-            .Select(s => new SliceReading(
-                s.Id,
-                s.SopInstanceUid,
-                s.SliceIndex,
-                db.SliceLabels.Where(l => l.SliceId == s.Id && l.RaterId == raterId).Select(l => (HemorrhageClass?)l.Label).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
-        return new ScanReading(scan.Id, scan.PseudonymousId, slices);
+        var raterId = reader.UserId;
+        var labels = await db.SliceLabels.Where(l => l.RaterId == raterId && l.Slice.ScanId == scanId)
+            .ToDictionaryAsync(l => l.SliceId, l => l.Label, cancellationToken);
+        var boxes = (await db.HemorrhageBoxes.Where(b => b.RaterId == raterId && b.Slice.ScanId == scanId)
+                .OrderBy(b => b.Id)
+                .ToListAsync(cancellationToken))
+            .Select(ToReading)
+            .ToLookup(b => b.SliceId);
+        var slices = (await db.Slices.Where(s => s.ScanId == scanId)
+                .OrderBy(s => s.SliceIndex)
+                .Select(s => new { s.Id, s.SopInstanceUid, s.SliceIndex, s.Columns, s.Rows })
+                .ToListAsync(cancellationToken))
+            .Select(s => new SliceReading(s.Id, s.SopInstanceUid, s.SliceIndex, s.Columns, s.Rows,
+                labels.TryGetValue(s.Id, out var label) ? label : null, boxes[s.Id].ToList()))
+            .ToList();
+
+        var assigned = reader.IsRadiologist && await ScanAccess.IsAssignedAsync(db, scanId, raterId, cancellationToken);
+        var exclusion = scan.Exclusion is { } reason ? new ExclusionState(reason, scan.ExclusionNote) : null;
+        return new ScanReading(scan.Id, scan.PseudonymousId, slices, exclusion, CanLabel: assigned, CanExclude: assigned || reader.IsLead);
     }
 
-    /// <summary>Sets (creates or changes) the rater's label of one slice; false when the slice does not exist.</summary>
-    public async Task<bool> SetLabelAsync(int sliceId, string raterId, HemorrhageClass label, CancellationToken cancellationToken = default)
+    private static BoxReading ToReading(HemorrhageBox box) =>
+        new(box.Id, box.SliceId, new BoxGeometry(box.Left, box.Top, box.Right, box.Bottom, box.CenterX, box.CenterY));
+
+    /// <summary>The slice a rater writes to, when it exists and the rater may write to it.</summary>
+    private async Task<(WritableSlice? Slice, ReadingOutcome? Refusal)> FindWritableSliceAsync(
+        BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Slices.AnyAsync(s => s.Id == sliceId, cancellationToken))
+        var slice = await db.Slices.Where(s => s.Id == sliceId)
+            .Select(s => new WritableSlice(s.Id, s.ScanId, s.SopInstanceUid, s.Columns, s.Rows))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (slice is null)
         {
-            return false;
+            return (null, ReadingOutcome.Refused(ReadingRefusal.UnknownSlice, $"There is no slice {sliceId}; nothing was saved."));
         }
 
-        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == raterId, cancellationToken);
-        if (existing is null)
+        if (!reader.IsRadiologist)
         {
-            db.SliceLabels.Add(new SliceLabel { SliceId = sliceId, RaterId = raterId, Label = label, UpdatedAt = DateTimeOffset.UtcNow });
-        }
-        else if (existing.Label != label)
-        {
-            existing.Label = label;
-            existing.UpdatedAt = DateTimeOffset.UtcNow;
+            return (null, ReadingOutcome.Refused(ReadingRefusal.NotAllowed, "Only radiologists label slices and draw boxes."));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        if (!await ScanAccess.IsAssignedAsync(db, slice.ScanId, reader.UserId, cancellationToken))
+        {
+            return (null, ReadingOutcome.Refused(ReadingRefusal.NotAssigned, "This scan is not on your worklist; nothing was saved."));
+        }
+
+        return (slice, null);
     }
+
+    private sealed record WritableSlice(int Id, int ScanId, string SopInstanceUid, int Columns, int Rows);
 }

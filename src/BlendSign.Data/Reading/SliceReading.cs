@@ -2,5 +2,12 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Reading;
 
-/// <summary>One slice as the signed-in rater sees it: never another rater's label.</summary>
-public sealed record SliceReading(int SliceId, string SopInstanceUid, int SliceIndex, HemorrhageClass? MyLabel);
+/// <summary>One slice as the signed-in rater sees it: never another rater's label or boxes.</summary>
+public sealed record SliceReading(
+    int SliceId,
+    string SopInstanceUid,
+    int SliceIndex,
+    int Columns,
+    int Rows,
+    HemorrhageClass? MyLabel,
+    IReadOnlyList<BoxReading> MyBoxes);

@@ -16,6 +16,13 @@ public class TrainingRun
     public int? GoldSnapshotId { get; set; }
     public GoldSnapshot? GoldSnapshot { get; set; }
     public string? Device { get; set; }
+
+    /// <summary>Runs of one ablation share a group id; <see cref="Variant"/> names the row (wce, wce_at, wce_at_skd).</summary>
+    public string? AblationGroup { get; set; }
+    public string? Variant { get; set; }
+
+    /// <summary>How often the run was picked up again after an interruption (a restart of the server).</summary>
+    public int ResumeCount { get; set; }
     public string? CodeVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

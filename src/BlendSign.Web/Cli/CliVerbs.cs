@@ -9,6 +9,7 @@ public static class CliVerbs
         new Verbs.AgreementVerb(),
         new Verbs.LabelsVerb(),
         new Verbs.BoxesVerb(),
+        new Verbs.GoldVerb(),
         new Verbs.TrainVerb(),
         new Verbs.BenchVerb(),
         new Verbs.ImportVerb(),

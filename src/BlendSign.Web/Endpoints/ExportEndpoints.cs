@@ -1,4 +1,5 @@
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 
 namespace BlendSign.Web.Endpoints;
@@ -15,7 +16,21 @@ public static class ExportEndpoints
             WriteCsvAsync(context, "labels.csv", writer => exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted)));
         exports.MapGet("/boxes.csv", (HttpContext context, BoxCsvExporter exporter, bool? includeExcluded) =>
             WriteCsvAsync(context, "boxes.csv", writer => exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted)));
+        exports.MapGet("/gold.csv", (HttpContext context, GoldExporter exporter) =>
+            WriteCsvAsync(context, "gold.csv", writer => exporter.WriteCsvAsync(writer, context.RequestAborted)));
+        exports.MapGet("/gold.coco.json", async (HttpContext context, GoldExporter exporter) =>
+        {
+            Attachment(context, "application/json", "gold.coco.json");
+            await exporter.WriteCocoAsync(context.Response.Body, context.RequestAborted);
+        });
         return endpoints;
+    }
+
+    private static void Attachment(HttpContext context, string contentType, string fileName)
+    {
+        context.Response.ContentType = contentType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        context.Response.Headers.CacheControl = "no-store";
     }
 
     public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddExportPolicy(
@@ -25,9 +40,7 @@ public static class ExportEndpoints
     /// <summary>Streams a CSV download (never cached: it holds reads).</summary>
     private static async Task WriteCsvAsync(HttpContext context, string fileName, Func<TextWriter, Task> write)
     {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
-        context.Response.Headers.CacheControl = "no-store";
+        Attachment(context, "text/csv; charset=utf-8", fileName);
         await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
         await write(writer);
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Configuration;
+using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Storage;
@@ -16,7 +18,7 @@ namespace BlendSign.Web.Training;
 
 /// <summary>
 /// Queues, claims and executes training runs; the hosted <see cref="TrainingWorker"/> and the <c>train</c> verb both
-/// go through it. A run trains on the current gold standard (<see cref="TrainingSet"/>), cross-validated by scan,
+/// go through it. A run trains on the gold snapshot taken when it was created (<see cref="TrainingSet"/>), cross-validated by scan,
 /// and leaves its out-of-fold predictions in the database and at <c>{DataDirectory}/runs/{id}/oof_predictions.csv</c>.
 /// </summary>
 public sealed class TrainingRunService(
@@ -24,6 +26,7 @@ public sealed class TrainingRunService(
     SliceStore sliceStore,
     DataPaths paths,
     CrossValidator crossValidator,
+    GoldSnapshotService snapshots,
     IOptions<TrainingOptions> options,
     TrainingProgressNotifier notifier,
     TimeProvider time,
@@ -43,9 +46,9 @@ public sealed class TrainingRunService(
 
     public string OofPathOf(int runId) => Path.Combine(paths.Runs, runId.ToString(CultureInfo.InvariantCulture), OofFileName);
 
-    /// <summary>Adds a queued run; the worker picks queued runs one at a time, oldest first.</summary>
-    public Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default) =>
-        CreateAsync(settings, TrainingRunStatus.Queued, cancellationToken);
+    /// <summary>Adds a queued run on a snapshot of the gold standard as it is now; the worker picks queued runs one at a time, oldest first.</summary>
+    public Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null) =>
+        CreateAsync(settings, TrainingRunStatus.Queued, cancellationToken, actor);
 
     /// <summary>Creates a run and executes it at once, here (the <c>train</c> verb), bypassing the queue.</summary>
     public async Task<TrainingRunOutcome> RunNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
@@ -109,6 +112,7 @@ public sealed class TrainingRunService(
     public async Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default)
     {
         TrainingSettings settings;
+        int? snapshotId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
@@ -119,6 +123,7 @@ public sealed class TrainingRunService(
 
             settings = JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)
                 ?? throw new InvalidOperationException($"Run {runId} has no configuration.");
+            snapshotId = run.GoldSnapshotId;
         }
 
         logger.LogInformation("run {RunId} started: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, seed {Seed}",
@@ -131,7 +136,9 @@ public sealed class TrainingRunService(
         {
             await using (var db = await dbFactory.CreateDbContextAsync(monitor.Token))
             {
-                set = await TrainingSet.LoadAsync(db, monitor.Token);
+                set = snapshotId is { } id
+                    ? await TrainingSet.FromSnapshotAsync(db, id, monitor.Token)
+                    : await TrainingSet.LoadAsync(db, monitor.Token);
             }
 
             logger.LogInformation("run {RunId}: {Slices} gold-labelled slices from {Scans} scans",
@@ -209,13 +216,16 @@ public sealed class TrainingRunService(
         notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Running, progress, Describe(progress)));
     }
 
-    private async Task<int> CreateAsync(TrainingSettings settings, TrainingRunStatus status, CancellationToken cancellationToken)
+    private async Task<int> CreateAsync(
+        TrainingSettings settings, TrainingRunStatus status, CancellationToken cancellationToken, AuditActor? actor = null)
     {
         var problems = settings.Validate();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems), nameof(settings));
         }
+
+        var snapshot = await snapshots.CreateAsync(GoldSnapshotService.TrainingReason, actor ?? AuditActor.System("training"), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -224,6 +234,7 @@ public sealed class TrainingRunService(
             Status = status,
             ConfigurationJson = JsonSerializer.Serialize(settings, TrainingJson.Options),
             Seed = settings.Seed,
+            GoldSnapshotId = snapshot.Id,
             Device = TorchRuntime.Describe(TorchRuntime.SelectDevice()),
             CodeVersion = CodeVersion,
             CreatedAt = now,
@@ -231,7 +242,8 @@ public sealed class TrainingRunService(
         };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("run {RunId} {Status}", run.Id, status == TrainingRunStatus.Queued ? "queued" : "created");
+        logger.LogInformation("run {RunId} {Status} on gold snapshot {SnapshotId} ({Hash})",
+            run.Id, status == TrainingRunStatus.Queued ? "queued" : "created", snapshot.Id, snapshot.ContentHash[..12]);
         return run.Id;
     }
 

@@ -1,4 +1,5 @@
 using BlendSign.Data.Gold;
+using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Model.Training;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Training;
 
 /// <summary>
-/// What a run trains on: every slice of a scan not excluded by the study's criteria whose raters' majority vote
-/// gives a gold label (<see cref="MajorityVote"/>, three raters expected), grouped by scan.
+/// What a run trains on: the labeled entries of the run's gold snapshot (<see cref="FromSnapshotAsync"/>; slices
+/// without a gold label left out), grouped by scan. Runs from before snapshots existed use <see cref="LoadAsync"/>:
+/// every slice of a non-excluded scan whose raters' majority vote (three raters expected) gives a label.
 /// </summary>
 internal sealed record TrainingSet(
     IReadOnlyList<TrainingExample> Examples,
@@ -15,6 +17,16 @@ internal sealed record TrainingSet(
     IReadOnlyDictionary<string, int> SliceIds)
 {
     public const int ExpectedRaters = 3;
+
+    public static async Task<TrainingSet> FromSnapshotAsync(BlendSignDbContext db, int snapshotId, CancellationToken cancellationToken)
+    {
+        var entries = await db.GoldSnapshotEntries.AsNoTracking()
+            .Where(e => e.GoldSnapshotId == snapshotId && e.Label != null)
+            .OrderBy(e => e.Slice.ScanId).ThenBy(e => e.Slice.SliceIndex)
+            .Select(e => new { e.SliceId, e.Slice.ScanId, e.Slice.SopInstanceUid, e.Slice.StoreKey, Label = e.Label!.Value })
+            .ToListAsync(cancellationToken);
+        return Build(entries.Select(e => (e.SliceId, e.ScanId, e.SopInstanceUid, e.StoreKey, e.Label)));
+    }
 
     public static async Task<TrainingSet> LoadAsync(BlendSignDbContext db, CancellationToken cancellationToken)
     {
@@ -29,19 +41,26 @@ internal sealed record TrainingSet(
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.SliceId, l => l.Label);
 
+        return Build(slices
+            .Select(s => (s.Id, s.ScanId, s.SopInstanceUid, s.StoreKey, Gold: MajorityVote.Decide([.. labels[s.Id]], ExpectedRaters).Label))
+            .Where(s => s.Gold is not null)
+            .Select(s => (s.Id, s.ScanId, s.SopInstanceUid, s.StoreKey, s.Gold!.Value)));
+    }
+
+    private static TrainingSet Build(IEnumerable<(int SliceId, int ScanId, string Sop, string StoreKey, HemorrhageClass Label)> slices)
+    {
         var examples = new List<TrainingExample>();
         var storeKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         var sliceIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var slice in slices)
+        foreach (var (sliceId, scanId, sop, storeKey, label) in slices)
         {
-            var gold = MajorityVote.Decide([.. labels[slice.Id]], ExpectedRaters);
-            if (gold.Label is not { } label || !storeKeys.TryAdd(slice.SopInstanceUid, slice.StoreKey))
+            if (!storeKeys.TryAdd(sop, storeKey))
             {
                 continue;
             }
 
-            sliceIds[slice.SopInstanceUid] = slice.Id;
-            examples.Add(new TrainingExample(slice.SopInstanceUid, slice.ScanId.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)label));
+            sliceIds[sop] = sliceId;
+            examples.Add(new TrainingExample(sop, scanId.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)label));
         }
 
         return new TrainingSet(examples, storeKeys, sliceIds);

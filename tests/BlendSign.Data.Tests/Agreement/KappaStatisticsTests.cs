@@ -17,6 +17,18 @@ public class KappaStatisticsTests
         Assert.Equal(0.5, result.ExpectedAgreement, Tolerance);
     }
 
+    [Fact]
+    public void Cohen_Cohen1960Example_IsPublishedPoint49()
+    {
+        // Cohen (1960), Table 1: 200 subjects, three categories, proportions .44 .07 .09 / .05 .20 .05 / .01 .03 .06;
+        // p_o = .70, p_c = .41, κ = .29/.59 = .49. statsmodels' cohens_kappa on these counts: 0.49152542372881347.
+        var result = KappaStatistics.Cohen(new long[,] { { 88, 14, 18 }, { 10, 40, 10 }, { 2, 6, 12 } });
+
+        Assert.Equal(0.49152542372881347, result.Kappa, Tolerance);
+        Assert.Equal(0.70, result.ObservedAgreement, Tolerance);
+        Assert.Equal(0.41, result.ExpectedAgreement, Tolerance);
+    }
+
     [Theory]
     [MemberData(nameof(KappaReference.CohenNames), MemberType = typeof(KappaReference))]
     public void Cohen_ScikitLearnVectors_MatchCohenKappaScore(string name)

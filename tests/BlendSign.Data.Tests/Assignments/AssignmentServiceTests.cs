@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Assignments;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Reading;
 using BlendSign.Data.Tests.Support;
 
 namespace BlendSign.Data.Tests.Assignments;
@@ -148,7 +149,7 @@ public sealed class AssignmentServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task OnWorklistOf_AfterUnassigning_MatchesTheOverview()
+    public async Task ReadingAccess_AfterUnassigning_MatchesTheOverview()
     {
         await _service.AssignOnlyAsync([_scanA], [_users["rater1"]], Lead);
         var overview = await _service.GetOverviewAsync();
@@ -156,11 +157,11 @@ public sealed class AssignmentServiceTests : IDisposable
         using var db = _database.CreateDbContext();
         foreach (var rater in overview.Radiologists)
         {
-            var worklist = db.Scans.OnWorklistOf(db, rater.Id).Select(s => s.Id).Order().ToList();
+            var worklist = db.Scans.AssignedTo(db, rater.Id).Select(s => s.Id).Order().ToList();
             Assert.Equal(overview.Scans.Where(s => s.Raters[rater.Id].Assigned).Select(s => s.ScanId).Order(), worklist);
         }
 
-        Assert.DoesNotContain(_scanA, db.Scans.OnWorklistOf(db, _users["rater2"]).Select(s => s.Id));
+        Assert.DoesNotContain(_scanA, db.Scans.AssignedTo(db, _users["rater2"]).Select(s => s.Id));
     }
 
     public void Dispose() => _database.Dispose();

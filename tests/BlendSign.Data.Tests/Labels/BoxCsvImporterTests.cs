@@ -66,8 +66,7 @@ public sealed class BoxCsvImporterTests : IDisposable
         var audit = AuditSnapshot.Lines(_database).Skip(4).ToList();
         Assert.Equal(2, audit.Count);
         Assert.StartsWith("Create Box 1.2.3.0 rater1:  -> {", audit[0]);
-        Assert.StartsWith("Delete Box 1.2.3.0 rater1: {\"centerX\":15,", audit[1]);
-        Assert.EndsWith("} ->  (lead/csv)", audit[1]);
+        Assert.Matches("^Delete Box 1.2.3.0 rater1: {\"id\":\\d+,\"left\":10,\"top\":20,\"right\":30,\"bottom\":40,\"centerX\":15,\"centerY\":25} ->  \\(lead/csv\\)$", audit[1]);
     }
 
     [Theory]

@@ -21,6 +21,12 @@ public sealed class DemoServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running server's services, for a test to add data as the command line would.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The server is not running.");
+
+    /// <summary>The server's data directory.</summary>
+    public string DataDirectory => _dataDirectory.Path;
+
     public Task InitializeAsync()
     {
         Start();

@@ -38,6 +38,11 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/api/slices/{sopInstanceUid}/image", "/api/slices/1.2.3/image", SignedIn, AllowedStatus: 404), // no such slice
         new("/api/export/labels.csv", "/api/export/labels.csv", LeadAndAdmin),
         new("/api/export/boxes.csv", "/api/export/boxes.csv", LeadAndAdmin),
+        new("/gold/adjudication", "/gold/adjudication", LeadAndAdmin),
+        new("/agreement/report", "/agreement/report", Unblinded),
+        new("/agreement/disagreements", "/agreement/disagreements?group=overall&first=rater1&second=rater2", Unblinded),
+        new("/api/export/gold.csv", "/api/export/gold.csv", LeadAndAdmin),
+        new("/api/export/gold.coco.json", "/api/export/gold.coco.json", LeadAndAdmin),
     ];
 
     /// <summary>Mapped routes the table need not list: the POST-only sign-out form and the static-file fallback.</summary>

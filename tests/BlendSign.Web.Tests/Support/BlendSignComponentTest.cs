@@ -23,6 +23,7 @@ public abstract class BlendSignComponentTest : BunitContext
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddSingleton<IDbContextFactory<BlendSignDbContext>>(Database);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ReadingService>();
     }
 

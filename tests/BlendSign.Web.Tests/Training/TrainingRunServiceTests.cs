@@ -1,4 +1,7 @@
 using System.Text.Json;
+using BlendSign.Data.Audit;
+using BlendSign.Data.Gold;
+using BlendSign.Data.Labels;
 using BlendSign.Data.Storage;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Data.Training;
@@ -33,7 +36,8 @@ public sealed class TrainingRunServiceTests : IDisposable
     {
         _store = new SliceStore(_database.Paths);
         _service = new TrainingRunService(_database, _store, _database.Paths,
-            new CrossValidator(NullLogger<CrossValidator>.Instance), Options.Create(new TrainingOptions()), _notifier,
+            new CrossValidator(NullLogger<CrossValidator>.Instance), new GoldSnapshotService(_database, TimeProvider.System),
+            Options.Create(new TrainingOptions()), _notifier,
             TimeProvider.System, NullLogger<TrainingRunService>.Instance)
         {
             MonitorInterval = TimeSpan.FromMilliseconds(200),
@@ -138,6 +142,62 @@ public sealed class TrainingRunServiceTests : IDisposable
         var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
         Assert.Equal(TrainingRunStatus.Failed, run.Status);
         Assert.Equal("interrupted by a restart", run.Error);
+    }
+
+    [Fact]
+    public async Task QueueAsync_Twice_BothRunsOnTheSameGoldSnapshot()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 2);
+        }
+
+        var first = await _service.QueueAsync(Tiny);
+        var second = await _service.QueueAsync(Tiny);
+
+        await using var check = _database.CreateDbContext();
+        var runs = await check.TrainingRuns.OrderBy(r => r.Id).Select(r => r.GoldSnapshotId).ToListAsync();
+        Assert.NotNull(runs[0]);
+        Assert.Equal(runs[0], runs[1]);
+        var snapshot = await check.GoldSnapshots.SingleAsync();
+        Assert.Equal(GoldSnapshotService.TrainingReason, snapshot.Reason);
+        Assert.Equal(1, snapshot.UnresolvedCount);
+        Assert.True(first < second);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_GoldChangedAfterQueueing_TrainsOnTheQueuedSnapshot()
+    {
+        TrainingData.Seeded seeded;
+        await using (var db = _database.CreateDbContext())
+        {
+            seeded = await TrainingData.SeedAsync(db, _store, scans: 4);
+            db.Users.Add(new Data.Accounts.ApplicationUser { UserName = "lead", NormalizedUserName = "LEAD" });
+            await db.SaveChangesAsync();
+        }
+
+        var runId = await _service.QueueAsync(Tiny);
+        int tieSliceId;
+        string leadId;
+        await using (var db = _database.CreateDbContext())
+        {
+            tieSliceId = (await db.Slices.SingleAsync(s => s.SopInstanceUid == seeded.TieSop)).Id;
+            leadId = (await db.Users.SingleAsync(u => u.UserName == "lead")).Id;
+        }
+
+        // Settling the tie now changes the live gold standard (and makes a new snapshot), not the queued run's.
+        var adjudication = await new AdjudicationService(_database, new GoldStandardService(_database), TimeProvider.System)
+            .DecideAsync(tieSliceId, HemorrhageClass.NormalIch, null, new AuditActor(leadId, "lead", AuditSources.Ui));
+        Assert.True(adjudication.Snapshot!.Created);
+        Assert.Equal(runId, await _service.ClaimNextQueuedAsync());
+
+        var outcome = await _service.ExecuteAsync(runId);
+
+        Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
+        await using var check = _database.CreateDbContext();
+        var trained = await check.SlicePredictions.Where(p => p.TrainingRunId == runId).Select(p => p.Slice.SopInstanceUid).ToListAsync();
+        Assert.Equal(seeded.GoldSops.Order(), trained.Order());
+        Assert.DoesNotContain(seeded.TieSop, trained);
     }
 
     [Fact]

@@ -405,6 +405,69 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.ToTable("SliceLabels");
                 });
 
+            modelBuilder.Entity("BlendSign.Data.Review.ReviewDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoldSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RereadCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResultSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoldSnapshotId");
+
+                    b.HasIndex("ResultSnapshotId");
+
+                    b.HasIndex("SliceId");
+
+                    b.HasIndex("TrainingRunId", "SliceId");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
             modelBuilder.Entity("BlendSign.Data.Scans.Scan", b =>
                 {
                     b.Property<int>("Id")
@@ -560,6 +623,10 @@ namespace BlendSign.Data.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AblationGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
@@ -597,6 +664,9 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResumeCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
@@ -608,7 +678,13 @@ namespace BlendSign.Data.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Variant")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AblationGroup");
 
                     b.HasIndex("GoldSnapshotId");
 
@@ -849,6 +925,36 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.Navigation("Rater");
 
                     b.Navigation("Slice");
+                });
+
+            modelBuilder.Entity("BlendSign.Data.Review.ReviewDecision", b =>
+                {
+                    b.HasOne("BlendSign.Data.Gold.GoldSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("GoldSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlendSign.Data.Gold.GoldSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("ResultSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BlendSign.Data.Scans.Slice", "Slice")
+                        .WithMany()
+                        .HasForeignKey("SliceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlendSign.Data.Training.TrainingRun", "TrainingRun")
+                        .WithMany()
+                        .HasForeignKey("TrainingRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Slice");
+
+                    b.Navigation("TrainingRun");
                 });
 
             modelBuilder.Entity("BlendSign.Data.Scans.Slice", b =>

@@ -1,0 +1,111 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Gold;
+
+/// <summary>
+/// The adjudication queue: slices whose raters split 1-1-1 (and any slice already adjudicated). A decision writes the
+/// <see cref="Adjudication"/>, an audit entry (old and new gold label) and a new gold snapshot in one transaction;
+/// changing or withdrawing a decision does the same.
+/// </summary>
+public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> dbFactory, GoldStandardService gold, TimeProvider time)
+{
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>Ties first (undecided before decided), then other adjudicated slices; each in scan and slice order.</summary>
+    public async Task<IReadOnlyList<SliceGold>> QueueAsync(CancellationToken cancellationToken = default)
+    {
+        var standard = await gold.ComputeAsync(cancellationToken);
+        return standard.Slices
+            .Where(s => s.Vote.Status == GoldStatus.Tie || s.Adjudication is not null)
+            .OrderBy(s => s.Vote.Status == GoldStatus.Tie ? 0 : 1)
+            .ThenBy(s => s.Adjudication is null ? 0 : 1)
+            .ToList();
+    }
+
+    public async Task<AdjudicationOutcome> DecideAsync(
+        int sliceId, HemorrhageClass label, string? note, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (!Enum.IsDefined(label))
+        {
+            return AdjudicationOutcome.Refused($"Unknown class {(int)label}.");
+        }
+
+        if (note?.Length > MaxNoteLength)
+        {
+            return AdjudicationOutcome.Refused($"The note is longer than {MaxNoteLength} characters.");
+        }
+
+        if (actor.UserId is null)
+        {
+            return AdjudicationOutcome.Refused("An adjudication needs a signed-in user.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = await CurrentAsync(db, sliceId, cancellationToken);
+        if (before is null)
+        {
+            return AdjudicationOutcome.Refused("No such slice in a scan that is not excluded.");
+        }
+
+        var now = time.GetUtcNow();
+        var row = await db.Adjudications.SingleOrDefaultAsync(a => a.SliceId == sliceId, cancellationToken);
+        if (row is null)
+        {
+            row = new Adjudication { SliceId = sliceId, DecidedById = actor.UserId, DecidedByName = actor.Name };
+            db.Adjudications.Add(row);
+        }
+
+        row.Label = label;
+        row.Note = note;
+        row.DecidedById = actor.UserId;
+        row.DecidedByName = actor.Name;
+        row.DecidedAt = now;
+        db.Record(actor, AuditAction.Adjudicate, AuditEntity.GoldLabel, before.SopInstanceUid,
+            Describe(before.Decision, before.Adjudication?.Note), new GoldValue(label.ToWireName(), GoldStatus.Adjudicated.ToWireName(), note),
+            before.ScanId, sliceId);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var snapshot = await GoldSnapshotService.CreateInAsync(db, $"adjudication of {before.SopInstanceUid}", actor, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AdjudicationOutcome(snapshot, null);
+    }
+
+    /// <summary>Removes the adjudication of a slice: its gold label falls back to the raters' vote.</summary>
+    public async Task<AdjudicationOutcome> WithdrawAsync(int sliceId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.Adjudications.SingleOrDefaultAsync(a => a.SliceId == sliceId, cancellationToken);
+        var before = await CurrentAsync(db, sliceId, cancellationToken);
+        if (row is null || before is null)
+        {
+            return AdjudicationOutcome.Refused("This slice has no adjudication to withdraw.");
+        }
+
+        db.Adjudications.Remove(row);
+        db.Record(actor, AuditAction.Delete, AuditEntity.GoldLabel, before.SopInstanceUid,
+            Describe(before.Decision, row.Note), Describe(before.Vote, null), before.ScanId, sliceId);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var snapshot = await GoldSnapshotService.CreateInAsync(
+            db, $"adjudication of {before.SopInstanceUid} withdrawn", actor, time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AdjudicationOutcome(snapshot, null);
+    }
+
+    private static async Task<SliceGold?> CurrentAsync(BlendSignDbContext db, int sliceId, CancellationToken cancellationToken) =>
+        (await GoldStandardService.LoadAsync(db, cancellationToken, sliceId)).Slices.SingleOrDefault();
+
+    private static GoldValue Describe(GoldDecision decision, string? note) =>
+        new(decision.Label?.ToWireName(), decision.Status.ToWireName(), note);
+
+    /// <summary>A gold label as the audit trail stores it.</summary>
+    private sealed record GoldValue(string? Label, string Status, string? Note);
+}

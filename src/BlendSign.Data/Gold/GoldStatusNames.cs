@@ -1,0 +1,15 @@
+namespace BlendSign.Data.Gold;
+
+/// <summary>The wire names of <see cref="GoldStatus"/> (CSV and JSON, DESIGN.md).</summary>
+public static class GoldStatusNames
+{
+    public static string ToWireName(this GoldStatus status) => status switch
+    {
+        GoldStatus.Unanimous => "unanimous",
+        GoldStatus.Majority => "majority",
+        GoldStatus.Adjudicated => "adjudicated",
+        GoldStatus.Tie => "tie",
+        GoldStatus.Incomplete => "incomplete",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown gold status."),
+    };
+}

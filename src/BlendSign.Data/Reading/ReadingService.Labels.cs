@@ -1,0 +1,71 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Labels;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Reading;
+
+public sealed partial class ReadingService
+{
+    /// <summary>Sets (creates or changes) the rater's label of one slice, audited; setting the same label again changes nothing.</summary>
+    public async Task<ReadingOutcome> SetLabelAsync(int sliceId, Reader reader, HemorrhageClass label, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(label))
+        {
+            return ReadingOutcome.Refused(ReadingRefusal.UnknownClass,
+                $"Unknown class {(int)label}; use one of {string.Join(", ", HemorrhageClassNames.All.Select(c => c.ToWireName()))}.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        if (slice is null)
+        {
+            return refusal!;
+        }
+
+        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        if (existing?.Label == label)
+        {
+            return ReadingOutcome.Saved;
+        }
+
+        var old = existing?.Label.ToWireName();
+        var now = time.GetUtcNow();
+        if (existing is null)
+        {
+            db.SliceLabels.Add(new SliceLabel { SliceId = sliceId, RaterId = reader.UserId, Label = label, UpdatedAt = now });
+        }
+        else
+        {
+            existing.Label = label;
+            existing.UpdatedAt = now;
+        }
+
+        db.Record(reader.Actor, existing is null ? AuditAction.Create : AuditAction.Change, AuditEntity.Label, slice.SopInstanceUid,
+            old, label.ToWireName(), slice.ScanId, slice.Id, reader.UserName);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReadingOutcome.Saved;
+    }
+
+    /// <summary>Removes the rater's label of one slice (undo of a first label), audited; no label is no change.</summary>
+    public async Task<ReadingOutcome> ClearLabelAsync(int sliceId, Reader reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        if (slice is null)
+        {
+            return refusal!;
+        }
+
+        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        if (existing is null)
+        {
+            return ReadingOutcome.Saved;
+        }
+
+        db.SliceLabels.Remove(existing);
+        db.Record(reader.Actor, AuditAction.Delete, AuditEntity.Label, slice.SopInstanceUid,
+            existing.Label.ToWireName(), null, slice.ScanId, slice.Id, reader.UserName);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReadingOutcome.Saved;
+    }
+}

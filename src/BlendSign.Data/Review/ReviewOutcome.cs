@@ -1,0 +1,8 @@
+namespace BlendSign.Data.Review;
+
+public enum ReviewOutcome
+{
+    Keep,
+    Change,
+    Reread,
+}

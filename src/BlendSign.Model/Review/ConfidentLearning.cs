@@ -1,0 +1,119 @@
+namespace BlendSign.Model.Review;
+
+/// <summary>
+/// Confident learning (Northcutt et al., 2021) on out-of-fold probabilities: the threshold of class c is the mean
+/// predicted probability of c over the slices whose gold label is c; a slice is suspect when a class other than its
+/// gold label reaches that class's threshold. Slices are ranked by 1 − self-confidence (the probability of the gold
+/// label), the ranking cleanlab uses by default.
+/// </summary>
+public static class ConfidentLearning
+{
+    public const int ClassCount = 3;
+
+    public static ReviewScoring Score(IReadOnlyList<ReviewInput> slices, ReviewScoringOptions? options = null)
+    {
+        options ??= new ReviewScoringOptions();
+        foreach (var slice in slices)
+        {
+            Validate(slice);
+        }
+
+        var thresholds = Thresholds(slices);
+        var scored = slices.Select(s => ScoreSlice(s, thresholds, options)).ToList();
+        var ranked = scored
+            .OrderByDescending(s => s.NeedsReview)
+            .ThenByDescending(s => s.Score)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .ToList();
+        return new ReviewScoring(thresholds, ranked, RaterDisagreements(slices, scored));
+    }
+
+    /// <summary>Per-class thresholds; a class no slice has as its gold label gets +∞ (it can never be suggested).</summary>
+    public static double[] Thresholds(IReadOnlyList<ReviewInput> slices)
+    {
+        var thresholds = new double[ClassCount];
+        for (var c = 0; c < ClassCount; c++)
+        {
+            var ofClass = slices.Where(s => s.GoldLabel == c).ToList();
+            thresholds[c] = ofClass.Count == 0 ? double.PositiveInfinity : ofClass.Average(s => s.Probabilities[c]);
+        }
+
+        return thresholds;
+    }
+
+    private static SliceReviewScore ScoreSlice(ReviewInput slice, IReadOnlyList<double> thresholds, ReviewScoringOptions options)
+    {
+        var p = slice.Probabilities;
+        int? suggested = null;
+        for (var c = 0; c < ClassCount; c++)
+        {
+            if (c != slice.GoldLabel && p[c] >= thresholds[c] && (suggested is null || p[c] > p[suggested.Value]))
+            {
+                suggested = c;
+            }
+        }
+
+        var selfConfidence = p[slice.GoldLabel];
+        return new SliceReviewScore(
+            slice.Key, slice.GoldLabel, Argmax(p), p, selfConfidence, suggested is not null, suggested, 1 - selfConfidence,
+            BoxCheck(slice, options));
+    }
+
+    private static BoxDisagreement BoxCheck(ReviewInput slice, ReviewScoringOptions options)
+    {
+        var bleed = slice.Probabilities[1] + slice.Probabilities[2];
+        if (!slice.HasConsensusBox && bleed >= options.BleedConfidence)
+        {
+            return BoxDisagreement.PredictedBleedWithoutBox;
+        }
+
+        return slice.HasConsensusBox && slice.Probabilities[0] >= options.NoBleedConfidence
+            ? BoxDisagreement.BoxWithoutPredictedBleed
+            : BoxDisagreement.None;
+    }
+
+    private static List<RaterDisagreement> RaterDisagreements(IReadOnlyList<ReviewInput> slices, IReadOnlyList<SliceReviewScore> scored)
+    {
+        var disagreements = new List<RaterDisagreement>();
+        for (var i = 0; i < slices.Count; i++)
+        {
+            var predicted = scored[i].PredictedLabel;
+            for (var r = 0; r < slices[i].RaterLabels.Count; r++)
+            {
+                if (slices[i].RaterLabels[r] is { } label && label != slices[i].GoldLabel && label != predicted)
+                {
+                    disagreements.Add(new RaterDisagreement(r, slices[i].Key, label, slices[i].GoldLabel, predicted));
+                }
+            }
+        }
+
+        return disagreements;
+    }
+
+    private static int Argmax(IReadOnlyList<double> p)
+    {
+        var best = 0;
+        for (var c = 1; c < p.Count; c++)
+        {
+            if (p[c] > p[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    private static void Validate(ReviewInput slice)
+    {
+        if (slice.Probabilities.Count != ClassCount)
+        {
+            throw new ArgumentException($"Slice {slice.Key}: {ClassCount} probabilities are needed, got {slice.Probabilities.Count}.");
+        }
+
+        if (slice.GoldLabel is < 0 or >= ClassCount)
+        {
+            throw new ArgumentException($"Slice {slice.Key}: gold label {slice.GoldLabel} is not a class.");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using BlendSign.Model.Review;
+
+namespace BlendSign.Model.Tests.Review;
+
+public class ConfidentLearningTests
+{
+    // Hand-computed: thresholds t0 = (0.9 + 0.5) / 2 = 0.7, t1 = (0.8 + 0.2) / 2 = 0.5, t2 = (0.8 + 0.4) / 2 = 0.6.
+    // D (gold 1) has p2 = 0.62 >= t2: suspect, suggests 2. F (gold 2) has p1 = 0.52 >= t1: suspect, suggests 1.
+    // B (gold 0) has p2 = 0.4 < t2: not suspect although its self-confidence is only 0.5.
+    private static readonly ReviewInput[] Slices =
+    [
+        new("A", 0, [0.9, 0.08, 0.02], [0, 0, 0], HasConsensusBox: true),
+        new("B", 0, [0.5, 0.1, 0.4], [0, 0, 2], false),
+        new("C", 1, [0.1, 0.8, 0.1], [1, 1, 1], true),
+        new("D", 1, [0.18, 0.2, 0.62], [1, 0, 2], true),
+        new("E", 2, [0.05, 0.15, 0.8], [2, 2, 2], true),
+        new("F", 2, [0.08, 0.52, 0.4], [2, 1, null], true),
+    ];
+
+    [Fact]
+    public void Thresholds_MeanProbabilityOfEachClassOverItsGoldSlices()
+    {
+        var thresholds = ConfidentLearning.Thresholds(Slices);
+
+        Assert.Equal([0.7, 0.5, 0.6], thresholds.Select(t => Math.Round(t, 12)));
+    }
+
+    [Fact]
+    public void Score_HandComputedCase_FlagsSuspectsAndSuggestsTheClassThatClearsItsThreshold()
+    {
+        var scoring = ConfidentLearning.Score(Slices);
+        var byKey = scoring.Ranked.ToDictionary(s => s.Key);
+
+        Assert.True(byKey["D"].IsSuspect);
+        Assert.Equal(2, byKey["D"].SuggestedLabel);
+        Assert.Equal(0.8, byKey["D"].Score, 12);
+        Assert.Equal(0.2, byKey["D"].SelfConfidence, 12);
+        Assert.Equal(2, byKey["D"].PredictedLabel);
+        Assert.True(byKey["F"].IsSuspect);
+        Assert.Equal(1, byKey["F"].SuggestedLabel);
+        Assert.False(byKey["B"].IsSuspect);
+        Assert.Null(byKey["B"].SuggestedLabel);
+        Assert.Equal(["A", "C", "E"], scoring.Ranked.Where(s => !s.IsSuspect && s.Key != "B").Select(s => s.Key).Order());
+    }
+
+    [Fact]
+    public void Score_RanksSlicesNeedingReviewFirstByScore()
+    {
+        var scoring = ConfidentLearning.Score(Slices);
+
+        // A's consensus box contradicts the model's p(non_ich) = 0.9, so it joins the queue after the two suspects.
+        Assert.Equal(["D", "F", "A", "B", "C", "E"], scoring.Ranked.Select(s => s.Key));
+        Assert.Equal(["D", "F", "A"], scoring.Queue.Select(s => s.Key));
+        Assert.Equal(BoxDisagreement.BoxWithoutPredictedBleed, scoring.Ranked[2].BoxDisagreement);
+    }
+
+    [Fact]
+    public void Score_ConfidentBleedWithoutConsensusBox_IsFlagged()
+    {
+        ReviewInput[] slices =
+        [
+            new("bleed-no-box", 1, [0.02, 0.93, 0.05], [1, 1, 1], HasConsensusBox: false),
+            new("unsure-no-box", 1, [0.2, 0.7, 0.1], [1, 1, 1], HasConsensusBox: false),
+        ];
+
+        var byKey = ConfidentLearning.Score(slices).Ranked.ToDictionary(s => s.Key);
+
+        Assert.Equal(BoxDisagreement.PredictedBleedWithoutBox, byKey["bleed-no-box"].BoxDisagreement);
+        Assert.Equal(BoxDisagreement.None, byKey["unsure-no-box"].BoxDisagreement);
+    }
+
+    [Fact]
+    public void Score_RaterDisagreeingWithGoldAndModel_IsListedOnce()
+    {
+        var scoring = ConfidentLearning.Score(Slices);
+
+        // D: gold 1, model 2; rater 1 said 0 (differs from both). Rater 2's 2 matches the model, rater 0's 1 the gold.
+        // B: gold 0, model 0; rater 2 said 2. F: rater 1's 1 is the model's prediction, so it is not listed.
+        Assert.Equal(
+            [new RaterDisagreement(2, "B", 2, 0, 0), new RaterDisagreement(1, "D", 0, 1, 2)],
+            scoring.RaterDisagreements.OrderBy(d => d.Key));
+    }
+
+    [Fact]
+    public void Score_ClassNobodyHasAsGold_NeverSuggested()
+    {
+        ReviewInput[] slices =
+        [
+            new("a", 0, [0.4, 0.3, 0.3], [0], false),
+            new("b", 0, [0.1, 0.1, 0.8], [0], false),
+        ];
+
+        var scoring = ConfidentLearning.Score(slices);
+
+        Assert.All(scoring.Ranked, s => Assert.False(s.IsSuspect));
+        Assert.True(double.IsPositiveInfinity(scoring.Thresholds[2]));
+    }
+
+    [Fact]
+    public void Score_WrongNumberOfProbabilities_IsRefusedWithTheSlice()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ConfidentLearning.Score([new ReviewInput("x", 0, [1.0, 0.0], [0], false)]));
+
+        Assert.Contains("Slice x", error.Message);
+    }
+}
