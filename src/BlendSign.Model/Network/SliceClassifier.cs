@@ -65,6 +65,15 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     public Tensor Classify(Tensor features) =>
         _classifier.forward(nn.functional.adaptive_avg_pool2d(features, [1, 1]).flatten(1));
 
+    /// <summary>The side of the last block's feature map (the detection grid) for S×S inputs; leaves the network in evaluation mode.</summary>
+    public int FeatureGrid(int imageSize, Device device)
+    {
+        eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return (int)Run(zeros(1, 3, imageSize, imageSize, device: device)).Features.shape[2];
+    }
+
     /// <summary>Says at Warning level when the backbone starts from random weights, at Information otherwise.</summary>
     public void LogWeights(ILogger logger, string context)
     {
