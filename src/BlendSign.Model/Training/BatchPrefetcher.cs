@@ -40,7 +40,7 @@ public sealed class BatchPrefetcher : IDisposable
             {
                 _queue.CompleteAdding();
             }
-        }, token);
+        }, CancellationToken.None); // not the token: a task cancelled before it starts would never complete the queue
     }
 
     /// <summary>The batches in order; a loader failure surfaces here.</summary>
