@@ -10,4 +10,25 @@ public sealed record TrainStepBenchmarkResult(
     int Threads,
     double Seconds,
     double SecondsPerStep,
-    double ImagesPerSecond);
+    double ImagesPerSecond)
+{
+    public bool Detection { get; init; }
+
+    /// <summary>The real pipeline's measurement, when one was asked for.</summary>
+    public PipelineBenchmarkResult? Pipeline { get; init; }
+
+    /// <summary>The 1-minute load average at the start (Linux), since the machine may be shared; null elsewhere.</summary>
+    public double? LoadAverage { get; init; }
+}
+
+/// <summary>
+/// The same steps fed by the real pipeline (read, render, augment, batch on a background task, then step):
+/// <see cref="FractionOfBareStep"/> = pipeline images/s ÷ bare images/s; <see cref="LoaderSecondsPerBatch"/> is the
+/// loader's own time per batch (hidden behind the step while it is shorter).
+/// </summary>
+public sealed record PipelineBenchmarkResult(
+    int Slices,
+    double Seconds,
+    double ImagesPerSecond,
+    double FractionOfBareStep,
+    double LoaderSecondsPerBatch);

@@ -1,6 +1,6 @@
 namespace BlendSign.Model.Benchmarks;
 
-/// <summary>What <see cref="TrainStepBenchmark"/> measures: one SGD step on random input, repeated.</summary>
+/// <summary>What <see cref="TrainStepBenchmark"/> measures: SGD steps on random input, and optionally on the real data pipeline.</summary>
 public sealed record TrainStepBenchmarkSettings
 {
     public string Backbone { get; init; } = Network.Backbones.ResNet18;
@@ -8,6 +8,9 @@ public sealed record TrainStepBenchmarkSettings
     public int BatchSize { get; init; } = 16;
     public int Steps { get; init; } = 5;
     public int WarmUpSteps { get; init; } = 1;
+
+    /// <summary>Includes the detection branch and its loss (random targets for the bare step).</summary>
+    public bool Detection { get; init; }
 
     /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
     public int Threads { get; init; }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
@@ -7,33 +10,59 @@ using Microsoft.Extensions.Logging;
 namespace BlendSign.Model.CrossValidation;
 
 /// <summary>
-/// K-fold cross-validation split by scan: for each fold a fresh network is trained on the other folds and predicts
-/// the held-out slices, so every slice gets exactly one out-of-fold probability triple. Synchronous and CPU/GPU
-/// bound; callers run it off the request thread and cancel through the token (checked every batch).
+/// K-fold cross-validation split by scan: for each fold a fresh network (teacher, then distilled students as the
+/// settings say) is trained on the other folds and predicts the held-out slices, so every slice gets exactly one
+/// out-of-fold probability triple. Synchronous and CPU/GPU bound; callers run it off the request thread and cancel
+/// through the token (checked every batch).
+/// <para>
+/// With a checkpoint folder, each fold keeps its progress there (<see cref="FoldCheckpoints"/>): run again with the
+/// same folder, examples and settings, a finished fold is read back, an interrupted one continues after its last
+/// finished epoch, and the folds are the same (they depend on the examples, the fold count and the seed only).
+/// The folder's <c>run.json</c> refuses a different run.
+/// </para>
 /// </summary>
 public sealed class CrossValidator(ILogger<CrossValidator> logger)
 {
+    public const string RunFileName = "run.json";
+
     public CrossValidationResult Run(
         IReadOnlyList<TrainingExample> examples,
         IImageSource images,
         TrainingSettings settings,
         IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(examples, images, settings, checkpointDirectory: null, progress, cancellationToken);
+
+    /// <param name="checkpointDirectory">Where folds keep checkpoints and results; null trains without (nothing to resume).</param>
+    /// <param name="arm">The ablation row, carried into progress reports.</param>
+    public CrossValidationResult Run(
+        IReadOnlyList<TrainingExample> examples,
+        IImageSource images,
+        TrainingSettings settings,
+        string? checkpointDirectory,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        string? arm = null)
     {
         Validate(examples, settings);
         TorchRuntime.ConfigureThreads(settings.Threads);
         var device = TorchRuntime.SelectDevice();
         var assignment = GroupKFold.Assign(examples, settings.Folds, settings.Seed);
+        if (checkpointDirectory is not null)
+        {
+            ClaimDirectory(checkpointDirectory, examples, settings, assignment);
+        }
+
         var split = Enumerable.Range(0, settings.Folds)
             .Select(f => (
                 Train: examples.Where((_, i) => assignment[i] != f).ToArray(),
                 Test: examples.Where((_, i) => assignment[i] == f).ToArray()))
             .ToArray();
-        var totalBatches = split.Sum(s =>
-            (long)settings.Epochs * BatchPlan.Split(s.Train.Length, settings.BatchSize).Count
-            + BatchPlan.Split(s.Test.Length, settings.BatchSize).Count);
-        var tracker = new ProgressTracker(progress, totalBatches, settings.Folds, settings.Epochs);
-        var trainer = new FoldTrainer(images, settings, device, tracker);
+        var generations = settings.EffectiveGenerations;
+        var totalBatches = split.Sum(s => FoldBatches(s.Train.Length, s.Test.Length, settings));
+        var tracker = new ProgressTracker(progress, totalBatches, settings.Folds, settings.Epochs, generations, arm);
+        var trainer = new FoldTrainer(images, settings, device, tracker, logger);
+        BackboneWeights? weights = null;
 
         var folds = new List<FoldResult>();
         var predictions = new List<OofPrediction>();
@@ -41,27 +70,75 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         {
             var fold = f + 1;
             var (train, test) = split[f];
-            logger.LogDebug("Fold {Fold}/{Folds}: training on {Train} slices, holding out {Test} on {Device}",
-                fold, settings.Folds, train.Length, test.Length, TorchRuntime.Describe(device));
-            TorchRuntime.Seed(settings.Seed + f);
-            var (model, lastLoss) = trainer.Train(train, fold, cancellationToken);
-            double[][] probabilities;
-            using (model)
+            var checkpoints = checkpointDirectory is null ? null : new FoldCheckpoints(Path.Combine(checkpointDirectory, $"fold-{fold}"));
+            var outcome = checkpoints?.LoadOutcome();
+            if (outcome is not null)
             {
-                probabilities = trainer.Predict(model, test, fold, cancellationToken);
+                logger.LogInformation("Fold {Fold}/{Folds}: finished in an earlier run, read from {Directory}", fold, settings.Folds, checkpoints!.Directory);
+                tracker.Skip(FoldBatches(train.Length, test.Length, settings));
+            }
+            else
+            {
+                logger.LogInformation("Fold {Fold}/{Folds}: training on {Train} slices ({Generations} distilled generations), holding out {Test} on {Device}",
+                    fold, settings.Folds, train.Length, generations, test.Length, TorchRuntime.Describe(device));
+                var (model, lastLoss) = trainer.Train(train, fold, checkpoints, cancellationToken);
+                double[][] probabilities;
+                using (model)
+                {
+                    weights ??= model.Weights;
+                    probabilities = trainer.Predict(model, test, fold, cancellationToken);
+                }
+
+                outcome = new FoldOutcome(train.Length, lastLoss,
+                    [.. test.Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))]);
+                checkpoints?.SaveOutcome(outcome);
             }
 
-            var foldPredictions = test
-                .Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))
-                .ToArray();
-            predictions.AddRange(foldPredictions);
-            var metrics = ClassificationMetrics.Compute(foldPredictions);
-            folds.Add(new FoldResult(fold, train.Length, test.Length, test.Select(e => e.GroupId).Distinct().Count(), lastLoss, metrics));
-            tracker.Report(TrainingStage.FoldCompleted, fold, settings.Epochs, 0, 0, lastLoss, lastLoss, 0);
+            predictions.AddRange(outcome.Predictions);
+            var metrics = ClassificationMetrics.Compute(outcome.Predictions);
+            folds.Add(new FoldResult(fold, outcome.TrainingExamples, test.Length, test.Select(e => e.GroupId).Distinct().Count(), outcome.LastEpochLoss, metrics));
+            tracker.Report(TrainingStage.FoldCompleted, fold, settings.Epochs, 0, 0, outcome.LastEpochLoss, outcome.LastEpochLoss, 0, generations);
         }
 
         var ordered = predictions.OrderBy(p => p.Fold).ToArray();
-        return new CrossValidationResult(TorchRuntime.Describe(device), folds, ordered, ClassificationMetrics.Compute(ordered));
+        return new CrossValidationResult(TorchRuntime.Describe(device), folds, ordered, ClassificationMetrics.Compute(ordered))
+        {
+            BackboneWeights = weights,
+        };
+    }
+
+    /// <summary>Batches of one fold: each generation's epochs, each teacher's pass over the training slices, the held-out pass.</summary>
+    private static long FoldBatches(int train, int test, TrainingSettings settings)
+    {
+        var trainBatches = BatchPlan.Split(train, settings.BatchSize).Count;
+        var generations = settings.EffectiveGenerations;
+        return (long)(generations + 1) * settings.Epochs * trainBatches + (long)generations * trainBatches
+            + BatchPlan.Split(test, settings.BatchSize).Count;
+    }
+
+    private static void ClaimDirectory(string directory, IReadOnlyList<TrainingExample> examples, TrainingSettings settings, int[] assignment)
+    {
+        // Threads change speed, not results: a run may resume with other threads.
+        var identity = JsonSerializer.Serialize(new
+        {
+            Settings = settings with { Threads = 0 },
+            Examples = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n",
+                examples.Select((e, i) => $"{e.SampleId}|{e.GroupId}|{e.Label}|{e.GoldBoxes.Count}|{assignment[i]}"))))),
+        });
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, RunFileName);
+        if (File.Exists(path))
+        {
+            if (File.ReadAllText(path) != identity)
+            {
+                throw new InvalidOperationException(
+                    $"The checkpoint folder {directory} belongs to a run with other settings or other slices; use an empty folder.");
+            }
+
+            return;
+        }
+
+        File.WriteAllText(path, identity);
     }
 
     private static void Validate(IReadOnlyList<TrainingExample> examples, TrainingSettings settings)
@@ -80,6 +157,11 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         if (examples.Select(e => e.SampleId).Distinct(StringComparer.Ordinal).Count() != examples.Count)
         {
             throw new ArgumentException("Sample ids must be unique.");
+        }
+
+        if (examples.SelectMany(e => e.GoldBoxes).Any(b => b.SliceWidth <= 0 || b.SliceHeight <= 0 || b.Right <= b.Left || b.Bottom <= b.Top))
+        {
+            throw new ArgumentException("Every gold box needs left < right, top < bottom and the slice's size.");
         }
     }
 }

@@ -1,33 +1,100 @@
+using Microsoft.Extensions.Logging;
+using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
 /// <summary>
-/// The slice classifier: a backbone whose head gives the three class logits (non_ich, normal_ich, blend_sign)
-/// for a batch of three-window images N×3×S×S in [0,1]. The detection branch joins it in a later issue.
+/// The study's network for a batch of three-window images N×3×S×S in [0,1] (RGB): the backbone's input adapter
+/// (each backbone's own normalisation), its feature extractor up to the last block, the classification branch
+/// (global average pooling + one linear layer → logits for non_ich, normal_ich, blend_sign) and, optionally, the
+/// detection branch (<see cref="DetectionHead"/>) on the same feature map.
 /// </summary>
 public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
 {
     public const int ClassCount = 3;
 
-    // Named explicitly so the state dict reads "backbone.conv1.weight", not "_backbone.…".
+    [ComponentName(Name = "input")]
+    private readonly nn.Module<Tensor, Tensor> _input;
+
+    // Named explicitly so the state dict reads "backbone.…", not "_backbone.…".
     [ComponentName(Name = "backbone")]
     private readonly nn.Module<Tensor, Tensor> _backbone;
 
-    public SliceClassifier(string backbone) : base(nameof(SliceClassifier))
+    [ComponentName(Name = "classifier")]
+    private readonly Linear _classifier;
+
+    [ComponentName(Name = "detection")]
+    private readonly DetectionHead? _detection;
+
+    public SliceClassifier(string backbone) : this(new NetworkOptions { Backbone = backbone, Detection = false })
     {
-        _backbone = Backbones.Create(backbone, ClassCount);
+    }
+
+    public SliceClassifier(NetworkOptions options) : base(nameof(SliceClassifier))
+    {
+        var parts = Backbones.Create(options);
+        _input = parts.Input;
+        _backbone = parts.Features;
+        FeatureChannels = parts.Channels;
+        Weights = parts.Weights;
+        _classifier = nn.Linear(parts.Channels, ClassCount);
+        _detection = options.Detection ? new DetectionHead(parts.Channels) : null;
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => _backbone.forward(input);
+    public int FeatureChannels { get; }
+
+    public bool HasDetection => _detection is not null;
+
+    /// <summary>Where the backbone's starting weights came from (ImageNet, a state dict, or random).</summary>
+    public BackboneWeights Weights { get; }
+
+    /// <summary>The class logits (N×3).</summary>
+    public override Tensor forward(Tensor input) => Run(input).Logits;
+
+    /// <summary>Features, logits and the detection map (when the branch exists) of one pass.</summary>
+    public NetworkOutput Run(Tensor input)
+    {
+        var features = _backbone.forward(_input.forward(input));
+        return new NetworkOutput(features, Classify(features), _detection?.forward(features));
+    }
+
+    /// <summary>The classification branch alone, on a feature map (Grad-CAM differentiates through it).</summary>
+    public Tensor Classify(Tensor features) =>
+        _classifier.forward(nn.functional.adaptive_avg_pool2d(features, [1, 1]).flatten(1));
+
+    /// <summary>The side of the last block's feature map (the detection grid) for S×S inputs; leaves the network in evaluation mode.</summary>
+    public int FeatureGrid(int imageSize, Device device)
+    {
+        eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return (int)Run(zeros(1, 3, imageSize, imageSize, device: device)).Features.shape[2];
+    }
+
+    /// <summary>Says at Warning level when the backbone starts from random weights, at Information otherwise.</summary>
+    public void LogWeights(ILogger logger, string context)
+    {
+        if (Weights.Pretrained)
+        {
+            logger.LogInformation("{Context}: backbone starts from {Source}", context, Weights.Source);
+        }
+        else
+        {
+            logger.LogWarning("{Context}: backbone starts from {Source}; results will be weaker than the study's pretrained ones", context, Weights.Source);
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
+            _input.Dispose();
             _backbone.Dispose();
+            _classifier.Dispose();
+            _detection?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -1,52 +1,121 @@
+using BlendSign.Model.Augmentation;
 using BlendSign.Model.Network;
+using BlendSign.Model.Torch;
+using Microsoft.Extensions.Logging;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>Trains one fold's classifier (weighted CE, SGD with momentum and weight decay, poly schedule) and predicts.</summary>
-internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings, Device device, ProgressTracker tracker)
+/// <summary>
+/// Trains one fold: the teacher (generation 0), then each student on the same slices with the previous model's soft
+/// predictions as the distillation target; SGD with momentum and weight decay, the poly schedule over each
+/// generation's iterations, batches loaded and augmented ahead on a background task. Every random choice (shuffle,
+/// augmentation, initial weights) derives from (seed, fold, generation, epoch), so an epoch resumed from a checkpoint
+/// repeats exactly what the interrupted one would have done.
+/// </summary>
+internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings, Device device, ProgressTracker tracker, ILogger logger)
 {
-    /// <summary>Trains a fresh network; returns it and the last epoch's mean loss.</summary>
-    public (SliceClassifier Model, double LastEpochLoss) Train(IReadOnlyList<TrainingExample> examples, int fold, CancellationToken cancellationToken)
+    /// <summary>Trains the fold's generations (resuming from <paramref name="checkpoints"/>); returns the last student (or the teacher) and its last epoch's mean loss.</summary>
+    public (SliceClassifier Model, double LastEpochLoss) Train(
+        TrainingExample[] examples, int fold, FoldCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
-        var model = new SliceClassifier(settings.Backbone);
+        var state = checkpoints?.LoadState();
+        var generations = settings.EffectiveGenerations;
+        var perGeneration = BatchPlan.Split(examples.Length, settings.BatchSize).Count;
+        for (var generation = 0; generation <= generations; generation++)
+        {
+            if (state is not null && generation < state.Generation)
+            {
+                // Finished before the interruption: count its work as done.
+                tracker.Skip((long)settings.Epochs * perGeneration + perGeneration);
+                continue;
+            }
+
+            var teacher = generation == 0 ? null : checkpoints?.LoadTeacher(generation) ?? _teacher;
+            var resumeFrom = state is not null && state.Generation == generation && state.EpochsDone > 0 ? state : null;
+            var (model, loss) = TrainGeneration(examples, fold, generation, teacher, checkpoints, resumeFrom, cancellationToken);
+            if (generation == generations)
+            {
+                return (model, loss);
+            }
+
+            using (model)
+            {
+                var soft = Predict(model, examples, fold, cancellationToken);
+                _teacher = examples.Select((e, i) => (e.SampleId, Values: soft[i].Select(v => (float)v).ToArray()))
+                    .ToDictionary(x => x.SampleId, x => x.Values, StringComparer.Ordinal);
+                checkpoints?.SaveTeacher(generation + 1, _teacher);
+                checkpoints?.StartGeneration(generation + 1);
+            }
+        }
+
+        throw new InvalidOperationException("unreachable: the last generation returns");
+    }
+
+    // The latest teacher's soft predictions, for a run without a checkpoint folder.
+    private IReadOnlyDictionary<string, float[]>? _teacher;
+
+    private (SliceClassifier Model, double LastEpochLoss) TrainGeneration(
+        TrainingExample[] examples, int fold, int generation, IReadOnlyDictionary<string, float[]>? teacher,
+        FoldCheckpoints? checkpoints, FoldState? resumeFrom, CancellationToken cancellationToken)
+    {
+        TorchRuntime.Seed(Mix(settings.Seed, fold, generation, 0));
+        var model = new SliceClassifier(settings.ToNetworkOptions());
         try
         {
+            model.LogWeights(logger, $"fold {fold} generation {generation}");
             model.to(device);
+            var grid = settings.Detection ? model.FeatureGrid(settings.ImageSize, device) : (int?)null;
             model.train();
             using var weights = tensor(settings.ClassWeights.Select(w => (float)w).ToArray(), device: device);
-            using var optimizer = optim.SGD(model.parameters(), settings.LearningRate, settings.Momentum,
-                weight_decay: settings.WeightDecay);
-
-            var batches = BatchPlan.Split(examples.Count, settings.BatchSize);
+            using var optimizer = optim.SGD(model.parameters(), settings.LearningRate, settings.Momentum, weight_decay: settings.WeightDecay);
+            var batches = BatchPlan.Split(examples.Length, settings.BatchSize);
             var totalIterations = (long)settings.Epochs * batches.Count;
-            // Not HashCode.Combine: its seed changes with every process, and a run must repeat with its seed.
-            var shuffle = new Random(unchecked((settings.Seed * 7919) + fold));
-            var order = examples.ToArray();
+            var loader = new BatchLoader(images, settings.ImageSize, grid, settings.Augment ? AugmentationOptions.Study : null, teacher);
+            var firstEpoch = 1;
             var lastEpochLoss = double.NaN;
-            long iteration = 0;
-            for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+            if (resumeFrom is not null && checkpoints is not null)
             {
-                shuffle.Shuffle(order);
-                var lossSum = 0.0;
-                for (var b = 0; b < batches.Count; b++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var rate = PolySchedule.LearningRate(settings.LearningRate, iteration++, totalIterations, settings.PolyPower);
-                    foreach (var group in optimizer.ParamGroups)
-                    {
-                        group.LearningRate = rate;
-                    }
+                checkpoints.Restore(resumeFrom, model, optimizer);
+                firstEpoch = resumeFrom.EpochsDone + 1;
+                lastEpochLoss = resumeFrom.LastEpochLoss;
+                tracker.Skip((long)resumeFrom.EpochsDone * batches.Count);
+                logger.LogInformation("fold {Fold} generation {Generation}: resumed after epoch {Epoch}", fold, generation, resumeFrom.EpochsDone);
+            }
 
-                    var loss = Step(model, optimizer, weights, order[batches[b]]);
-                    lossSum += loss;
-                    tracker.Report(TrainingStage.Training, fold, epoch, b + 1, batches.Count, loss, lossSum / (b + 1), rate);
+            for (var epoch = firstEpoch; epoch <= settings.Epochs; epoch++)
+            {
+                var random = new Random(Mix(settings.Seed, fold, generation, epoch));
+                var order = examples.ToArray();
+                random.Shuffle(order);
+                var lossSum = 0.0;
+                var b = 0;
+                using (var prefetcher = new BatchPrefetcher(batches.Count, i => loader.Load(order[batches[i]], random), 2, cancellationToken))
+                {
+                    foreach (var loaded in prefetcher.Batches())
+                    {
+                        using var batch = loaded;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var iteration = (long)(epoch - 1) * batches.Count + b;
+                        var rate = PolySchedule.LearningRate(settings.LearningRate, iteration, totalIterations, settings.PolyPower);
+                        foreach (var group in optimizer.ParamGroups)
+                        {
+                            group.LearningRate = rate;
+                        }
+
+                        var loss = TrainStep.Run(model, optimizer, batch, weights, settings, device);
+                        lossSum += loss.Total;
+                        b++;
+                        tracker.Report(TrainingStage.Training, fold, epoch, b, batches.Count, loss.Total, lossSum / b, rate, generation, loss);
+                    }
                 }
 
                 lastEpochLoss = lossSum / batches.Count;
-                tracker.Report(TrainingStage.EpochCompleted, fold, epoch, batches.Count, batches.Count, lastEpochLoss, lastEpochLoss,
-                    PolySchedule.LearningRate(settings.LearningRate, iteration, totalIterations, settings.PolyPower));
+                var nextRate = PolySchedule.LearningRate(settings.LearningRate, (long)epoch * batches.Count, totalIterations, settings.PolyPower);
+                checkpoints?.SaveEpoch(new FoldState(generation, epoch, lastEpochLoss), model, optimizer);
+                tracker.Report(TrainingStage.EpochCompleted, fold, epoch, batches.Count, batches.Count, lastEpochLoss, lastEpochLoss, nextRate, generation);
             }
 
             return (model, lastEpochLoss);
@@ -58,7 +127,7 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
         }
     }
 
-    /// <summary>Softmax probabilities per example, in the order given (evaluation mode, no gradients).</summary>
+    /// <summary>Softmax probabilities per example, in the order given (evaluation mode, no augmentation, no gradients).</summary>
     public double[][] Predict(SliceClassifier model, IReadOnlyList<TrainingExample> examples, int fold, CancellationToken cancellationToken)
     {
         model.eval();
@@ -66,35 +135,30 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
         var batches = BatchPlan.Split(examples.Count, settings.BatchSize);
         var probabilities = new double[examples.Count][];
         var list = examples as TrainingExample[] ?? examples.ToArray();
-        for (var b = 0; b < batches.Count; b++)
+        var loader = new BatchLoader(images, settings.ImageSize);
+        using var prefetcher = new BatchPrefetcher(batches.Count, i => loader.Load(list[batches[i]]), 2, cancellationToken);
+        var b = 0;
+        foreach (var loaded in prefetcher.Batches())
         {
+            using var batch = loaded;
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var batch = list[batches[b]];
-            var input = BatchTensors.Images(batch, images, settings.ImageSize, device);
-            var softmax = nn.functional.softmax(model.forward(input), 1).to(float64).cpu();
+            var softmax = nn.functional.softmax(model.forward(batch.Images.to(device)), 1).to(float64).cpu();
             var values = softmax.data<double>().ToArray();
             var start = batches[b].Start.Value;
-            for (var i = 0; i < batch.Length; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
                 probabilities[start + i] = values.AsSpan(i * SliceClassifier.ClassCount, SliceClassifier.ClassCount).ToArray();
             }
 
-            tracker.Report(TrainingStage.Predicting, fold, settings.Epochs, b + 1, batches.Count, double.NaN, double.NaN, 0);
+            b++;
+            tracker.Report(TrainingStage.Predicting, fold, settings.Epochs, b, batches.Count, double.NaN, double.NaN, 0);
         }
 
         return probabilities;
     }
 
-    private double Step(SliceClassifier model, optim.Optimizer optimizer, Tensor weights, TrainingExample[] batch)
-    {
-        using var scope = NewDisposeScope();
-        var input = BatchTensors.Images(batch, images, settings.ImageSize, device);
-        var target = BatchTensors.Labels(batch, device);
-        var loss = WeightedCrossEntropy.Compute(model.forward(input), target, weights);
-        optimizer.zero_grad();
-        loss.backward();
-        optimizer.step();
-        return loss.item<float>();
-    }
+    /// <summary>A seed for one (seed, fold, generation, epoch); not HashCode.Combine, whose seed changes with every process.</summary>
+    internal static int Mix(int seed, int fold, int generation, int epoch) =>
+        unchecked((((seed * 7919) + fold) * 104729 + generation) * 1299709 + epoch);
 }

@@ -40,4 +40,17 @@ public class TrainingOptions
     /// <summary>Intra-op threads for TorchSharp on the CPU; 0 keeps libtorch's default.</summary>
     [Range(0, 256)]
     public int Threads { get; set; }
+
+    public bool Detection { get; set; } = true;
+    public bool Distillation { get; set; } = true;
+
+    [Range(1, 10)]
+    public int Generations { get; set; } = 1;
+
+    public double DetectionWeight { get; set; } = 1.0;
+    public double DistillationWeight { get; set; } = 10.0;
+    public bool Augment { get; set; } = true;
+
+    /// <summary>A torchvision state dict for resnet50, vgg16 or inception_v3 (none: they start from random weights).</summary>
+    public string? WeightsFile { get; set; }
 }

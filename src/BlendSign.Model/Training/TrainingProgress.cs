@@ -12,6 +12,8 @@ public enum TrainingStage
 /// <summary>
 /// One progress report of a cross-validated run. Fold, epoch and batch are 1-based;
 /// <see cref="EpochLoss"/> is the mean loss of the epoch so far; <see cref="Eta"/> is null until there is a rate.
+/// <see cref="Generation"/> is 0 for the teacher and 1… for the distilled students; the loss terms are those of
+/// the batch (Training reports only); <see cref="Arm"/> names the ablation row being trained (null outside one).
 /// </summary>
 public sealed record TrainingProgress(
     TrainingStage Stage,
@@ -25,4 +27,12 @@ public sealed record TrainingProgress(
     double EpochLoss,
     double LearningRate,
     double FractionDone,
-    TimeSpan? Eta);
+    TimeSpan? Eta)
+{
+    public int Generation { get; init; }
+    public int Generations { get; init; }
+    public double? ClassificationLoss { get; init; }
+    public double? DetectionLoss { get; init; }
+    public double? DistillationLoss { get; init; }
+    public string? Arm { get; init; }
+}

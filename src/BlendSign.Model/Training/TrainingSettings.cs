@@ -1,8 +1,10 @@
+using BlendSign.Model.Network;
+
 namespace BlendSign.Model.Training;
 
 /// <summary>
-/// The settings of one run, fixed when it is queued (stored as its configuration JSON). Classification only for
-/// now: the detection branch, self-knowledge distillation and augmentation come in later issues.
+/// The settings of one run, fixed when it is queued (stored as its configuration JSON). Defaults are the study's
+/// protocol: detection branch (AT), one generation of self-knowledge distillation (SKD), augmentation.
 /// </summary>
 public sealed record TrainingSettings
 {
@@ -10,7 +12,7 @@ public sealed record TrainingSettings
     public int Epochs { get; init; } = 50;
     public int ImageSize { get; init; } = 512;
     public int BatchSize { get; init; } = 16;
-    public string Backbone { get; init; } = Network.Backbones.ResNet18;
+    public string Backbone { get; init; } = Backbones.ResNet18;
     public double LearningRate { get; init; } = 0.01;
     public double PolyPower { get; init; } = 0.9;
     public double Momentum { get; init; } = 0.9;
@@ -21,21 +23,55 @@ public sealed record TrainingSettings
     /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
     public int Threads { get; init; }
 
+    /// <summary>The auxiliary detection branch ("AT" in the study's Table 3) and its loss.</summary>
+    public bool Detection { get; init; } = true;
+
+    /// <summary>Self-knowledge distillation: a teacher, then <see cref="Generations"/> students, each the next one's teacher.</summary>
+    public bool Distillation { get; init; } = true;
+
+    /// <summary>Students trained after the teacher when <see cref="Distillation"/> is on (the study: 1).</summary>
+    public int Generations { get; init; } = 1;
+
+    /// <summary>λ1, the detection loss's weight.</summary>
+    public double DetectionWeight { get; init; } = 1.0;
+
+    /// <summary>λ2, the distillation term's weight.</summary>
+    public double DistillationWeight { get; init; } = 10.0;
+
+    /// <summary>The study's augmentation (flip, shifts, rotation, scaling), drawn per slice per epoch from the seed.</summary>
+    public bool Augment { get; init; } = true;
+
+    /// <summary>A torchvision state dict for resnet50, vgg16 or inception_v3; null: random weights (said in the log and the result).</summary>
+    public string? WeightsFile { get; init; }
+
+    /// <summary>Students per fold actually trained: <see cref="Generations"/> with distillation, none without.</summary>
+    public int EffectiveGenerations => Distillation ? Generations : 0;
+
+    /// <summary>The network these settings build.</summary>
+    public NetworkOptions ToNetworkOptions() => new() { Backbone = Backbone, Detection = Detection, WeightsFile = WeightsFile };
+
     /// <summary>What is wrong with these settings, in words; empty when a run can start with them.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!Network.Backbones.IsSupported(Backbone))
+        if (!Backbones.IsSupported(Backbone))
         {
-            problems.Add($"Unknown backbone '{Backbone}'; available: {string.Join(", ", Network.Backbones.Supported)}.");
+            problems.Add($"Unknown backbone '{Backbone}'; available: {string.Join(", ", Backbones.Supported)}.");
         }
 
         Check(Folds is >= 2 and <= 20, "Folds must be between 2 and 20.");
         Check(Epochs >= 1, "Epochs must be at least 1.");
         Check(ImageSize is >= 32 and <= 1024, "The image size must be between 32 and 1024.");
+        Check(!Backbones.IsSupported(Backbone) || ImageSize >= Backbones.MinimumImageSize(Backbone),
+            $"{Backbone} needs images of at least {Backbones.MinimumImageSize(Backbone)} pixels.");
+        Check(Generations is >= 1 and <= 10, "Generations must be between 1 and 10.");
+        Check(DetectionWeight >= 0 && DistillationWeight >= 0, "Loss weights must not be negative.");
+        Check(WeightsFile is null || (Backbones.IsSupported(Backbone) && Backbones.TakeWeightsFile.Contains(Backbones.Normalize(Backbone))),
+            $"A weights file applies to {string.Join(", ", Backbones.TakeWeightsFile)} only.");
+        Check(WeightsFile is null || File.Exists(WeightsFile), $"The weights file {WeightsFile} does not exist.");
         Check(BatchSize >= 1, "The batch size must be at least 1.");
         Check(LearningRate > 0, "The learning rate must be positive.");
-        Check(ClassWeights.Count == Network.SliceClassifier.ClassCount && ClassWeights.All(w => w > 0),
+        Check(ClassWeights.Count == SliceClassifier.ClassCount && ClassWeights.All(w => w > 0),
             "Class weights need one positive value per class (3).");
         Check(Threads >= 0, "Threads must be 0 (libtorch's default) or more.");
         return problems;
@@ -63,5 +99,12 @@ public sealed record TrainingSettings
         ClassWeights = [.. options.EffectiveClassWeights],
         Seed = options.Seed,
         Threads = options.Threads,
+        Detection = options.Detection,
+        Distillation = options.Distillation,
+        Generations = options.Generations,
+        DetectionWeight = options.DetectionWeight,
+        DistillationWeight = options.DistillationWeight,
+        Augment = options.Augment,
+        WeightsFile = string.IsNullOrWhiteSpace(options.WeightsFile) ? null : options.WeightsFile,
     };
 }

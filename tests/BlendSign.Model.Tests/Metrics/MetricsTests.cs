@@ -45,6 +45,49 @@ public class MetricsTests
         Assert.Equal(matrix, metrics.ConfusionMatrix.Select(row => row.ToArray()).ToArray());
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void RocCurve_FixedVectors_EqualsScikitLearnsPoints(string name)
+    {
+        var item = Vectors.Value.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+        var gold = item.GetProperty("gold").EnumerateArray().Select(g => g.GetInt32()).ToArray();
+        var probabilities = item.GetProperty("probabilities").EnumerateArray()
+            .Select(row => row.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        var expected = item.GetProperty("per_class").EnumerateArray().ToArray();
+
+        for (var c = 0; c < 3; c++)
+        {
+            var curve = RocCurve.Compute(gold.Select(g => g == c).ToArray(), probabilities.Select(p => p[c]).ToArray());
+            var roc = expected[c].GetProperty("roc");
+            if (roc.ValueKind == JsonValueKind.Null)
+            {
+                Assert.Empty(curve);
+                continue;
+            }
+
+            Assert.Equal(Doubles(roc, "fpr"), curve.Select(p => p.FalsePositiveRate), Close);
+            Assert.Equal(Doubles(roc, "tpr"), curve.Select(p => p.TruePositiveRate), Close);
+            Assert.Equal(Doubles(roc, "thresholds"), curve.Skip(1).Select(p => p.Threshold), Close);
+            Assert.Equal(double.PositiveInfinity, curve[0].Threshold);
+        }
+    }
+
+    [Fact]
+    public void FoldAverage_TwoFolds_MeanAndSampleSdOfDefinedValues()
+    {
+        var summary = FoldAverage.Summarise([0.5, null, 0.7]);
+
+        Assert.Equal(0.6, summary.Mean!.Value, 12);
+        Assert.Equal(Math.Sqrt(0.02), summary.StandardDeviation!.Value, 12);
+        Assert.Equal(2, summary.Folds);
+        Assert.Null(FoldAverage.Summarise([null]).Mean);
+    }
+
+    private static readonly IEqualityComparer<double> Close = EqualityComparer<double>.Create((a, b) => Math.Abs(a - b) < 1e-12, v => 0);
+
+    private static double[] Doubles(JsonElement element, string property) =>
+        element.GetProperty(property).EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
     [Fact]
     public void RocAuc_AllScoresTied_IsOneHalf() =>
         Assert.Equal(0.5, RocAuc.Compute([true, false, true, false], [0.3, 0.3, 0.3, 0.3]));

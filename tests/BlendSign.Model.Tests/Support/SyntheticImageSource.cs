@@ -8,11 +8,14 @@ namespace BlendSign.Model.Tests.Support;
 /// </summary>
 internal sealed class SyntheticImageSource(IReadOnlyDictionary<string, int> labels) : IImageSource
 {
-    public int Requests { get; private set; }
+    private int _requests;
+
+    /// <summary>Images asked for so far (the loader asks from a background task).</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     public float[] GetImage(string sampleId, int imageSize)
     {
-        Requests++;
+        Interlocked.Increment(ref _requests);
         var label = labels[sampleId];
         var background = sampleId.Sum(ch => ch) % 100 / 400f;
         var half = label * imageSize / 8;
@@ -41,7 +44,9 @@ internal sealed class SyntheticImageSource(IReadOnlyDictionary<string, int> labe
             for (var i = 0; i < slicesPerScan; i++)
             {
                 var label = i == 0 ? 0 : s % 3 == 0 && i == 1 ? 2 : i % 2;
-                examples.Add(new TrainingExample($"1.2.826.0.1.{s}.{i}", $"scan-{s}", label));
+                // The bright square's box, in the pixels of a 512×512 slice (the image source draws it at any size).
+                IReadOnlyList<GoldBox>? boxes = label == 0 ? null : [new GoldBox(256 - label * 64, 256 - label * 64, 256 + label * 64, 256 + label * 64, 512, 512)];
+                examples.Add(new TrainingExample($"1.2.826.0.1.{s}.{i}", $"scan-{s}", label, boxes));
             }
         }
 

@@ -9,9 +9,15 @@ import json
 import os
 
 import numpy as np
-from sklearn.metrics import confusion_matrix, f1_score, recall_score, roc_auc_score
+from sklearn.metrics import confusion_matrix, f1_score, recall_score, roc_auc_score, roc_curve
 
 CLASSES = 3
+
+
+def roc(positive, score):
+    """Every distinct threshold (drop_intermediate=False); the first threshold (sklearn: max + 1 or inf by version) is left out."""
+    fpr, tpr, thresholds = roc_curve(positive, score, drop_intermediate=False)
+    return {"fpr": fpr.tolist(), "tpr": tpr.tolist(), "thresholds": thresholds[1:].tolist()}
 
 
 def case(name, gold, probabilities):
@@ -29,6 +35,7 @@ def case(name, gold, probabilities):
             "specificity": float(recall_score(~positive, ~predicted_positive)) if has_neg else None,
             "f1": float(f1_score(positive, predicted_positive)) if defined_f1 else None,
             "auc": float(roc_auc_score(positive, probabilities[:, c])) if has_pos and has_neg else None,
+            "roc": roc(positive, probabilities[:, c]) if has_pos and has_neg else None,
         })
     return {
         "name": name,

@@ -1,14 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
+using BlendSign.Data.Persistence;
+using BlendSign.Data.Storage;
 using BlendSign.Model.Benchmarks;
 using BlendSign.Model.Network;
+using BlendSign.Model.Training;
+using BlendSign.Web.Training;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
-/// <c>bench train-step [--backbone B] [--image-size S] [--batch N] [--steps K] [--threads T] [--no-detection] [--json]</c>:
-/// images per second of one SGD step on random input (warm-up excluded), the ceiling for the training pipeline.
-/// A subcommand of <c>bench</c>.
+/// <c>bench train-step [--backbone B] [--image-size S] [--batch N] [--steps K] [--threads T] [--no-detection] [--no-pipeline] [--json]</c>:
+/// images per second of one SGD step on random input (warm-up excluded), the ceiling for the training pipeline; then
+/// the same steps fed by the real pipeline (imported slices read from the slice store, rendered, augmented and
+/// batched on a background task) as a fraction of it. A subcommand of <c>bench</c>.
 /// </summary>
 public static class BenchTrainStepCommand
 {
@@ -20,14 +26,12 @@ public static class BenchTrainStepCommand
         var steps = new Option<int>("--steps") { Description = "Timed steps.", DefaultValueFactory = _ => 5 };
         var warmUp = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads; 0 keeps its default (one per core).", DefaultValueFactory = _ => 0 };
-        var noDetection = new Option<bool>("--no-detection")
-        {
-            Description = "Classification branch only. Accepted; the detection branch does not exist yet, so every step is classification-only.",
-        };
+        var noDetection = new Option<bool>("--no-detection") { Description = "Classification branch only (no detection branch or loss)." };
+        var noPipeline = new Option<bool>("--no-pipeline") { Description = "Only the bare step; skip the real data pipeline's measurement." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command("train-step", "Throughput of one training step (SGD, weighted cross-entropy) on random input.")
         {
-            backbone, imageSize, batch, steps, warmUp, threads, noDetection, json,
+            backbone, imageSize, batch, steps, warmUp, threads, noDetection, noPipeline, json,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -35,7 +39,7 @@ public static class BenchTrainStepCommand
             var name = parse.GetValue(backbone)!;
             if (!Backbones.IsSupported(name))
             {
-                await context.Error.WriteLineAsync($"Unknown backbone '{name}'. Only {string.Join(", ", Backbones.Supported)} exists for now.");
+                await context.Error.WriteLineAsync($"Unknown backbone '{name}'. Available: {string.Join(", ", Backbones.Supported)}.");
                 return 1;
             }
 
@@ -47,6 +51,7 @@ public static class BenchTrainStepCommand
                 Steps = parse.GetValue(steps),
                 WarmUpSteps = parse.GetValue(warmUp),
                 Threads = parse.GetValue(threads),
+                Detection = !parse.GetValue(noDetection),
             };
             if (settings.ImageSize < 32 || settings.BatchSize < 1 || settings.Steps < 1 || settings.WarmUpSteps < 0 || settings.Threads < 0)
             {
@@ -54,22 +59,50 @@ public static class BenchTrainStepCommand
                 return 1;
             }
 
-            var result = await Task.Run(() => TrainStepBenchmark.Run(settings, cancellationToken), cancellationToken);
+            var (examples, images) = parse.GetValue(noPipeline)
+                ? (null, null)
+                : await LoadSlicesAsync(context, (settings.WarmUpSteps + settings.Steps) * settings.BatchSize, cancellationToken);
+            var result = await Task.Run(() => TrainStepBenchmark.Run(settings, examples, images, cancellationToken), cancellationToken);
+            var pipeline = result.Pipeline;
             if (parse.GetValue(json))
             {
                 CliJson.Write(context.Out, new BenchOutput(result.ImagesPerSecond, result.SecondsPerStep, result.Seconds, result.Steps,
-                    result.BatchSize, result.ImageSize, result.Backbone, result.Device, result.Threads, Detection: false));
+                    result.BatchSize, result.ImageSize, result.Backbone, result.Device, result.Threads, result.Detection,
+                    pipeline?.ImagesPerSecond, pipeline?.FractionOfBareStep, pipeline?.LoaderSecondsPerBatch, pipeline?.Slices, result.LoadAverage));
             }
             else
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, batch {result.BatchSize}, {result.Threads} thread(s) on {result.Device}, classification only: " +
-                    $"{result.ImagesPerSecond:0.00} images/s ({result.SecondsPerStep:0.000} s per step over {result.Steps} steps)"));
+                    $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, batch {result.BatchSize}, {result.Threads} thread(s) on {result.Device}, " +
+                    $"{(result.Detection ? "with detection" : "classification only")}: " +
+                    $"{result.ImagesPerSecond:0.00} images/s ({result.SecondsPerStep:0.000} s per step over {result.Steps} steps); load average {result.LoadAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a"}"));
+                await context.Out.WriteLineAsync(pipeline is null
+                    ? (parse.GetValue(noPipeline) ? "Pipeline not measured (--no-pipeline)." : "Pipeline not measured: no imported slices (import scans or run `demo` first).")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"real pipeline (read, render, augment, batch on a background task, step): {pipeline.ImagesPerSecond:0.00} images/s = " +
+                        $"{pipeline.FractionOfBareStep:P1} of the bare step; loader {pipeline.LoaderSecondsPerBatch:0.000} s per batch"));
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Up to <paramref name="count"/> imported slices (labels do not matter for throughput) and their image source.</summary>
+    private static async Task<(IReadOnlyList<TrainingExample>?, IImageSource?)> LoadSlicesAsync(CliContext context, int count, CancellationToken cancellationToken)
+    {
+        var services = await context.GetServicesAsync(cancellationToken);
+        await using var db = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync(cancellationToken);
+        var slices = await db.Slices.AsNoTracking().OrderBy(s => s.Id).Take(count)
+            .Select(s => new { s.SopInstanceUid, s.StoreKey, s.ScanId }).ToListAsync(cancellationToken);
+        if (slices.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var keys = slices.ToDictionary(s => s.SopInstanceUid, s => s.StoreKey, StringComparer.Ordinal);
+        var examples = slices.Select(s => new TrainingExample(s.SopInstanceUid, s.ScanId.ToString(CultureInfo.InvariantCulture), 0)).ToArray();
+        return (examples, new SliceStoreImageSource(services.GetRequiredService<SliceStore>(), keys));
     }
 
     private sealed record BenchOutput(
@@ -82,5 +115,10 @@ public static class BenchTrainStepCommand
         string Backbone,
         string Device,
         int Threads,
-        bool Detection);
+        bool Detection,
+        double? PipelineImagesPerSecond,
+        double? PipelineFractionOfBareStep,
+        double? LoaderSecondsPerBatch,
+        int? PipelineSlices,
+        double? LoadAverage);
 }

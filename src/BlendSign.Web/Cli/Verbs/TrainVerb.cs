@@ -21,19 +21,13 @@ public sealed class TrainVerb : ICliVerb
         var epochs = new Option<int?>("--epochs") { Description = "Epochs per fold (default: BlendSign:Training:Epochs)." };
         var imageSize = new Option<int?>("--image-size") { Description = "Input size in pixels, S×S (default: BlendSign:Training:ImageSize)." };
         var backbone = new Option<string?>("--backbone") { Description = $"Backbone; available: {string.Join(", ", Backbones.Supported)}." };
-        var noDetection = new Option<bool>("--no-detection")
-        {
-            Description = "Train the classification branch only. Accepted for the study's protocol; the detection branch does not exist yet, so every run is classification-only.",
-        };
-        var noSkd = new Option<bool>("--no-skd")
-        {
-            Description = "Skip self-knowledge distillation. Accepted; distillation does not exist yet, so no run uses it.",
-        };
+        var noDetection = new Option<bool>("--no-detection") { Description = "Train without the auxiliary detection branch (AT)." };
+        var noSkd = new Option<bool>("--no-skd") { Description = "Skip self-knowledge distillation (no teacher/student generations)." };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: BlendSign:Training:Seed)." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command(Name,
-            "Train and cross-validate the slice classifier on the current gold standard (classification only for now: " +
-            "no detection branch, no self-knowledge distillation, no augmentation yet).")
+            "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
+            "cross-entropy, detection branch, self-knowledge distillation, augmentation).")
         {
             folds, epochs, imageSize, backbone, noDetection, noSkd, seed, json,
         };
@@ -44,7 +38,7 @@ public sealed class TrainVerb : ICliVerb
             if (requestedBackbone is not null && !Backbones.IsSupported(requestedBackbone))
             {
                 await context.Error.WriteLineAsync(
-                    $"Unknown backbone '{requestedBackbone}'. Only {string.Join(", ", Backbones.Supported)} exists for now.");
+                    $"Unknown backbone '{requestedBackbone}'. Available: {string.Join(", ", Backbones.Supported)}.");
                 return 1;
             }
 
@@ -58,6 +52,8 @@ public sealed class TrainVerb : ICliVerb
                 ImageSize = parse.GetValue(imageSize) ?? defaults.ImageSize,
                 Backbone = requestedBackbone?.Trim().ToLowerInvariant() ?? defaults.Backbone,
                 Seed = parse.GetValue(seed) ?? defaults.Seed,
+                Detection = defaults.Detection && !parse.GetValue(noDetection),
+                Distillation = defaults.Distillation && !parse.GetValue(noSkd),
             };
             var problems = settings.Validate();
             if (problems.Count > 0)
@@ -91,7 +87,7 @@ public sealed class TrainVerb : ICliVerb
     {
         var report = outcome.Report!;
         await output.WriteLineAsync(
-            $"Run {outcome.RunId} completed on {report.Device}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds (classification only).");
+            $"Run {outcome.RunId} completed on {report.Device}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds.");
         await output.WriteLineAsync();
         await output.WriteLineAsync($"{"class",-12}{"sensitivity",12}{"specificity",12}{"F1",8}{"AUC",8}");
         foreach (var (name, metrics) in report.PerClass)

@@ -1,0 +1,75 @@
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace BlendSign.Model.Network;
+
+/// <summary>
+/// A basic residual block as CNTK exported it: 3×3 → BN → ReLU → 3×3 → BN, plus the input (or its 1×1 stride-2
+/// projection), then ReLU. A stride-2 block pads 1 before and 0 after its first convolution.
+/// </summary>
+internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly int _stride;
+    [ComponentName(Name = "conv1")]
+    private readonly Conv2d _conv1;
+    [ComponentName(Name = "bn1")]
+    private readonly BatchNorm2d _bn1;
+    [ComponentName(Name = "conv2")]
+    private readonly Conv2d _conv2;
+    [ComponentName(Name = "bn2")]
+    private readonly BatchNorm2d _bn2;
+    [ComponentName(Name = "downsample_conv")]
+    private readonly Conv2d? _downsampleConv;
+    [ComponentName(Name = "downsample_bn")]
+    private readonly BatchNorm2d? _downsampleBn;
+
+    public CntkBasicBlock(int inChannels, int outChannels, int stride) : base(nameof(CntkBasicBlock))
+    {
+        _stride = stride;
+        _conv1 = nn.Conv2d(inChannels, outChannels, 3, stride: stride, padding: stride == 1 ? 1 : 0, bias: false);
+        _bn1 = nn.BatchNorm2d(outChannels, eps: 1e-5);
+        _conv2 = nn.Conv2d(outChannels, outChannels, 3, padding: 1, bias: false);
+        _bn2 = nn.BatchNorm2d(outChannels, eps: 1e-5);
+        if (stride != 1 || inChannels != outChannels)
+        {
+            _downsampleConv = nn.Conv2d(inChannels, outChannels, 1, stride: stride, bias: false);
+            _downsampleBn = nn.BatchNorm2d(outChannels, eps: 1e-5);
+        }
+
+        RegisterComponents();
+    }
+
+    public IEnumerable<(Conv2d Conv, BatchNorm2d Norm)> ConvolutionsInGraphOrder()
+    {
+        if (_downsampleConv is not null)
+        {
+            yield return (_downsampleConv, _downsampleBn!);
+        }
+
+        yield return (_conv1, _bn1);
+        yield return (_conv2, _bn2);
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        var x = _stride == 1 ? input : nn.functional.pad(input, [1, 0, 1, 0]);
+        x = nn.functional.relu(_bn1.forward(_conv1.forward(x)));
+        x = _bn2.forward(_conv2.forward(x));
+        var shortcut = _downsampleConv is null ? input : _downsampleBn!.forward(_downsampleConv.forward(input));
+        return nn.functional.relu(x + shortcut);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var module in children())
+            {
+                module.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,96 @@
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace BlendSign.Model.Network;
+
+/// <summary>
+/// The ResNet-18 variant of the ImageNet model in <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> (exported by CNTK):
+/// stages of 2, 2, 2 and 3 basic blocks (64, 128, 256, 512 channels), 1×1 stride-2 projection shortcuts, and CNTK's
+/// asymmetric padding, reproduced by padding explicitly: 3 before / 2 after for the 7×7 stem, 1 before / 0 after for
+/// the max-pool and every stride-2 3×3 convolution. Batch-norm epsilon 1e-5. The output is the last block's feature
+/// map (N×512×S/32×S/32); the ONNX model's 7×7 average pool is the classification head's global pooling here.
+/// </summary>
+public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
+{
+    public const int FeatureChannels = 512;
+    private static readonly int[] BlocksPerStage = [2, 2, 2, 3];
+
+    [ComponentName(Name = "conv1")]
+    private readonly Conv2d _conv1;
+    [ComponentName(Name = "bn1")]
+    private readonly BatchNorm2d _bn1;
+    [ComponentName(Name = "layer1")]
+    private readonly ModuleList<CntkBasicBlock> _layer1;
+    [ComponentName(Name = "layer2")]
+    private readonly ModuleList<CntkBasicBlock> _layer2;
+    [ComponentName(Name = "layer3")]
+    private readonly ModuleList<CntkBasicBlock> _layer3;
+    [ComponentName(Name = "layer4")]
+    private readonly ModuleList<CntkBasicBlock> _layer4;
+
+    public CntkResNet18() : base(nameof(CntkResNet18))
+    {
+        _conv1 = nn.Conv2d(3, 64, 7, stride: 2, bias: false);
+        _bn1 = nn.BatchNorm2d(64, eps: 1e-5);
+        _layer1 = Stage(64, 64, BlocksPerStage[0], stride: 1);
+        _layer2 = Stage(64, 128, BlocksPerStage[1], stride: 2);
+        _layer3 = Stage(128, 256, BlocksPerStage[2], stride: 2);
+        _layer4 = Stage(256, 512, BlocksPerStage[3], stride: 2);
+        RegisterComponents();
+    }
+
+    /// <summary>Every convolution with its batch norm, in the order CNTK's graph runs them (a projection before its block's main path).</summary>
+    internal IEnumerable<(Conv2d Conv, BatchNorm2d Norm)> ConvolutionsInGraphOrder()
+    {
+        yield return (_conv1, _bn1);
+        foreach (var block in new[] { _layer1, _layer2, _layer3, _layer4 }.SelectMany(stage => stage))
+        {
+            foreach (var pair in block.ConvolutionsInGraphOrder())
+            {
+                yield return pair;
+            }
+        }
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        // (left, right, top, bottom): CNTK pads the 7×7 stem 3 before and 2 after.
+        var x = nn.functional.relu(_bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))));
+        // Zero padding equals -inf padding here: the max-pool's input is a ReLU output (never negative).
+        x = nn.functional.max_pool2d(nn.functional.pad(x, [1, 0, 1, 0]), 3, stride: 2);
+        foreach (var stage in new[] { _layer1, _layer2, _layer3, _layer4 })
+        {
+            foreach (var block in stage)
+            {
+                x = block.forward(x);
+            }
+        }
+
+        return x;
+    }
+
+    private static ModuleList<CntkBasicBlock> Stage(int inChannels, int outChannels, int blocks, int stride)
+    {
+        var list = new ModuleList<CntkBasicBlock>();
+        for (var b = 0; b < blocks; b++)
+        {
+            list.Add(new CntkBasicBlock(b == 0 ? inChannels : outChannels, outChannels, b == 0 ? stride : 1));
+        }
+
+        return list;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var module in children())
+            {
+                module.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,42 @@
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace BlendSign.Model.Network;
+
+/// <summary>
+/// The anchor-free detection branch on the last block's feature map: a 3×3 convolution with ReLU, then a 1×1
+/// convolution to 5 channels per grid cell: the center logit, then the distances from the cell's center to the box's
+/// left, right, top and bottom edges as fractions of the image side (see <see cref="Training.DetectionTargets"/>).
+/// </summary>
+public sealed class DetectionHead : nn.Module<Tensor, Tensor>
+{
+    public const int OutputChannels = 5;
+
+    [ComponentName(Name = "conv1")]
+    private readonly Conv2d _conv1;
+
+    [ComponentName(Name = "conv2")]
+    private readonly Conv2d _conv2;
+
+    public DetectionHead(int inChannels) : base(nameof(DetectionHead))
+    {
+        var hidden = Math.Min(256, inChannels);
+        _conv1 = nn.Conv2d(inChannels, hidden, 3, padding: 1);
+        _conv2 = nn.Conv2d(hidden, OutputChannels, 1);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor features) => _conv2.forward(nn.functional.relu(_conv1.forward(features)));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _conv1.Dispose();
+            _conv2.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,45 @@
+using static TorchSharp.torch;
+
+namespace BlendSign.Model.Network;
+
+/// <summary>
+/// The input convention of the CNTK ImageNet ResNet-18: BGR channel order on a 0–255 scale minus a per-pixel mean
+/// image (values near 114; from <c>ResNetPreprocess.onnx</c>), no division by a standard deviation. Our images are
+/// RGB in [0,1] (red = the 40/40 window, green 50/100, blue 60/40), so this reverses the channels, scales by 255 and
+/// subtracts the mean image, resized bilinearly when the input is not 224×224.
+/// </summary>
+internal sealed class MeanImageInput : nn.Module<Tensor, Tensor>
+{
+    private readonly Tensor _meanImage;
+
+    public MeanImageInput(Tensor meanImageBgr) : base(nameof(MeanImageInput))
+    {
+        _meanImage = meanImageBgr;
+        register_buffer("mean_image", _meanImage);
+    }
+
+    public override Tensor forward(Tensor rgb)
+    {
+        using var scope = NewDisposeScope();
+        var (height, width) = (rgb.shape[2], rgb.shape[3]);
+        var mean = _meanImage.shape[2] == height && _meanImage.shape[3] == width
+            ? _meanImage
+            : nn.functional.interpolate(_meanImage, [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
+        return (rgb.flip(1) * 255f - mean).MoveToOuterDisposeScope();
+    }
+}
+
+/// <summary>torchvision's ImageNet convention for its models: RGB in [0,1], minus mean (0.485, 0.456, 0.406), over std (0.229, 0.224, 0.225).</summary>
+internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
+{
+    private readonly Tensor _mean = tensor(new[] { 0.485f, 0.456f, 0.406f }).reshape(1, 3, 1, 1);
+    private readonly Tensor _std = tensor(new[] { 0.229f, 0.224f, 0.225f }).reshape(1, 3, 1, 1);
+
+    public ImageNetInput() : base(nameof(ImageNetInput))
+    {
+        register_buffer("mean", _mean);
+        register_buffer("std", _std);
+    }
+
+    public override Tensor forward(Tensor rgb) => (rgb - _mean) / _std;
+}

@@ -1,0 +1,21 @@
+using BlendSign.Model.Pretrained;
+
+namespace BlendSign.Model.Network;
+
+/// <summary>What <see cref="SliceClassifier"/> is built from.</summary>
+public sealed record NetworkOptions
+{
+    public string Backbone { get; init; } = Backbones.ResNet18;
+
+    /// <summary>Adds the auxiliary detection branch (center heatmap and box distances).</summary>
+    public bool Detection { get; init; } = true;
+
+    /// <summary>
+    /// A torchvision state dict for resnet50, vgg16 or inception_v3 (PyTorch <c>.pt</c>/<c>.pth</c>/<c>.bin</c> or
+    /// <c>.safetensors</c>, the ImageNet model's keys); null starts them from random weights.
+    /// </summary>
+    public string? WeightsFile { get; init; }
+
+    /// <summary>Where the ImageNet ResNet-18 (ONNX) lies; missing files mean a random ResNet-18, said in <see cref="SliceClassifier.Weights"/>.</summary>
+    public PretrainedFiles PretrainedFiles { get; init; } = PretrainedFiles.Default;
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Network;
+using TorchSharp.Modules;
+
+namespace BlendSign.Model.Training;
+
+/// <summary>Where a fold stands: the generation being trained (0 = the teacher) and its finished epochs.</summary>
+public sealed record FoldState(int Generation, int EpochsDone, double LastEpochLoss);
+
+/// <summary>A finished fold as stored: its out-of-fold predictions and last training loss.</summary>
+public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IReadOnlyList<OofPrediction> Predictions);
+
+/// <summary>
+/// One fold's checkpoint folder: <c>state.json</c> (generation, epochs done), the model and optimizer of the last
+/// finished epoch (<c>model-g{G}-e{E}.bin</c>, <c>optimizer-g{G}-e{E}.bin</c>; the state names them only once both
+/// are written, so a crash mid-write leaves the previous checkpoint valid), the teacher's soft predictions for each
+/// student (<c>teacher-g{G}.json</c>), and <c>result.json</c> once the fold is done.
+/// </summary>
+internal sealed class FoldCheckpoints(string directory)
+{
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public string Directory => directory;
+
+    public FoldOutcome? LoadOutcome() => Read<FoldOutcome>("result.json");
+
+    public FoldState? LoadState() => Read<FoldState>("state.json");
+
+    public void SaveOutcome(FoldOutcome outcome)
+    {
+        Write("result.json", outcome);
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    public void SaveEpoch(FoldState state, SliceClassifier model, OptimizerHelper optimizer)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        model.save(ModelPath(state));
+        optimizer.save_state_dict(OptimizerPath(state));
+        Write("state.json", state);
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin")
+                     .Where(f => f != ModelPath(state) && f != OptimizerPath(state)))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Marks a generation finished (its successor starts at epoch 0) and drops its weights.</summary>
+    public void StartGeneration(int generation)
+    {
+        Write("state.json", new FoldState(generation, 0, double.NaN));
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    public void Restore(FoldState state, SliceClassifier model, OptimizerHelper optimizer)
+    {
+        model.load(ModelPath(state));
+        optimizer.load_state_dict(OptimizerPath(state));
+    }
+
+    public void SaveTeacher(int generation, IReadOnlyDictionary<string, float[]> probabilities) =>
+        Write($"teacher-g{generation}.json", probabilities);
+
+    public IReadOnlyDictionary<string, float[]> LoadTeacher(int generation) =>
+        Read<Dictionary<string, float[]>>($"teacher-g{generation}.json")
+        ?? throw new InvalidDataException($"The checkpoint in {directory} has no teacher predictions for generation {generation}.");
+
+    private string ModelPath(FoldState s) => Path.Combine(directory, $"model-g{s.Generation}-e{s.EpochsDone}.bin");
+
+    private string OptimizerPath(FoldState s) => Path.Combine(directory, $"optimizer-g{s.Generation}-e{s.EpochsDone}.bin");
+
+    private T? Read<T>(string name) where T : class
+    {
+        var path = Path.Combine(directory, name);
+        return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : null;
+    }
+
+    private void Write<T>(string name, T value)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+}
