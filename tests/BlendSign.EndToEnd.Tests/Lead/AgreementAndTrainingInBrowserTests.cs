@@ -15,7 +15,7 @@ public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoSe
         var page = await BrowserSignIn.SignInAsync(context, server, "lead");
 
         await page.GotoAsync(server.BaseUrl + "/agreement");
-        var row = page.Locator("[data-testid=agreement-row-non_ich]");
+        var row = page.Locator("[data-testid=agreement-page][data-ready=true] [data-testid=agreement-row-non_ich]");
         await row.WaitForAsync();
 
         var cells = await row.Locator("td").AllInnerTextsAsync();
