@@ -37,7 +37,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         _store = new SliceStore(_database.Paths);
         _service = new TrainingRunService(_database, _store, _database.Paths,
             new CrossValidator(NullLogger<CrossValidator>.Instance), new GoldSnapshotService(_database, TimeProvider.System),
-            Options.Create(new TrainingOptions()), _notifier,
+            Options.Create(new TrainingOptions()), _notifier, new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance),
             TimeProvider.System, NullLogger<TrainingRunService>.Instance)
         {
             MonitorInterval = TimeSpan.FromMilliseconds(200),
@@ -131,17 +131,33 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task FailInterruptedRunsAsync_RunLeftRunning_MarkedFailedAsInterrupted()
+    public async Task RequeueInterruptedRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
     {
         var runId = await _service.QueueAsync(Tiny);
         await _service.ClaimNextQueuedAsync();
 
-        Assert.Equal(1, await _service.FailInterruptedRunsAsync());
+        Assert.Equal(1, await _service.RequeueInterruptedRunsAsync());
 
         await using var check = _database.CreateDbContext();
         var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
-        Assert.Equal(TrainingRunStatus.Failed, run.Status);
-        Assert.Equal("interrupted by a restart", run.Error);
+        Assert.Equal(TrainingRunStatus.Queued, run.Status);
+        Assert.Equal(1, run.ResumeCount);
+        Assert.Equal("resumed after a restart from the beginning (no checkpoint yet)", run.ProgressMessage);
+    }
+
+    [Fact]
+    public async Task RequeueInterruptedRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
+    {
+        var runId = await _service.QueueAsync(Tiny);
+        await _service.ClaimNextQueuedAsync();
+        using var held = RunLock.TryAcquire(_service.FolderOf(runId).Lock);
+        Assert.NotNull(held);
+        Assert.Null(RunLock.TryAcquire(_service.FolderOf(runId).Lock));
+
+        Assert.Equal(0, await _service.RequeueInterruptedRunsAsync());
+
+        await using var check = _database.CreateDbContext();
+        Assert.Equal(TrainingRunStatus.Running, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
     }
 
     [Fact]
