@@ -17,13 +17,14 @@ public sealed record GradCamImage(byte[]? Png, string? Problem, int TargetClass 
 /// <summary>
 /// Grad-CAM of a run's classification of one slice, computed with the model of the fold whose validation part held
 /// the slice (its final weights in the run folder), as an overlay on the slice's rgb3 view at the slice's size.
-/// The last fold model used stays loaded; one computation at a time (CPU bound).
+/// The last few fold models used stay loaded; one computation at a time (CPU bound).
 /// </summary>
 public sealed class GradCamService(
     IDbContextFactory<BlendSignDbContext> dbFactory, SliceStore sliceStore, DataPaths paths, ILogger<GradCamService> logger) : IDisposable
 {
+    private const int CachedModels = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Path, SliceClassifier Model)? _cached;
+    private readonly List<(string Path, SliceClassifier Model)> _cached = [];
 
     /// <param name="targetClass">The class to explain; null explains the predicted one.</param>
     public async Task<GradCamImage> RenderAsync(int runId, string sopInstanceUid, HemorrhageClass? targetClass, CancellationToken cancellationToken)
@@ -75,25 +76,37 @@ public sealed class GradCamService(
 
     private SliceClassifier ModelFor(string path, TrainingSettings settings)
     {
-        if (_cached is { } cached && cached.Path == path)
+        var index = _cached.FindIndex(c => c.Path == path);
+        if (index >= 0)
         {
-            return cached.Model;
+            var hit = _cached[index];
+            _cached.RemoveAt(index);
+            _cached.Add(hit);
+            return hit.Model;
         }
 
-        _cached?.Model.Dispose();
-        _cached = null;
+        if (_cached.Count == CachedModels)
+        {
+            _cached[0].Model.Dispose();
+            _cached.RemoveAt(0);
+        }
+
         // Built on the CPU, where Grad-CAM's input lives; the fold's weights replace the initial ones.
         var model = new SliceClassifier(settings.ToNetworkOptions() with { WeightsFile = null });
         model.load(path);
         model.eval();
         logger.LogInformation("Grad-CAM: loaded {Path}", path);
-        _cached = (path, model);
+        _cached.Add((path, model));
         return model;
     }
 
     public void Dispose()
     {
-        _cached?.Model.Dispose();
+        foreach (var (_, model) in _cached)
+        {
+            model.Dispose();
+        }
+
         _gate.Dispose();
     }
 }
