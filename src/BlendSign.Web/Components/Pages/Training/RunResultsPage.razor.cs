@@ -21,7 +21,6 @@ public partial class RunResultsPage
     private IReadOnlyList<TrainingRun> _others = [];
     private List<OofSlice> _gradCamSlices = [];
     private IReadOnlyList<OofSlice> _pickable = [];
-    private string? _pickedSop;
     private int? _compareId;
     private RunResults? _compare;
 
@@ -57,7 +56,6 @@ public partial class RunResultsPage
 
     private void AddGradCam(string? sop)
     {
-        _pickedSop = sop;
         if (_results?.Predictions.FirstOrDefault(p => p.SopInstanceUid == sop) is { } slice && !_gradCamSlices.Contains(slice))
         {
             _gradCamSlices.Insert(0, slice);
