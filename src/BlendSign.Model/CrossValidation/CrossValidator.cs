@@ -86,6 +86,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
                 using (model)
                 {
                     weights ??= model.Weights;
+                    checkpoints?.SaveFinalModel(model);
                     probabilities = trainer.Predict(model, test, fold, cancellationToken);
                 }
 
@@ -105,6 +106,38 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         {
             BackboneWeights = weights,
         };
+    }
+
+    /// <summary>Where fold <paramref name="fold"/> (1-based) of a run with this checkpoint folder keeps its final model.</summary>
+    public static string FinalModelPath(string checkpointDirectory, int fold) =>
+        Path.Combine(checkpointDirectory, $"fold-{fold}", FoldCheckpoints.FinalModelFileName);
+
+    /// <summary>
+    /// Where a run with this checkpoint folder would pick up: the first unfinished fold, its generation and finished
+    /// epochs; null when the folder holds no progress (nothing to resume) or every fold is finished.
+    /// </summary>
+    public static ResumePoint? FindResumePoint(string checkpointDirectory, int folds)
+    {
+        if (!Directory.Exists(checkpointDirectory))
+        {
+            return null;
+        }
+
+        var finished = 0;
+        for (var fold = 1; fold <= folds; fold++)
+        {
+            var checkpoints = new FoldCheckpoints(Path.Combine(checkpointDirectory, $"fold-{fold}"));
+            if (checkpoints.LoadOutcome() is not null)
+            {
+                finished++;
+                continue;
+            }
+
+            var state = checkpoints.LoadState();
+            return state is null && finished == 0 ? null : new ResumePoint(fold, state?.Generation ?? 0, state?.EpochsDone ?? 0, finished);
+        }
+
+        return null;
     }
 
     /// <summary>Batches of one fold: each generation's epochs, each teacher's pass over the training slices, the held-out pass.</summary>

@@ -15,11 +15,14 @@ public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IRe
 /// One fold's checkpoint folder: <c>state.json</c> (generation, epochs done), the model and optimizer of the last
 /// finished epoch (<c>model-g{G}-e{E}.bin</c>, <c>optimizer-g{G}-e{E}.bin</c>; the state names them only once both
 /// are written, so a crash mid-write leaves the previous checkpoint valid), the teacher's soft predictions for each
-/// student (<c>teacher-g{G}.json</c>), and <c>result.json</c> once the fold is done.
+/// student (<c>teacher-g{G}.json</c>), and <c>result.json</c> once the fold is done, beside the fold's final model
+/// (<c>final-model.weights</c>, kept for explaining its held-out slices, e.g. Grad-CAM).
 /// </summary>
 internal sealed class FoldCheckpoints(string directory)
 {
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public const string FinalModelFileName = "final-model.weights";
 
     public string Directory => directory;
 
@@ -34,6 +37,16 @@ internal sealed class FoldCheckpoints(string directory)
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>The model that predicted the fold's held-out slices; not a *.bin, so finishing the fold keeps it.</summary>
+    public void SaveFinalModel(SliceClassifier model)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FinalModelFileName);
+        var temporary = path + ".tmp";
+        model.save(temporary);
+        File.Move(temporary, path, overwrite: true);
     }
 
     public void SaveEpoch(FoldState state, SliceClassifier model, OptimizerHelper optimizer)

@@ -104,6 +104,7 @@ public static class ServerSetup
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
         app.MapSliceImageEndpoints();
+        app.MapGradCamEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

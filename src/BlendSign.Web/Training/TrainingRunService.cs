@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Gold;
-using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Storage;
 using BlendSign.Data.Training;
@@ -17,11 +15,14 @@ using Microsoft.Extensions.Options;
 namespace BlendSign.Web.Training;
 
 /// <summary>
-/// Queues, claims and executes training runs; the hosted <see cref="TrainingWorker"/> and the <c>train</c> verb both
-/// go through it. A run trains on the gold snapshot taken when it was created (<see cref="TrainingSet"/>), cross-validated by scan,
+/// Queues, claims, resumes and executes training runs; the hosted <see cref="TrainingWorker"/> and the <c>train</c>
+/// verb both go through it. A run trains on the gold snapshot taken when it was created (<see cref="TrainingSet"/>),
+/// cross-validated by scan, keeps its checkpoints, final fold models and loss history in its <see cref="RunFolder"/>,
 /// and leaves its out-of-fold predictions in the database and at <c>{DataDirectory}/runs/{id}/oof_predictions.csv</c>.
+/// A run interrupted by a shutdown or a crash stays Running; the next server start queues it again and it continues
+/// from its checkpoints (<see cref="RequeueInterruptedRunsAsync"/>), or <c>train --resume ID</c> continues it at once.
 /// </summary>
-public sealed class TrainingRunService(
+public sealed partial class TrainingRunService(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     SliceStore sliceStore,
     DataPaths paths,
@@ -29,11 +30,12 @@ public sealed class TrainingRunService(
     GoldSnapshotService snapshots,
     IOptions<TrainingOptions> options,
     TrainingProgressNotifier notifier,
+    RunHistoryStore history,
     TimeProvider time,
     ILogger<TrainingRunService> logger)
 {
-    public const string OofFileName = "oof_predictions.csv";
-    public const string InterruptedError = "interrupted by a restart";
+    public const string OofFileName = RunFolder.OofFileName;
+    public const string ShutdownMessage = "interrupted by a shutdown; resumes at the next start";
 
     /// <summary>How often an executing run stores its progress and looks for a cancel request.</summary>
     public TimeSpan MonitorInterval { get; init; } = TimeSpan.FromSeconds(2);
@@ -41,42 +43,122 @@ public sealed class TrainingRunService(
     /// <summary>The configured defaults (<c>BlendSign:Training</c>), to adjust with <c>with</c>.</summary>
     public TrainingSettings DefaultSettings => TrainingSettings.FromOptions(options.Value);
 
+    /// <summary>The informational version of the build (with the git commit when the build saw one).</summary>
     public static string CodeVersion { get; } =
         typeof(TrainingRunService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string OofPathOf(int runId) => Path.Combine(paths.Runs, runId.ToString(CultureInfo.InvariantCulture), OofFileName);
+    public RunFolder FolderOf(int runId) => RunFolder.Of(paths.Runs, runId);
+
+    public string OofPathOf(int runId) => FolderOf(runId).OofPredictions;
 
     /// <summary>Adds a queued run on a snapshot of the gold standard as it is now; the worker picks queued runs one at a time, oldest first.</summary>
-    public Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null) =>
-        CreateAsync(settings, TrainingRunStatus.Queued, cancellationToken, actor);
+    public async Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null) =>
+        (await CreateAsync([(settings, null)], TrainingRunStatus.Queued, null, actor, cancellationToken))[0];
+
+    /// <summary>
+    /// Queues the study's ablation: three runs (variants wce, wce_at, wce_at_skd) on one gold snapshot with one seed,
+    /// hence the same folds, sharing an ablation group; the worker executes them one after another.
+    /// </summary>
+    public async Task<AblationRuns> QueueAblationAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null)
+    {
+        var group = $"ablation-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var arms = AblationRunner.Arms(settings);
+        var ids = await CreateAsync([.. arms.Select(a => (a.Settings, (string?)a.Folder))], TrainingRunStatus.Queued, group, actor, cancellationToken);
+        return new AblationRuns(group, [.. arms.Select((a, i) => new AblationRunRef(a.Folder, ids[i]))]);
+    }
 
     /// <summary>Creates a run and executes it at once, here (the <c>train</c> verb), bypassing the queue.</summary>
     public async Task<TrainingRunOutcome> RunNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
     {
-        var runId = await CreateAsync(settings, TrainingRunStatus.Running, cancellationToken);
+        var runId = (await CreateAsync([(settings, null)], TrainingRunStatus.Running, null, null, cancellationToken))[0];
         return await ExecuteAsync(runId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues an ablation and executes its rows here, one at a time; a row the server's worker took first is waited
+    /// for. Stops at the first row that does not complete (the rest stay queued).
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingRunOutcome>> RunAblationNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
+    {
+        var ablation = await QueueAblationAsync(settings, cancellationToken);
+        var outcomes = new List<TrainingRunOutcome>();
+        foreach (var row in ablation.Runs)
+        {
+            var outcome = await ClaimAsync(row.RunId, cancellationToken)
+                ? await ExecuteAsync(row.RunId, cancellationToken)
+                : await WaitForAsync(row.RunId, cancellationToken);
+            outcomes.Add(outcome);
+            if (outcome.Status != TrainingRunStatus.Completed)
+            {
+                break;
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Continues a run that did not complete (interrupted, failed, cancelled or still queued) here and now, from its
+    /// checkpoints. Refused for a completed run and for one another process is training.
+    /// </summary>
+    public async Task<TrainingRunOutcome> ResumeNowAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        using var runLock = RunLock.TryAcquire(FolderOf(runId).Lock)
+            ?? throw new RunNotResumableException($"Run {runId} is being trained by another process.");
+        TrainingSettings settings;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var run = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
+                ?? throw new RunNotResumableException($"No training run has the id {runId}.");
+            if (run.Status == TrainingRunStatus.Completed)
+            {
+                throw new RunNotResumableException($"Run {runId} is already completed.");
+            }
+
+            settings = ReadSettings(run);
+        }
+
+        var note = ResumeNoteFor(runId, settings);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            var updated = await db.TrainingRuns.Where(r => r.Id == runId && r.Status != TrainingRunStatus.Completed)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running)
+                    .SetProperty(r => r.ResumeCount, r => r.ResumeCount + 1)
+                    .SetProperty(r => r.CancelRequested, false)
+                    .SetProperty(r => r.Error, (string?)null)
+                    .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
+                    .SetProperty(r => r.ProgressMessage, note.Describe()), cancellationToken);
+            if (updated == 0)
+            {
+                throw new RunNotResumableException($"Run {runId} completed meanwhile.");
+            }
+        }
+
+        history.AddResume(runId, note);
+        logger.LogInformation("run {RunId} {Resume}", runId, note.Describe());
+        return await ExecuteLockedAsync(runId, cancellationToken);
     }
 
     /// <summary>Marks the oldest queued run as running and returns its id; null when none is queued.</summary>
     public async Task<int?> ClaimNextQueuedAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         while (true)
         {
-            var candidate = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued)
-                .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            int? candidate;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                candidate = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued)
+                    .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            }
+
             if (candidate is not { } runId)
             {
                 return null;
             }
 
-            // Conditional update: of two claimants (server and verb, or two servers) only one wins.
-            var now = time.GetUtcNow();
-            var claimed = await db.TrainingRuns
-                .Where(r => r.Id == runId && r.Status == TrainingRunStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running).SetProperty(r => r.StartedAt, now),
-                    cancellationToken);
-            if (claimed == 1)
+            if (await ClaimAsync(runId, cancellationToken))
             {
                 return runId;
             }
@@ -98,210 +180,142 @@ public sealed class TrainingRunService(
         }
     }
 
-    /// <summary>Runs left Running when the process died: marked failed. Called once as the server starts.</summary>
-    public async Task<int> FailInterruptedRunsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs left Running by a process that is gone (a crash, a kill, a shutdown mid-run) go back to the queue, to
+    /// continue from their checkpoints: ResumeCount + 1 and a note of where they pick up. A run whose lock another
+    /// live process holds (a <c>train</c> verb) is left alone. Called once as the server starts.
+    /// </summary>
+    public async Task<int> RequeueInterruptedRunsAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        return await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Failed)
-                .SetProperty(r => r.Error, InterruptedError).SetProperty(r => r.FinishedAt, now), cancellationToken);
-    }
-
-    /// <summary>Executes a claimed (running) run to its end: Completed, Failed with the error, or Cancelled.</summary>
-    public async Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default)
-    {
-        TrainingSettings settings;
-        int? snapshotId;
+        List<TrainingRun> running;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
-            if (run.Status != TrainingRunStatus.Running)
+            running = await db.TrainingRuns.AsNoTracking().Where(r => r.Status == TrainingRunStatus.Running).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        }
+
+        var requeued = 0;
+        foreach (var run in running)
+        {
+            using var runLock = RunLock.TryAcquire(FolderOf(run.Id).Lock);
+            if (runLock is null)
             {
-                throw new InvalidOperationException($"Run {runId} is {run.Status}; only a claimed (running) run can be executed.");
+                logger.LogInformation("run {RunId} is being trained by another process; left running", run.Id);
+                continue;
             }
 
-            settings = JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)
-                ?? throw new InvalidOperationException($"Run {runId} has no configuration.");
-            snapshotId = run.GoldSnapshotId;
+            var note = ResumeNoteFor(run.Id, ReadSettings(run));
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var updated = await db.TrainingRuns.Where(r => r.Id == run.Id && r.Status == TrainingRunStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Queued)
+                    .SetProperty(r => r.ResumeCount, r => r.ResumeCount + 1)
+                    .SetProperty(r => r.ProgressMessage, note.Describe()), cancellationToken);
+            if (updated == 1)
+            {
+                history.AddResume(run.Id, note);
+                logger.LogWarning("run {RunId} was interrupted; queued again, {Resume}", run.Id, note.Describe());
+                requeued++;
+            }
         }
 
-        logger.LogInformation("run {RunId} started: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, seed {Seed}",
-            runId, settings.Folds, settings.Epochs, settings.ImageSize, settings.BatchSize, settings.Backbone, settings.Seed);
-        notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Running, null, "starting"));
-        await using var monitor = new RunMonitor(dbFactory, logger, runId, MonitorInterval, cancellationToken);
-        TrainingSet set;
-        CrossValidationResult result;
-        try
+        return requeued;
+    }
+
+    /// <summary>The stored outcome of a run (its report when completed).</summary>
+    public async Task<TrainingRunOutcome> LoadOutcomeAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
+        var report = run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
+        return new TrainingRunOutcome(runId, run.Status, report, run.OofPredictionsPath, run.Error) { Variant = run.Variant };
+    }
+
+    /// <summary>"fold 3/5 · epoch 7/50 · batch 12/40 · loss 0.41 …", as the run's progress message.</summary>
+    public static string Describe(TrainingProgress p) => ProgressText.Describe(p);
+
+    private async Task<bool> ClaimAsync(int runId, CancellationToken cancellationToken)
+    {
+        // Conditional update: of two claimants (server and verb, or two servers) only one wins.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await db.TrainingRuns
+            .Where(r => r.Id == runId && r.Status == TrainingRunStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now),
+                cancellationToken) == 1;
+    }
+
+    private async Task<TrainingRunOutcome> WaitForAsync(int runId, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("run {RunId} was taken by another process (the server?); waiting for it", runId);
+        using var timer = new PeriodicTimer(MonitorInterval);
+        while (true)
         {
-            await using (var db = await dbFactory.CreateDbContextAsync(monitor.Token))
+            var outcome = await LoadOutcomeAsync(runId, cancellationToken);
+            if (outcome.Status is TrainingRunStatus.Completed or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
             {
-                set = snapshotId is { } id
-                    ? await TrainingSet.FromSnapshotAsync(db, id, monitor.Token)
-                    : await TrainingSet.LoadAsync(db, monitor.Token);
+                return outcome;
             }
 
-            logger.LogInformation("run {RunId}: {Slices} gold-labelled slices from {Scans} scans",
-                runId, set.Examples.Count, set.Examples.Select(e => e.GroupId).Distinct().Count());
-            CheckEnough(set, settings);
-
-            var progress = new SynchronousProgress<TrainingProgress>(p => OnProgress(runId, p, monitor));
-            var images = new SliceStoreImageSource(sliceStore, set.StoreKeys);
-            result = await Task.Run(() => crossValidator.Run(set.Examples, images, settings, progress, monitor.Token), monitor.Token);
-        }
-        catch (OperationCanceledException) when (monitor.Token.IsCancellationRequested)
-        {
-            await monitor.StopAsync();
-            return monitor.CancelRequested
-                ? await FinishAsync(runId, TrainingRunStatus.Cancelled, null)
-                : await FinishAsync(runId, TrainingRunStatus.Failed, "interrupted by a shutdown");
-        }
-        catch (TrainingSetException exception)
-        {
-            await monitor.StopAsync();
-            return await FinishAsync(runId, TrainingRunStatus.Failed, exception.Message);
-        }
-        catch (Exception exception)
-        {
-            await monitor.StopAsync();
-            logger.LogError(exception, "run {RunId} failed", runId);
-            return await FinishAsync(runId, TrainingRunStatus.Failed, exception.Message);
-        }
-
-        await monitor.StopAsync();
-        try
-        {
-            return await CompleteAsync(runId, set, result);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "run {RunId} trained but its results could not be stored", runId);
-            return await FinishAsync(runId, TrainingRunStatus.Failed, "could not store the results: " + exception.Message);
+            await timer.WaitForNextTickAsync(cancellationToken);
         }
     }
 
-    /// <summary>"fold 3/5 epoch 7/50 batch 12/40 loss 0.41", as the run's progress message.</summary>
-    public static string Describe(TrainingProgress p) => p.Stage switch
+    private ResumeNote ResumeNoteFor(int runId, TrainingSettings settings)
     {
-        TrainingStage.Predicting => FormattableString.Invariant($"fold {p.Fold}/{p.Folds} predicting batch {p.Batch}/{p.Batches}"),
-        TrainingStage.FoldCompleted => FormattableString.Invariant($"fold {p.Fold}/{p.Folds} done, loss {p.Loss:0.###}"),
-        _ => FormattableString.Invariant(
-            $"fold {p.Fold}/{p.Folds} epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.EpochLoss:0.###}"),
-    };
-
-    private static void CheckEnough(TrainingSet set, TrainingSettings settings)
-    {
-        if (set.Examples.Count == 0)
-        {
-            throw new TrainingSetException(
-                $"No slice has a gold label yet: a slice needs a majority of {TrainingSet.ExpectedRaters} raters' reads, in a scan not excluded.");
-        }
-
-        var scans = set.Examples.Select(e => e.GroupId).Distinct().Count();
-        if (scans < settings.Folds)
-        {
-            throw new TrainingSetException(
-                $"{settings.Folds} folds need at least {settings.Folds} scans with gold-labelled slices; there are {scans}.");
-        }
+        var point = CrossValidator.FindResumePoint(FolderOf(runId).Checkpoints, settings.Folds);
+        return point is null
+            ? new ResumeNote(time.GetUtcNow(), 1, 0, 1, FromCheckpoint: false)
+            : new ResumeNote(time.GetUtcNow(), point.Fold, point.Generation, Math.Min(point.EpochsDone + 1, settings.Epochs), FromCheckpoint: true);
     }
 
-    private void OnProgress(int runId, TrainingProgress progress, RunMonitor monitor)
-    {
-        monitor.Report(progress);
-        if (progress.Stage == TrainingStage.EpochCompleted)
-        {
-            logger.LogInformation("run {RunId} fold {Fold} epoch {Epoch} loss {Loss:0.00}", runId, progress.Fold, progress.Epoch, progress.Loss);
-        }
+    private static TrainingSettings ReadSettings(TrainingRun run) =>
+        JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)
+        ?? throw new InvalidOperationException($"Run {run.Id} has no configuration.");
 
-        notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Running, progress, Describe(progress)));
-    }
-
-    private async Task<int> CreateAsync(
-        TrainingSettings settings, TrainingRunStatus status, CancellationToken cancellationToken, AuditActor? actor = null)
+    private async Task<IReadOnlyList<int>> CreateAsync(
+        IReadOnlyList<(TrainingSettings Settings, string? Variant)> runs, TrainingRunStatus status, string? group,
+        AuditActor? actor, CancellationToken cancellationToken)
     {
-        var problems = settings.Validate();
+        var problems = runs.SelectMany(r => r.Settings.Validate()).Distinct().ToList();
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(settings));
+            throw new ArgumentException(string.Join(" ", problems), nameof(runs));
         }
 
         var snapshot = await snapshots.CreateAsync(GoldSnapshotService.TrainingReason, actor ?? AuditActor.System("training"), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var run = new TrainingRun
+        var device = TorchRuntime.Describe(TorchRuntime.SelectDevice());
+        var created = runs.Select(r => new TrainingRun
         {
             Status = status,
-            ConfigurationJson = JsonSerializer.Serialize(settings, TrainingJson.Options),
-            Seed = settings.Seed,
+            ConfigurationJson = JsonSerializer.Serialize(r.Settings, TrainingJson.Options),
+            Seed = r.Settings.Seed,
             GoldSnapshotId = snapshot.Id,
-            Device = TorchRuntime.Describe(TorchRuntime.SelectDevice()),
+            AblationGroup = group,
+            Variant = r.Variant,
+            Device = device,
             CodeVersion = CodeVersion,
             CreatedAt = now,
             StartedAt = status == TrainingRunStatus.Running ? now : null,
-        };
-        db.TrainingRuns.Add(run);
+        }).ToList();
+        db.TrainingRuns.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("run {RunId} {Status} on gold snapshot {SnapshotId} ({Hash})",
-            run.Id, status == TrainingRunStatus.Queued ? "queued" : "created", snapshot.Id, snapshot.ContentHash[..12]);
-        return run.Id;
-    }
-
-    private async Task<TrainingRunOutcome> CompleteAsync(int runId, TrainingSet set, CrossValidationResult result)
-    {
-        // The results are written even if a stop arrives now: the training itself is done.
-        var report = TrainingReport.From(result);
-        var oofPath = OofPathOf(runId);
-        await OofPredictionsCsv.WriteAsync(oofPath, result.Predictions, CancellationToken.None);
-
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        db.SlicePredictions.AddRange(result.Predictions.Select(p => new SlicePrediction
+        foreach (var run in created)
         {
-            TrainingRunId = runId,
-            SliceId = set.SliceIds[p.SampleId],
-            Fold = p.Fold,
-            GoldLabel = (HemorrhageClass)p.Label,
-            PNonIch = p.Probabilities[0],
-            PNormalIch = p.Probabilities[1],
-            PBlendSign = p.Probabilities[2],
-        }));
-        var run = await db.TrainingRuns.SingleAsync(r => r.Id == runId);
-        run.Status = TrainingRunStatus.Completed;
-        run.Device = result.Device;
-        run.ResultJson = JsonSerializer.Serialize(report, TrainingJson.Options);
-        run.OofPredictionsPath = oofPath;
-        run.FinishedAt = time.GetUtcNow();
-        run.ProgressFraction = 1.0;
-        run.ProgressMessage = "completed";
-        await db.SaveChangesAsync();
-
-        var blendSign = report.PerClass[HemorrhageClassNames.BlendSign];
-        logger.LogInformation("run {RunId} completed: {Slices} slices, blend_sign sensitivity {Sensitivity:0.000} specificity {Specificity:0.000} AUC {Auc:0.000}",
-            runId, report.Slices, blendSign.Sensitivity, blendSign.Specificity, blendSign.Auc);
-        notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Completed, null, "completed"));
-        return new TrainingRunOutcome(runId, TrainingRunStatus.Completed, report, oofPath, null);
-    }
-
-    private async Task<TrainingRunOutcome> FinishAsync(int runId, TrainingRunStatus status, string? error)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var now = time.GetUtcNow();
-        var message = status == TrainingRunStatus.Cancelled ? "cancelled" : "failed";
-        await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.FinishedAt, now)
-            .SetProperty(r => r.ProgressMessage, message));
-        if (status == TrainingRunStatus.Cancelled)
-        {
-            logger.LogInformation("run {RunId} cancelled", runId);
-        }
-        else
-        {
-            logger.LogWarning("run {RunId} failed: {Error}", runId, error);
+            logger.LogInformation("run {RunId} {Status}{Variant} on gold snapshot {SnapshotId} ({Hash})",
+                run.Id, status == TrainingRunStatus.Queued ? "queued" : "created", run.Variant is null ? "" : $" ({group} {run.Variant})",
+                snapshot.Id, snapshot.ContentHash[..12]);
         }
 
-        notifier.Publish(new TrainingProgressUpdate(runId, status, null, error is null ? message : $"{message}: {error}"));
-        return new TrainingRunOutcome(runId, status, null, null, error);
+        return [.. created.Select(r => r.Id)];
     }
 }
+
+/// <summary>An ablation's group id and its three rows' runs, in the study's order.</summary>
+public sealed record AblationRuns(string Group, IReadOnlyList<AblationRunRef> Runs);
+
+public sealed record AblationRunRef(string Variant, int RunId);
+
+/// <summary>A run that cannot be resumed (unknown, completed, or trained elsewhere right now): a user's matter.</summary>
+public sealed class RunNotResumableException(string message) : Exception(message);

@@ -14,6 +14,9 @@ public static class TrainingServiceExtensions
         builder.Services.TryAddSingleton<SliceStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TrainingProgressNotifier>();
+        builder.Services.TryAddSingleton<RunHistoryStore>();
+        builder.Services.TryAddSingleton<RunResultsService>();
+        builder.Services.TryAddSingleton<GradCamService>();
         builder.Services.TryAddSingleton<TrainingRunService>();
         return builder;
     }

@@ -8,7 +8,8 @@ namespace BlendSign.Web.Training;
 
 /// <summary>
 /// What a run trains on: the labeled entries of the run's gold snapshot (<see cref="FromSnapshotAsync"/>; slices
-/// without a gold label left out), grouped by scan. Runs from before snapshots existed use <see cref="LoadAsync"/>:
+/// without a gold label left out), grouped by scan, each with the snapshot's consensus boxes (original slice pixels)
+/// as the detection branch's target. Runs from before snapshots existed use <see cref="LoadAsync"/>:
 /// every slice of a non-excluded scan whose raters' majority vote (three raters expected) gives a label.
 /// </summary>
 internal sealed record TrainingSet(
@@ -25,7 +26,13 @@ internal sealed record TrainingSet(
             .OrderBy(e => e.Slice.ScanId).ThenBy(e => e.Slice.SliceIndex)
             .Select(e => new { e.SliceId, e.Slice.ScanId, e.Slice.SopInstanceUid, e.Slice.StoreKey, Label = e.Label!.Value })
             .ToListAsync(cancellationToken);
-        return Build(entries.Select(e => (e.SliceId, e.ScanId, e.SopInstanceUid, e.StoreKey, e.Label)));
+        var boxes = (await db.GoldSnapshotBoxes.AsNoTracking()
+                .Where(b => b.GoldSnapshotId == snapshotId && b.Right > b.Left && b.Bottom > b.Top)
+                .OrderBy(b => b.Id)
+                .Select(b => new { b.SliceId, b.Left, b.Top, b.Right, b.Bottom, b.Slice.Columns, b.Slice.Rows })
+                .ToListAsync(cancellationToken))
+            .ToLookup(b => b.SliceId, b => new GoldBox(b.Left, b.Top, b.Right, b.Bottom, b.Columns, b.Rows));
+        return Build(entries.Select(e => (e.SliceId, e.ScanId, e.SopInstanceUid, e.StoreKey, e.Label)), boxes);
     }
 
     public static async Task<TrainingSet> LoadAsync(BlendSignDbContext db, CancellationToken cancellationToken)
@@ -44,10 +51,11 @@ internal sealed record TrainingSet(
         return Build(slices
             .Select(s => (s.Id, s.ScanId, s.SopInstanceUid, s.StoreKey, Gold: MajorityVote.Decide([.. labels[s.Id]], ExpectedRaters).Label))
             .Where(s => s.Gold is not null)
-            .Select(s => (s.Id, s.ScanId, s.SopInstanceUid, s.StoreKey, s.Gold!.Value)));
+            .Select(s => (s.Id, s.ScanId, s.SopInstanceUid, s.StoreKey, s.Gold!.Value)), boxes: null);
     }
 
-    private static TrainingSet Build(IEnumerable<(int SliceId, int ScanId, string Sop, string StoreKey, HemorrhageClass Label)> slices)
+    private static TrainingSet Build(
+        IEnumerable<(int SliceId, int ScanId, string Sop, string StoreKey, HemorrhageClass Label)> slices, ILookup<int, GoldBox>? boxes)
     {
         var examples = new List<TrainingExample>();
         var storeKeys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -60,7 +68,8 @@ internal sealed record TrainingSet(
             }
 
             sliceIds[sop] = sliceId;
-            examples.Add(new TrainingExample(sop, scanId.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)label));
+            IReadOnlyList<GoldBox>? sliceBoxes = boxes?[sliceId].ToArray() is { Length: > 0 } found ? found : null;
+            examples.Add(new TrainingExample(sop, scanId.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)label, sliceBoxes));
         }
 
         return new TrainingSet(examples, storeKeys, sliceIds);

@@ -1,8 +1,9 @@
 namespace BlendSign.Web.Training;
 
 /// <summary>
-/// The server's training queue: at start, marks runs a crash left Running as failed; then executes queued runs
-/// one at a time, oldest first, polling for new ones. Stopping the host cancels the run in progress.
+/// The server's training queue: at start, queues again the runs a crash or shutdown left Running (they continue from
+/// their checkpoints); then executes queued runs one at a time, oldest first, polling for new ones. Stopping the host
+/// interrupts the run in progress, which stays Running for the next start to resume.
 /// </summary>
 public sealed class TrainingWorker(TrainingRunService runs, ILogger<TrainingWorker> logger) : BackgroundService
 {
@@ -12,10 +13,10 @@ public sealed class TrainingWorker(TrainingRunService runs, ILogger<TrainingWork
     {
         try
         {
-            var interrupted = await runs.FailInterruptedRunsAsync(stoppingToken);
+            var interrupted = await runs.RequeueInterruptedRunsAsync(stoppingToken);
             if (interrupted > 0)
             {
-                logger.LogWarning("{Count} training run(s) left running by a restart marked failed", interrupted);
+                logger.LogWarning("{Count} training run(s) interrupted by a restart queued again, to resume from their checkpoints", interrupted);
             }
 
             using var timer = new PeriodicTimer(PollInterval);

@@ -46,5 +46,15 @@ public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoSe
         Assert.True(auc == "–" || double.Parse(auc, CultureInfo.InvariantCulture) is >= 0 and <= 1, auc);
         Assert.Equal(4, await page.Locator("[data-testid=confusion-matrix] tr").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "training.png"), FullPage = true });
+
+        // The results page: Table 3 for the run, and a Grad-CAM overlay that the browser decodes.
+        await page.ClickAsync("[data-testid=open-results]");
+        await page.Locator("[data-testid=run-results-page][data-ready=true]").WaitForAsync();
+        Assert.Equal(3, await page.Locator("[data-testid=table3] tbody tr").CountAsync());
+        var overlay = page.Locator("[data-testid=gradcam] img").First;
+        await overlay.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=gradcam] img'); return i && i.complete && i.naturalWidth > 0; }",
+            null, new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "run-results.png"), FullPage = true });
     }
 }

@@ -52,6 +52,46 @@ public sealed class TrainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_AblationJson_ThreeRowsInTheStudysOrderOnTheSameFolds()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, new SliceStore(_database.Paths), scans: 4);
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+
+        var exit = await CliApplication.RunAsync(
+            ["train", "--ablation", "--folds", "2", "--epochs", "1", "--image-size", "32", "--backbone", "tiny_cnn", "--seed", "9", "--json"], context);
+
+        Assert.True(exit == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["wce", "wce_at", "wce_at_skd"], rows.Select(r => r.GetProperty("variant").GetString()));
+        Assert.All(rows, r => Assert.Equal(3, r.GetProperty("per_class").GetProperty("blend_sign").EnumerateObject().Count(p => p.Name is "sensitivity" or "specificity" or "f1")));
+        var folds = rows.Select(r => File.ReadAllLines(r.GetProperty("oof_predictions").GetString()!).Skip(1)
+            .Select(line => string.Join(',', line.Split(',')[..3])).Order().ToList()).ToList();
+        Assert.Equal(folds[0], folds[1]);
+        Assert.Equal(folds[0], folds[2]);
+    }
+
+    [Fact]
+    public async Task Train_ResumeUnknownRun_SaysSoAndExitsOne()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+
+        var exit = await CliApplication.RunAsync(["train", "--resume", "42"], context);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No training run has the id 42.", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
     public async Task Train_UnknownBackbone_SaysSoAndExitsOne()
     {
         var output = new StringWriter();

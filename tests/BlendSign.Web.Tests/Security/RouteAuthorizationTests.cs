@@ -43,6 +43,8 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/agreement/disagreements", "/agreement/disagreements?group=overall&first=rater1&second=rater2", Unblinded),
         new("/api/export/gold.csv", "/api/export/gold.csv", LeadAndAdmin),
         new("/api/export/gold.coco.json", "/api/export/gold.coco.json", LeadAndAdmin),
+        new("/training/runs/{RunId:int}", "/training/runs/999", Unblinded), // says the run has no results
+        new("/api/runs/{runId:int}/gradcam/{sopInstanceUid}", "/api/runs/999/gradcam/1.2.3", Unblinded, AllowedStatus: 404), // no such run
     ];
 
     /// <summary>Mapped routes the table need not list: the POST-only sign-out form and the static-file fallback.</summary>

@@ -20,6 +20,7 @@ public sealed class TrainingRunServiceTests : IDisposable
     private static readonly TrainingSettings Tiny = new()
     {
         Folds = 2,
+        Backbone = "tiny_cnn",
         Epochs = 1,
         ImageSize = 32,
         BatchSize = 4,
@@ -37,7 +38,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         _store = new SliceStore(_database.Paths);
         _service = new TrainingRunService(_database, _store, _database.Paths,
             new CrossValidator(NullLogger<CrossValidator>.Instance), new GoldSnapshotService(_database, TimeProvider.System),
-            Options.Create(new TrainingOptions()), _notifier,
+            Options.Create(new TrainingOptions()), _notifier, new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance),
             TimeProvider.System, NullLogger<TrainingRunService>.Instance)
         {
             MonitorInterval = TimeSpan.FromMilliseconds(200),
@@ -131,17 +132,33 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task FailInterruptedRunsAsync_RunLeftRunning_MarkedFailedAsInterrupted()
+    public async Task RequeueInterruptedRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
     {
         var runId = await _service.QueueAsync(Tiny);
         await _service.ClaimNextQueuedAsync();
 
-        Assert.Equal(1, await _service.FailInterruptedRunsAsync());
+        Assert.Equal(1, await _service.RequeueInterruptedRunsAsync());
 
         await using var check = _database.CreateDbContext();
         var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
-        Assert.Equal(TrainingRunStatus.Failed, run.Status);
-        Assert.Equal("interrupted by a restart", run.Error);
+        Assert.Equal(TrainingRunStatus.Queued, run.Status);
+        Assert.Equal(1, run.ResumeCount);
+        Assert.Equal("resumed after a restart from the beginning (no checkpoint yet)", run.ProgressMessage);
+    }
+
+    [Fact]
+    public async Task RequeueInterruptedRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
+    {
+        var runId = await _service.QueueAsync(Tiny);
+        await _service.ClaimNextQueuedAsync();
+        using var held = RunLock.TryAcquire(_service.FolderOf(runId).Lock);
+        Assert.NotNull(held);
+        Assert.Null(RunLock.TryAcquire(_service.FolderOf(runId).Lock));
+
+        Assert.Equal(0, await _service.RequeueInterruptedRunsAsync());
+
+        await using var check = _database.CreateDbContext();
+        Assert.Equal(TrainingRunStatus.Running, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
     }
 
     [Fact]
@@ -198,6 +215,102 @@ public sealed class TrainingRunServiceTests : IDisposable
         var trained = await check.SlicePredictions.Where(p => p.TrainingRunId == runId).Select(p => p.Slice.SopInstanceUid).ToListAsync();
         Assert.Equal(seeded.GoldSops.Order(), trained.Order());
         Assert.DoesNotContain(seeded.TieSop, trained);
+    }
+
+    [Fact]
+    public async Task QueueAblationAsync_ExecutedOneByOne_ThreeVariantsOnTheSameSnapshotSeedAndFolds()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var ablation = await _service.QueueAblationAsync(Tiny);
+        while (await _service.ClaimNextQueuedAsync() is { } runId)
+        {
+            Assert.Equal(TrainingRunStatus.Completed, (await _service.ExecuteAsync(runId)).Status);
+        }
+
+        Assert.Equal(["wce", "wce_at", "wce_at_skd"], ablation.Runs.Select(r => r.Variant));
+        await using var check = _database.CreateDbContext();
+        var runs = await check.TrainingRuns.OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(ablation.Runs.Select(r => r.RunId), runs.Select(r => r.Id));
+        Assert.All(runs, r => Assert.Equal(ablation.Group, r.AblationGroup));
+        Assert.Single(runs.Select(r => r.GoldSnapshotId).Distinct());
+        Assert.Single(runs.Select(r => r.Seed).Distinct());
+        var settings = runs.Select(r => JsonSerializer.Deserialize<TrainingSettings>(r.ConfigurationJson, TrainingJson.Options)!).ToList();
+        Assert.Equal([false, true, true], settings.Select(s => s.Detection));
+        Assert.Equal([false, false, true], settings.Select(s => s.Distillation));
+
+        // The same folds: every slice is held out by the same fold in all three rows.
+        var folds = await check.SlicePredictions.GroupBy(p => p.TrainingRunId)
+            .Select(g => g.OrderBy(p => p.SliceId).Select(p => p.SliceId * 100 + p.Fold).ToList()).ToListAsync();
+        Assert.Equal(3, folds.Count);
+        Assert.Equal(folds[0], folds[1]);
+        Assert.Equal(folds[0], folds[2]);
+        Assert.True(folds[0].Select(f => f % 100).Distinct().Count() == Tiny.Folds);
+    }
+
+    [Fact]
+    public async Task FromSnapshotAsync_SnapshotWithConsensusBox_ExampleCarriesItInSlicePixels()
+    {
+        TrainingData.Seeded seeded;
+        await using (var db = _database.CreateDbContext())
+        {
+            seeded = await TrainingData.SeedAsync(db, _store, scans: 2);
+        }
+
+        var runId = await _service.QueueAsync(Tiny);
+        await using var context = _database.CreateDbContext();
+        var run = await context.TrainingRuns.SingleAsync(r => r.Id == runId);
+        var slice = await context.Slices.SingleAsync(s => s.SopInstanceUid == seeded.GoldSops[1]);
+        context.GoldSnapshotBoxes.Add(new GoldSnapshotBox
+        {
+            GoldSnapshotId = run.GoldSnapshotId!.Value, SliceId = slice.Id, Left = 12, Top = 10, Right = 28, Bottom = 26, CenterX = 20, CenterY = 18, Support = 3,
+        });
+        await context.SaveChangesAsync();
+
+        var set = await TrainingSet.FromSnapshotAsync(context, run.GoldSnapshotId.Value, CancellationToken.None);
+
+        var example = set.Examples.Single(e => e.SampleId == slice.SopInstanceUid);
+        Assert.Equal([new GoldBox(12, 10, 28, 26, TrainingData.Size, TrainingData.Size)], example.GoldBoxes);
+        Assert.All(set.Examples.Where(e => e.SampleId != slice.SopInstanceUid), e => Assert.Empty(e.GoldBoxes));
+    }
+
+    [Fact]
+    public async Task RunNowAsync_Completed_KeepsEachFoldsFinalModelAndTheLossHistory()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var outcome = await _service.RunNowAsync(Tiny with { Epochs = 2 });
+
+        Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
+        var folder = _service.FolderOf(outcome.RunId);
+        Assert.All(Enumerable.Range(1, Tiny.Folds), fold => Assert.True(File.Exists(CrossValidator.FinalModelPath(folder.Checkpoints, fold))));
+        var history = new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance).Get(outcome.RunId);
+        // Per fold: the teacher's two epochs, then the student's (Tiny distils one generation).
+        Assert.Equal(Tiny.Folds * 2 * 2, history.Epochs.Count);
+        Assert.Equal([(0, 1), (0, 2), (1, 1), (1, 2)], history.Epochs.Where(e => e.Fold == 1).Select(e => (e.Generation, e.Epoch)));
+        Assert.Equal(history.Steps, history.Batches.Count);
+        Assert.Empty(history.Resumes);
+    }
+
+    [Fact]
+    public async Task ResumeNowAsync_CompletedRun_RefusedWithReason()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 2);
+        }
+
+        var outcome = await _service.RunNowAsync(Tiny);
+
+        var refusal = await Assert.ThrowsAsync<RunNotResumableException>(() => _service.ResumeNowAsync(outcome.RunId));
+        Assert.Equal($"Run {outcome.RunId} is already completed.", refusal.Message);
+        await Assert.ThrowsAsync<RunNotResumableException>(() => _service.ResumeNowAsync(9999));
     }
 
     [Fact]

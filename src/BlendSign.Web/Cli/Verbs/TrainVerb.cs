@@ -9,7 +9,10 @@ namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
 /// <c>train [--folds K] [--epochs E] [--image-size S] [--backbone NAME] [--no-detection] [--no-skd] [--seed S] [--json]</c>:
-/// one cross-validated run, here and now, through the same <see cref="TrainingRunService"/> as the server's queue.
+/// one cross-validated run, here and now, through the same <see cref="TrainingRunService"/> as the server's queue;
+/// <c>--ablation</c> runs the study's three rows (WCE, WCE+AT, WCE+AT+SKD) on the same folds; <c>--resume RUN_ID</c>
+/// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints. A run interrupted here
+/// stays Running and is resumed by the server's next start too, whichever comes first.
 /// </summary>
 public sealed class TrainVerb : ICliVerb
 {
@@ -24,12 +27,14 @@ public sealed class TrainVerb : ICliVerb
         var noDetection = new Option<bool>("--no-detection") { Description = "Train without the auxiliary detection branch (AT)." };
         var noSkd = new Option<bool>("--no-skd") { Description = "Skip self-knowledge distillation (no teacher/student generations)." };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: BlendSign:Training:Seed)." };
+        var ablation = new Option<bool>("--ablation") { Description = "The study's ablation: WCE, WCE+AT and WCE+AT+SKD on the same folds (three runs)." };
+        var resume = new Option<int?>("--resume") { Description = "Continue run RUN_ID from its checkpoints (other options are ignored: a run keeps its settings)." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command(Name,
             "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
             "cross-entropy, detection branch, self-knowledge distillation, augmentation).")
         {
-            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, json,
+            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, ablation, resume, json,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,6 +45,11 @@ public sealed class TrainVerb : ICliVerb
                 await context.Error.WriteLineAsync(
                     $"Unknown backbone '{requestedBackbone}'. Available: {string.Join(", ", Backbones.Supported)}.");
                 return 1;
+            }
+
+            if (parse.GetValue(resume) is { } runId)
+            {
+                return await ResumeAsync(context, runId, parse.GetValue(json), cancellationToken);
             }
 
             var services = await context.GetServicesAsync(cancellationToken);
@@ -62,30 +72,96 @@ public sealed class TrainVerb : ICliVerb
                 return 1;
             }
 
-            var outcome = await runs.RunNowAsync(settings, cancellationToken);
-            if (outcome.Status != TrainingRunStatus.Completed || outcome.Report is null)
+            if (parse.GetValue(ablation))
             {
-                await context.Error.WriteLineAsync($"Run {outcome.RunId} {outcome.Status.ToString().ToLowerInvariant()}: {outcome.Error}");
-                return 1;
+                var rows = await runs.RunAblationNowAsync(settings, cancellationToken);
+                return await WriteAblationAsync(context, rows, parse.GetValue(json));
             }
 
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(context.Out, new TrainOutput(outcome.RunId, outcome.Report.PerClass, outcome.Report.ConfusionMatrix, outcome.OofPredictionsPath!));
-            }
-            else
-            {
-                await WriteTableAsync(context.Out, outcome);
-            }
-
-            return 0;
+            return await WriteRunAsync(context, await runs.RunNowAsync(settings, cancellationToken), parse.GetValue(json));
         });
         return command;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, TrainingRunOutcome outcome)
+    private static async Task<int> ResumeAsync(CliContext context, int runId, bool json, CancellationToken cancellationToken)
     {
-        var report = outcome.Report!;
+        var services = await context.GetServicesAsync(cancellationToken);
+        var runs = services.GetRequiredService<TrainingRunService>();
+        TrainingRunOutcome outcome;
+        try
+        {
+            outcome = await runs.ResumeNowAsync(runId, cancellationToken);
+        }
+        catch (RunNotResumableException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+
+        return await WriteRunAsync(context, outcome, json);
+    }
+
+    private static async Task<int> WriteRunAsync(CliContext context, TrainingRunOutcome outcome, bool json)
+    {
+        if (!await CheckCompletedAsync(context, outcome))
+        {
+            return 1;
+        }
+
+        if (json)
+        {
+            CliJson.Write(context.Out, TrainOutput.From(outcome));
+        }
+        else
+        {
+            await WriteTableAsync(context.Out, outcome);
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> WriteAblationAsync(CliContext context, IReadOnlyList<TrainingRunOutcome> rows, bool json)
+    {
+        foreach (var row in rows)
+        {
+            if (!await CheckCompletedAsync(context, row))
+            {
+                return 1;
+            }
+        }
+
+        if (json)
+        {
+            CliJson.Write(context.Out, new AblationOutput([.. rows.Select(TrainOutput.From)]));
+            return 0;
+        }
+
+        foreach (var row in rows)
+        {
+            await context.Out.WriteLineAsync($"== {ProgressText.VariantName(row.Variant ?? "")} ==");
+            await WriteTableAsync(context.Out, row);
+            await context.Out.WriteLineAsync();
+        }
+
+        return 0;
+    }
+
+    private static async Task<bool> CheckCompletedAsync(CliContext context, TrainingRunOutcome outcome)
+    {
+        if (outcome.Status == TrainingRunStatus.Completed && outcome.Report is not null)
+        {
+            return true;
+        }
+
+        var resumable = outcome.Status is TrainingRunStatus.Running or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled
+            ? $" Continue it with `train --resume {outcome.RunId}` (or the server resumes an interrupted run at its next start)."
+            : "";
+        await context.Error.WriteLineAsync($"Run {outcome.RunId} {outcome.Status.ToString().ToLowerInvariant()}: {outcome.Error}.{resumable}");
+        return false;
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, TrainingRunOutcome outcome)
+    {        var report = outcome.Report!;
         await output.WriteLineAsync(
             $"Run {outcome.RunId} completed on {report.Device}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds.");
         await output.WriteLineAsync();
@@ -111,9 +187,19 @@ public sealed class TrainVerb : ICliVerb
 
     private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a";
 
+    /// <summary>DESIGN.md's <c>train --json</c>; <c>variant</c> only for an ablation row.</summary>
     private sealed record TrainOutput(
         int RunId,
         IReadOnlyDictionary<string, ClassReport> PerClass,
         IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
-        string OofPredictions);
+        string OofPredictions,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        string? Variant = null)
+    {
+        public static TrainOutput From(TrainingRunOutcome outcome) =>
+            new(outcome.RunId, outcome.Report!.PerClass, outcome.Report.ConfusionMatrix, outcome.OofPredictionsPath!, outcome.Variant);
+    }
+
+    /// <summary><c>train --ablation --json</c>: the three rows in the study's order (wce, wce_at, wce_at_skd).</summary>
+    private sealed record AblationOutput(IReadOnlyList<TrainOutput> Rows);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Training;
+using BlendSign.Model.Training;
 using BlendSign.Web.Training;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +9,25 @@ using MudBlazor;
 
 namespace BlendSign.Web.Components.Pages.Training;
 
-/// <summary>Queue a run on the hosted service, watch its progress live, read its out-of-fold results.</summary>
+/// <summary>
+/// Queue a run or an ablation on the hosted service, watch progress and loss curves live, read a run's out-of-fold
+/// results; runs resumed after a restart say where they picked up.
+/// </summary>
 public partial class TrainingPage
 {
-    private static readonly IReadOnlyList<string> ClassNames = [.. HemorrhageClassNames.All.Select(c => c.ToWireName())];
-
     private List<TrainingRun> _runs = [];
+    private Dictionary<int, string> _resumeNotes = [];
     private SelectedRun? _selected;
+    private LossHistory _history = LossHistory.Empty;
+    private string? _liveMessage;
     private IDisposable? _subscription;
     private int _folds = 3;
     private int _epochs = 1;
     private int _imageSize = 64;
     private int _seed = 42;
+    private string _backbone = "resnet18";
+    private bool _detection = true;
+    private bool _distillation = true;
     private bool _starting;
     private string? _formError;
     private DateTime _lastRefresh;
@@ -34,20 +41,25 @@ public partial class TrainingPage
     [Inject]
     private TrainingProgressNotifier Notifier { get; set; } = default!;
 
+    [Inject]
+    private RunHistoryStore Histories { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
+        var defaults = Runs.DefaultSettings;
+        (_backbone, _detection, _distillation) = (defaults.Backbone, defaults.Detection, defaults.Distillation);
         _subscription = Notifier.Subscribe(OnProgress);
         await RefreshAsync();
-        if (_runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Completed) is { } latest)
+        if ((_runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Running) ?? _runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Completed)) is { } first)
         {
-            Select(latest);
+            Select(first);
         }
     }
 
     private void OnProgress(TrainingProgressUpdate update)
     {
         // Called on the training thread; at most a few refreshes a second, and always the final one.
-        var final = update.Status is not (TrainingRunStatus.Running or TrainingRunStatus.Queued);
+        var final = update.Status is not (TrainingRunStatus.Running or TrainingRunStatus.Queued) || update.Progress is null;
         if (!final && DateTime.UtcNow - _lastRefresh < TimeSpan.FromMilliseconds(500))
         {
             return;
@@ -57,9 +69,11 @@ public partial class TrainingPage
         _ = InvokeAsync(async () =>
         {
             await RefreshAsync();
-            if (final && update.Status == TrainingRunStatus.Completed && _runs.FirstOrDefault(r => r.Id == update.RunId) is { } run)
+            var run = _runs.FirstOrDefault(r => r.Id == update.RunId);
+            if (run is not null && (_selected is null || _selected.Run.Id == update.RunId || _selected.Run.Status != TrainingRunStatus.Running))
             {
                 Select(run);
+                _liveMessage = update.Status == TrainingRunStatus.Running ? update.Message : null;
             }
 
             StateHasChanged();
@@ -70,23 +84,48 @@ public partial class TrainingPage
     {
         await using var db = await DbFactory.CreateDbContextAsync();
         _runs = await db.TrainingRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(50).ToListAsync();
+        _resumeNotes = _runs.Where(r => r.ResumeCount > 0)
+            .Select(r => (r.Id, Note: Histories.Get(r.Id).Resumes.LastOrDefault()))
+            .Where(x => x.Note is not null)
+            .ToDictionary(x => x.Id, x => x.Note!.Describe());
+        if (_selected is not null && _runs.FirstOrDefault(r => r.Id == _selected.Run.Id) is { } current)
+        {
+            Select(current);
+        }
     }
 
-    private async Task StartAsync()
+    private TrainingSettings? FormSettings()
     {
-        var settings = Runs.DefaultSettings with { Folds = _folds, Epochs = _epochs, ImageSize = _imageSize, Seed = _seed };
-        var problems = settings.Validate();
-        if (problems.Count > 0)
+        var settings = Runs.DefaultSettings with
         {
-            _formError = string.Join(" ", problems);
+            Folds = _folds,
+            Epochs = _epochs,
+            ImageSize = _imageSize,
+            Seed = _seed,
+            Backbone = _backbone,
+            Detection = _detection,
+            Distillation = _distillation,
+        };
+        var problems = settings.Validate();
+        _formError = problems.Count > 0 ? string.Join(" ", problems) : null;
+        return problems.Count > 0 ? null : settings;
+    }
+
+    private Task StartAsync() => QueueAsync(settings => Runs.QueueAsync(settings));
+
+    private Task StartAblationAsync() => QueueAsync(settings => Runs.QueueAblationAsync(settings));
+
+    private async Task QueueAsync(Func<TrainingSettings, Task> queue)
+    {
+        if (FormSettings() is not { } settings)
+        {
             return;
         }
 
         _starting = true;
-        _formError = null;
         try
         {
-            await Runs.QueueAsync(settings);
+            await queue(settings);
             await RefreshAsync();
         }
         finally
@@ -105,6 +144,7 @@ public partial class TrainingPage
     {
         if (e.Item is { } run)
         {
+            _liveMessage = null;
             Select(run);
         }
     }
@@ -113,14 +153,16 @@ public partial class TrainingPage
     {
         var report = run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
         _selected = new SelectedRun(run, report);
+        _history = Histories.Get(run.Id);
     }
 
     private static string SettingsText(TrainingRun run)
     {
         try
         {
-            var settings = JsonSerializer.Deserialize<BlendSign.Model.Training.TrainingSettings>(run.ConfigurationJson, TrainingJson.Options);
-            return settings is null ? "" : $"{settings.Backbone}, {settings.Folds} folds, {settings.Epochs} epochs, {settings.ImageSize} px, seed {settings.Seed}";
+            var s = JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options);
+            return s is null ? "" : $"{s.Backbone}, {s.Folds} folds, {s.Epochs} epochs, {s.ImageSize} px, " +
+                $"{(s.Detection ? "AT" : "no AT")}, {(s.Distillation ? "SKD" : "no SKD")}, seed {s.Seed}";
         }
         catch (JsonException)
         {

@@ -1,0 +1,113 @@
+using BlendSign.Data.Persistence;
+using BlendSign.Data.Storage;
+using BlendSign.Data.Training;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Training;
+using BlendSign.Tests.Shared;
+using BlendSign.Web.Tests.Support;
+using BlendSign.Web.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BlendSign.Web.Tests.Training;
+
+/// <summary>A run killed mid-fold resumes after a restart and finishes with the same folds (issue 5).</summary>
+public sealed class TrainingResumeTests : IDisposable
+{
+    private static readonly TrainingSettings Settings = new()
+    {
+        Folds = 3,
+        Epochs = 2,
+        ImageSize = 32,
+        BatchSize = 4,
+        Backbone = "tiny_cnn",
+        Detection = false,
+        Distillation = false,
+        Seed = 11,
+        Threads = 1,
+    };
+
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task Worker_HostStoppedInFoldTwo_NextHostResumesThereWithTheSameFoldsAndPredictions()
+    {
+        int runId;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (var first = new TrainingHost(_data.Path))
+        {
+            var services = first.Services;
+            await using (var db = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync())
+            {
+                await TrainingData.SeedAsync(db, services.GetRequiredService<SliceStore>(), scans: 6);
+            }
+
+            var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var subscription = services.GetRequiredService<TrainingProgressNotifier>().Subscribe(update =>
+            {
+                if (update.Progress is { Stage: TrainingStage.EpochCompleted, Fold: 2, Epoch: 1 })
+                {
+                    reached.TrySetResult();
+                    // Hold the training thread (this handler runs on it) until the host stops, so the stop lands in fold 2's second epoch.
+                    stopping.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+                    Thread.Sleep(TimeSpan.FromSeconds(1.5));
+                }
+            });
+            runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(Settings);
+            await reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+
+        var checkpoints = RunFolder.Of(Path.Combine(_data.Path, "runs"), runId).Checkpoints;
+        Assert.True(File.Exists(Path.Combine(checkpoints, "fold-1", "result.json")));
+        Assert.False(File.Exists(Path.Combine(checkpoints, "fold-2", "result.json")));
+        Assert.Equal(new ResumePoint(2, 0, 1, 1), CrossValidator.FindResumePoint(checkpoints, Settings.Folds));
+
+        await using var second = new TrainingHost(_data.Path);
+        var dbFactory = second.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>();
+        var run = await WaitForEndAsync(dbFactory, runId);
+
+        Assert.Equal(TrainingRunStatus.Completed, run.Status);
+        Assert.Equal(1, run.ResumeCount);
+        var note = Assert.Single(second.Services.GetRequiredService<RunHistoryStore>().Get(runId).Resumes);
+        Assert.Equal("resumed after a restart at fold 2 epoch 2", note.Describe());
+
+        // An uninterrupted run of the same settings on the same gold standard: same folds, same predictions.
+        var reference = await second.Services.GetRequiredService<TrainingRunService>().RunNowAsync(Settings);
+        Assert.Equal(TrainingRunStatus.Completed, reference.Status);
+        await using var db2 = await dbFactory.CreateDbContextAsync();
+        var resumed = await Predictions(db2, runId);
+        var uninterrupted = await Predictions(db2, reference.RunId);
+        Assert.Equal(uninterrupted.Select(p => (p.SliceId, p.Fold)), resumed.Select(p => (p.SliceId, p.Fold)));
+        Assert.All(uninterrupted.Zip(resumed), pair =>
+        {
+            Assert.Equal(pair.First.PNonIch, pair.Second.PNonIch, 6);
+            Assert.Equal(pair.First.PBlendSign, pair.Second.PBlendSign, 6);
+        });
+    }
+
+    private static Task<List<SlicePrediction>> Predictions(BlendSignDbContext db, int runId) =>
+        db.SlicePredictions.AsNoTracking().Where(p => p.TrainingRunId == runId).OrderBy(p => p.SliceId).ToListAsync();
+
+    private static async Task<TrainingRun> WaitForEndAsync(IDbContextFactory<BlendSignDbContext> dbFactory, int runId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            if (run.Status is TrainingRunStatus.Completed or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled || DateTime.UtcNow > deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+}
