@@ -49,6 +49,12 @@ public sealed partial class TrainingRunService(
 
     public RunFolder FolderOf(int runId) => RunFolder.Of(paths.Runs, runId);
 
+    /// <summary>
+    /// The data directory's one training slot: whoever trains (the server's worker or a <c>train</c> verb) holds it, so
+    /// runs execute one at a time across processes; null while another holder trains.
+    /// </summary>
+    internal RunLock? TryTakeTrainingSlot() => RunLock.TryAcquire(Path.Combine(paths.Runs, "training.lock"));
+
     public string OofPathOf(int runId) => FolderOf(runId).OofPredictions;
 
     /// <summary>Adds a queued run on a snapshot of the gold standard as it is now; the worker picks queued runs one at a time, oldest first.</summary>
@@ -70,6 +76,7 @@ public sealed partial class TrainingRunService(
     /// <summary>Creates a run and executes it at once, here (the <c>train</c> verb), bypassing the queue.</summary>
     public async Task<TrainingRunOutcome> RunNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
     {
+        using var slot = await TakeTrainingSlotAsync(cancellationToken);
         var runId = (await CreateAsync([(settings, null)], TrainingRunStatus.Running, null, null, cancellationToken))[0];
         return await ExecuteAsync(runId, cancellationToken);
     }
@@ -80,6 +87,8 @@ public sealed partial class TrainingRunService(
     /// </summary>
     public async Task<IReadOnlyList<TrainingRunOutcome>> RunAblationNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
     {
+        // Holding the slot for all three rows keeps the server's worker from taking a queued row in parallel.
+        using var slot = await TakeTrainingSlotAsync(cancellationToken);
         var ablation = await QueueAblationAsync(settings, cancellationToken);
         var outcomes = new List<TrainingRunOutcome>();
         foreach (var row in ablation.Runs)
@@ -103,6 +112,7 @@ public sealed partial class TrainingRunService(
     /// </summary>
     public async Task<TrainingRunOutcome> ResumeNowAsync(int runId, CancellationToken cancellationToken = default)
     {
+        using var slot = await TakeTrainingSlotAsync(cancellationToken);
         using var runLock = RunLock.TryAcquire(FolderOf(runId).Lock)
             ?? throw new RunNotResumableException($"Run {runId} is being trained by another process.");
         TrainingSettings settings;
@@ -231,6 +241,26 @@ public sealed partial class TrainingRunService(
 
     /// <summary>"fold 3/5 · epoch 7/50 · batch 12/40 · loss 0.41 …", as the run's progress message.</summary>
     public static string Describe(TrainingProgress p) => ProgressText.Describe(p);
+
+    private async Task<RunLock> TakeTrainingSlotAsync(CancellationToken cancellationToken)
+    {
+        var slot = TryTakeTrainingSlot();
+        if (slot is not null)
+        {
+            return slot;
+        }
+
+        logger.LogInformation("Another process is training in this data directory; waiting for its run to finish");
+        using var timer = new PeriodicTimer(MonitorInterval);
+        while (true)
+        {
+            await timer.WaitForNextTickAsync(cancellationToken);
+            if (TryTakeTrainingSlot() is { } taken)
+            {
+                return taken;
+            }
+        }
+    }
 
     private async Task<bool> ClaimAsync(int runId, CancellationToken cancellationToken)
     {

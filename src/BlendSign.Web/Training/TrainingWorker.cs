@@ -2,7 +2,8 @@ namespace BlendSign.Web.Training;
 
 /// <summary>
 /// The server's training queue: at start, queues again the runs a crash or shutdown left Running (they continue from
-/// their checkpoints); then executes queued runs one at a time, oldest first, polling for new ones. Stopping the host
+/// their checkpoints); then executes queued runs one at a time, oldest first, polling for new ones, while no <c>train</c> verb holds the
+/// data directory's training slot. Stopping the host
 /// interrupts the run in progress, which stays Running for the next start to resume.
 /// </summary>
 public sealed class TrainingWorker(TrainingRunService runs, ILogger<TrainingWorker> logger) : BackgroundService
@@ -35,6 +36,13 @@ public sealed class TrainingWorker(TrainingRunService runs, ILogger<TrainingWork
     {
         try
         {
+            // A train verb holding the slot trains in this data directory now; its queued rows are its own.
+            using var slot = runs.TryTakeTrainingSlot();
+            if (slot is null)
+            {
+                return;
+            }
+
             while (!stoppingToken.IsCancellationRequested && await runs.ClaimNextQueuedAsync(stoppingToken) is { } runId)
             {
                 await runs.ExecuteAsync(runId, stoppingToken);

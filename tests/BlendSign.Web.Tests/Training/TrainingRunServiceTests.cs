@@ -162,6 +162,62 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RunNowAsync_AnotherProcessHoldsTheTrainingSlot_WaitsForIt()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var held = _service.TryTakeTrainingSlot();
+        Assert.NotNull(held);
+        var run = _service.RunNowAsync(Tiny);
+        await Task.Delay(TimeSpan.FromMilliseconds(800));
+
+        Assert.False(run.IsCompleted);
+        await using (var check = _database.CreateDbContext())
+        {
+            Assert.Equal(0, await check.TrainingRuns.CountAsync());
+        }
+
+        held.Dispose();
+        Assert.Equal(TrainingRunStatus.Completed, (await run.WaitAsync(TimeSpan.FromMinutes(5))).Status);
+    }
+
+    [Fact]
+    public async Task Worker_WhileAVerbHoldsTheTrainingSlot_LeavesQueuedRunsAlone()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var runId = await _service.QueueAsync(Tiny);
+        var held = _service.TryTakeTrainingSlot();
+        Assert.NotNull(held);
+        using var worker = new TrainingWorker(_service, NullLogger<TrainingWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await using (var check = _database.CreateDbContext())
+        {
+            Assert.Equal(TrainingRunStatus.Queued, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
+        }
+
+        held.Dispose();
+        var status = TrainingRunStatus.Queued;
+        for (var i = 0; i < 300 && status != TrainingRunStatus.Completed; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await using var check = _database.CreateDbContext();
+            status = (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status;
+        }
+
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal(TrainingRunStatus.Completed, status);
+    }
+
+    [Fact]
     public async Task QueueAsync_Twice_BothRunsOnTheSameGoldSnapshot()
     {
         await using (var db = _database.CreateDbContext())
