@@ -10,6 +10,7 @@ public static class CliVerbs
         new Verbs.LabelsVerb(),
         new Verbs.GoldVerb(),
         new Verbs.TrainVerb(),
+        new Verbs.ReviewVerb(),
         new Verbs.BenchVerb(),
         new Verbs.ImportVerb(),
         new Verbs.ExportSliceVerb(),
