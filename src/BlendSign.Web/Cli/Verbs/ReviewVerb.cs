@@ -95,15 +95,16 @@ public sealed class ReviewVerb : ICliVerb
             $"of {queue.Scored} scored, {queue.Decided} decided since the snapshot. Thresholds: " +
             string.Join(", ", queue.Thresholds.Select((t, c) => $"{((HemorrhageClass)c).ToWireName()} {Format(t)}")) + ".");
         await output.WriteLineAsync();
+        var width = Math.Max("sop_instance_uid".Length, items.Count == 0 ? 0 : items.Max(i => i.Slice.SopInstanceUid.Length)) + 2;
         await output.WriteLineAsync(
-            $"{"rank",4}  {"sop_instance_uid",-44}{"gold",-12}{"model",-12}{"p_non",7}{"p_norm",7}{"p_blend",8}{"score",7}  {"box",-18}raters");
+            $"{"rank",4}  {"sop_instance_uid".PadRight(width)}{"gold",-12}{"model",-12}{"p_non",7}{"p_norm",7}{"p_blend",8}{"score",7}  {"box",-18}raters");
         foreach (var item in items)
         {
             var p = item.Score.Probabilities;
             var raters = string.Join(" ", queue.Raters.Select(r =>
                 $"{r}={item.Slice.Reads.FirstOrDefault(x => x.Rater == r)?.Label?.ToWireName() ?? "-"}"));
             await output.WriteLineAsync(
-                $"{item.Rank,4}  {item.Slice.SopInstanceUid,-44}{item.Slice.GoldLabel.ToWireName(),-12}{item.ModelLabel.ToWireName(),-12}" +
+                $"{item.Rank,4}  {item.Slice.SopInstanceUid.PadRight(width)}{item.Slice.GoldLabel.ToWireName(),-12}{item.ModelLabel.ToWireName(),-12}" +
                 $"{Format(p[0]),7}{Format(p[1]),7}{Format(p[2]),8}{Format(item.Score.Score),7}  {ReviewListJson.BoxFlag(item.Score.BoxDisagreement),-18}{raters}");
         }
     }
