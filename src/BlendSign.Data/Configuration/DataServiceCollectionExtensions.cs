@@ -45,6 +45,9 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<GoldStandardService>();
         builder.Services.AddSingleton<GoldSnapshotService>();
         builder.Services.AddSingleton<AdjudicationService>();
+        builder.Services.AddSingleton<Review.ReviewDecisionService>();
+        builder.Services.AddSingleton<Review.ReviewDataService>();
+        builder.Services.AddSingleton<Review.RaterFeedbackService>();
         builder.Services.AddSingleton<AggregationComparisonService>();
         builder.Services.AddSingleton<GoldExporter>();
         builder.Services.AddSingleton<LabelCsvImporter>();

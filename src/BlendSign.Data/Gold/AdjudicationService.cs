@@ -47,33 +47,72 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var before = await CurrentAsync(db, sliceId, cancellationToken);
+        var now = time.GetUtcNow();
+        var before = await ApplyInAsync(db, sliceId, label, note, actor, AuditAction.Adjudicate, now, cancellationToken);
         if (before is null)
         {
             return AdjudicationOutcome.Refused("No such slice in a scan that is not excluded.");
         }
 
-        var now = time.GetUtcNow();
+        var snapshot = await GoldSnapshotService.CreateInAsync(db, $"adjudication of {before.SopInstanceUid}", actor, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AdjudicationOutcome(snapshot, null);
+    }
+
+    /// <summary>
+    /// Writes (creates or replaces) the slice's adjudication and its audit entry through <paramref name="db"/> and
+    /// saves, inside the caller's transaction; no snapshot. Returns the slice's gold before the change, or null (and
+    /// changes nothing) when the slice is unknown or in an excluded scan. A reviewer's change goes through here too,
+    /// audited as <see cref="AuditAction.Review"/>.
+    /// </summary>
+    internal static async Task<SliceGold?> ApplyInAsync(
+        BlendSignDbContext db, int sliceId, HemorrhageClass label, string? note, AuditActor actor, AuditAction action,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = await CurrentAsync(db, sliceId, cancellationToken);
+        if (before is null)
+        {
+            return null;
+        }
+
         var row = await db.Adjudications.SingleOrDefaultAsync(a => a.SliceId == sliceId, cancellationToken);
         if (row is null)
         {
-            row = new Adjudication { SliceId = sliceId, DecidedById = actor.UserId, DecidedByName = actor.Name };
+            row = new Adjudication { SliceId = sliceId, DecidedById = actor.UserId!, DecidedByName = actor.Name };
             db.Adjudications.Add(row);
         }
 
         row.Label = label;
         row.Note = note;
-        row.DecidedById = actor.UserId;
+        row.DecidedById = actor.UserId!;
         row.DecidedByName = actor.Name;
         row.DecidedAt = now;
-        db.Record(actor, AuditAction.Adjudicate, AuditEntity.GoldLabel, before.SopInstanceUid,
+        db.Record(actor, action, AuditEntity.GoldLabel, before.SopInstanceUid,
             Describe(before.Decision, before.Adjudication?.Note), new GoldValue(label.ToWireName(), GoldStatus.Adjudicated.ToWireName(), note),
             before.ScanId, sliceId);
         await db.SaveChangesAsync(cancellationToken);
+        return before;
+    }
 
-        var snapshot = await GoldSnapshotService.CreateInAsync(db, $"adjudication of {before.SopInstanceUid}", actor, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new AdjudicationOutcome(snapshot, null);
+    /// <summary>
+    /// Removes the slice's adjudication (audited as <paramref name="action"/>) inside the caller's transaction;
+    /// false when there is none.
+    /// </summary>
+    internal static async Task<bool> RemoveInAsync(
+        BlendSignDbContext db, int sliceId, AuditActor actor, AuditAction action, CancellationToken cancellationToken)
+    {
+        var row = await db.Adjudications.SingleOrDefaultAsync(a => a.SliceId == sliceId, cancellationToken);
+        var before = await CurrentAsync(db, sliceId, cancellationToken);
+        if (row is null || before is null)
+        {
+            return false;
+        }
+
+        db.Adjudications.Remove(row);
+        db.Record(actor, action, AuditEntity.GoldLabel, before.SopInstanceUid,
+            Describe(before.Decision, row.Note), Describe(before.Vote, null), before.ScanId, sliceId);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Removes the adjudication of a slice: its gold label falls back to the raters' vote.</summary>
@@ -82,20 +121,14 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.Adjudications.SingleOrDefaultAsync(a => a.SliceId == sliceId, cancellationToken);
-        var before = await CurrentAsync(db, sliceId, cancellationToken);
-        if (row is null || before is null)
+        var sop = await db.Slices.Where(s => s.Id == sliceId).Select(s => s.SopInstanceUid).SingleOrDefaultAsync(cancellationToken);
+        if (!await RemoveInAsync(db, sliceId, actor, AuditAction.Delete, cancellationToken))
         {
             return AdjudicationOutcome.Refused("This slice has no adjudication to withdraw.");
         }
 
-        db.Adjudications.Remove(row);
-        db.Record(actor, AuditAction.Delete, AuditEntity.GoldLabel, before.SopInstanceUid,
-            Describe(before.Decision, row.Note), Describe(before.Vote, null), before.ScanId, sliceId);
-        await db.SaveChangesAsync(cancellationToken);
-
         var snapshot = await GoldSnapshotService.CreateInAsync(
-            db, $"adjudication of {before.SopInstanceUid} withdrawn", actor, time.GetUtcNow(), cancellationToken);
+            db, $"adjudication of {sop} withdrawn", actor, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AdjudicationOutcome(snapshot, null);
     }

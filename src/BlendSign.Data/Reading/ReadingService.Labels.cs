@@ -23,13 +23,14 @@ public sealed partial class ReadingService
         }
 
         var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
-        if (existing?.Label == label)
+        // The same label again changes nothing, unless it answers a re-read request: then it confirms the read.
+        var now = time.GetUtcNow();
+        if (existing?.Label == label && !await RereadRequestedAsync(db, sliceId, reader.UserId, cancellationToken))
         {
             return ReadingOutcome.Saved;
         }
 
         var old = existing?.Label.ToWireName();
-        var now = time.GetUtcNow();
         if (existing is null)
         {
             db.SliceLabels.Add(new SliceLabel { SliceId = sliceId, RaterId = reader.UserId, Label = label, UpdatedAt = now });
@@ -42,6 +43,7 @@ public sealed partial class ReadingService
 
         db.Record(reader.Actor, existing is null ? AuditAction.Create : AuditAction.Change, AuditEntity.Label, slice.SopInstanceUid,
             old, label.ToWireName(), slice.ScanId, slice.Id, reader.UserName);
+        await CompleteRereadAsync(db, sliceId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ReadingOutcome.Saved;
     }

@@ -25,7 +25,10 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
                 s.SeriesDescription,
                 s.Slices.Count,
                 db.SliceLabels.Count(l => l.RaterId == raterId && l.Slice.ScanId == s.Id),
-                s.Exclusion))
+                s.Exclusion)
+            {
+                RereadRequests = OpenRereads(db, raterId).Count(d => d.Slice.ScanId == s.Id),
+            })
             .ToListAsync(cancellationToken);
     }
 
@@ -46,7 +49,7 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
 
     /// <summary>The choice <see cref="NextUnreadAsync"/> makes, over a worklist already loaded.</summary>
     public static ScanSummary? NextUnread(IEnumerable<ScanSummary> worklist) =>
-        worklist.Where(s => !s.Excluded && s.Status != ReadingStatus.Done && s.Slices > 0)
+        worklist.Where(s => !s.Excluded && (s.Status != ReadingStatus.Done || s.RereadRequests > 0) && s.Slices > 0)
             .OrderBy(s => s.Status == ReadingStatus.InProgress ? 0 : 1)
             .FirstOrDefault();
 
@@ -73,12 +76,17 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
                 .ToListAsync(cancellationToken))
             .Select(ToReading)
             .ToLookup(b => b.SliceId);
+        var rereads = (await OpenRereads(db, raterId).Where(d => d.Slice.ScanId == scanId).Select(d => d.SliceId).ToListAsync(cancellationToken))
+            .ToHashSet();
         var slices = (await db.Slices.Where(s => s.ScanId == scanId)
                 .OrderBy(s => s.SliceIndex)
                 .Select(s => new { s.Id, s.SopInstanceUid, s.SliceIndex, s.Columns, s.Rows })
                 .ToListAsync(cancellationToken))
             .Select(s => new SliceReading(s.Id, s.SopInstanceUid, s.SliceIndex, s.Columns, s.Rows,
-                labels.TryGetValue(s.Id, out var label) ? label : null, boxes[s.Id].ToList()))
+                labels.TryGetValue(s.Id, out var label) ? label : null, boxes[s.Id].ToList())
+            {
+                RereadRequested = rereads.Contains(s.Id),
+            })
             .ToList();
 
         var assigned = reader.IsRadiologist && await ScanAccess.IsAssignedAsync(db, scanId, raterId, cancellationToken);

@@ -8,6 +8,9 @@ public sealed record ScanSummary(
 {
     public bool Excluded => Exclusion is not null;
 
+    /// <summary>Slices of the scan a reviewer sent back for this rater to read again (they see only that).</summary>
+    public int RereadRequests { get; init; }
+
     public ReadingStatus Status => LabeledByMe == 0 ? ReadingStatus.NotStarted
         : LabeledByMe >= Slices ? ReadingStatus.Done
         : ReadingStatus.InProgress;

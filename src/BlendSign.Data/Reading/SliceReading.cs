@@ -10,4 +10,8 @@ public sealed record SliceReading(
     int Columns,
     int Rows,
     HemorrhageClass? MyLabel,
-    IReadOnlyList<BoxReading> MyBoxes);
+    IReadOnlyList<BoxReading> MyBoxes)
+{
+    /// <summary>A reviewer asked the raters to read this slice again; saving a label (even the same one) answers it.</summary>
+    public bool RereadRequested { get; init; }
+}

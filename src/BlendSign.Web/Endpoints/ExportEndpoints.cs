@@ -1,10 +1,15 @@
 using BlendSign.Data.Accounts;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Review;
+using Microsoft.AspNetCore.Authorization;
 
 namespace BlendSign.Web.Endpoints;
 
-/// <summary>The lead-only downloads of DESIGN.md ("HTTP surface"): the same files as the command-line exports.</summary>
+/// <summary>
+/// The lead-only downloads of DESIGN.md ("HTTP surface"): the same files as the command-line exports; and the review
+/// decisions CSV (<c>review export</c>) for reviewers, leads and admins.
+/// </summary>
 public static class ExportEndpoints
 {
     public const string ExportPolicy = "export";
@@ -23,6 +28,14 @@ public static class ExportEndpoints
             Attachment(context, "application/json", "gold.coco.json");
             await exporter.WriteCocoAsync(context.Response.Body, context.RequestAborted);
         });
+        // Review decisions: for the people who make and use them (reviewers, leads, admins), never radiologists.
+        endpoints.MapGet("/api/review/decisions.csv", async (HttpContext context, ReviewDecisionService decisions) =>
+            {
+                var rows = await decisions.ListAsync(context.RequestAborted);
+                Attachment(context, "text/csv; charset=utf-8", "review-decisions.csv");
+                await context.Response.WriteAsync(ReviewDecisionCsv.Write(rows), context.RequestAborted);
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.Reviewer},{Roles.Lead},{Roles.Admin}" });
         return endpoints;
     }
 

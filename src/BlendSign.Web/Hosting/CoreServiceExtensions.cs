@@ -42,6 +42,7 @@ public static class CoreServiceExtensions
         // Identity's stores take a scoped DbContext; everything else uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
         builder.Services.AddScoped<Accounts.AccountService>();
+        builder.Services.AddSingleton<Review.ReviewQueueService>();
         builder.AddBlendSignDemo();
         return builder;
     }

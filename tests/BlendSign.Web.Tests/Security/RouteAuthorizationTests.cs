@@ -45,6 +45,10 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/api/export/gold.coco.json", "/api/export/gold.coco.json", LeadAndAdmin),
         new("/training/runs/{RunId:int}", "/training/runs/999", Unblinded), // says the run has no results
         new("/api/runs/{runId:int}/gradcam/{sopInstanceUid}", "/api/runs/999/gradcam/1.2.3", Unblinded, AllowedStatus: 404), // no such run
+        new("/review", "/review", Unblinded),
+        new("/review/compare", "/review/compare", Unblinded),
+        new("/review/raters", "/review/raters", LeadAndAdmin),
+        new("/api/review/decisions.csv", "/api/review/decisions.csv", Unblinded),
     ];
 
     /// <summary>Mapped routes the table need not list: the POST-only sign-out form and the static-file fallback.</summary>

@@ -69,7 +69,7 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
             if (old != label)
             {
                 Push(new LabelChanged(sliceId, old, label));
-                Replace(sliceId, s => s with { MyLabel = label });
+                Replace(sliceId, s => s with { MyLabel = label, RereadRequested = false });
             }
 
             return true;

@@ -1,0 +1,221 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Gold;
+using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
+using BlendSign.Data.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Review;
+
+/// <summary>
+/// Records reviewers' decisions on a run's review queue. Each decision, its audit entry (<see cref="AuditAction.Review"/>
+/// on the slice's gold label) and the resulting gold snapshot are written in one transaction:
+/// <list type="bullet">
+/// <item><b>keep</b>: the gold standard does not change, so its content hash is that of an existing snapshot and the
+/// decision's result snapshot is that one (no new row); a new snapshot appears only if something else changed the gold
+/// standard since the last snapshot;</item>
+/// <item><b>change</b>: an <see cref="Adjudication"/> overriding the vote, with the reason as its note (the same write
+/// as a lead's adjudication), then a new snapshot;</item>
+/// <item><b>re-read</b>: the slice goes back to its raters, who see only that a re-read is requested
+/// (<see cref="Reading.ReadingService"/>); the gold standard is unchanged until they read it again.</item>
+/// </list>
+/// A slice with a decision made after the queue's snapshot leaves that queue. The latest decision can be undone: the
+/// row goes, the gold label it changed is restored, and the undo is audited.
+/// </summary>
+public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxReasonLength = AdjudicationService.MaxNoteLength;
+
+    public Task<ReviewDecisionOutcome> KeepAsync(int runId, int sliceId, AuditActor reviewer, CancellationToken cancellationToken = default) =>
+        DecideAsync(runId, sliceId, ReviewOutcome.Keep, null, null, reviewer, cancellationToken);
+
+    public Task<ReviewDecisionOutcome> ChangeAsync(
+        int runId, int sliceId, HemorrhageClass label, string? reason, AuditActor reviewer, CancellationToken cancellationToken = default) =>
+        DecideAsync(runId, sliceId, ReviewOutcome.Change, label, reason, reviewer, cancellationToken);
+
+    public Task<ReviewDecisionOutcome> RereadAsync(
+        int runId, int sliceId, string? reason, AuditActor reviewer, CancellationToken cancellationToken = default) =>
+        DecideAsync(runId, sliceId, ReviewOutcome.Reread, null, reason, reviewer, cancellationToken);
+
+    /// <summary>Ids of the slices with a decision made at or after <paramref name="since"/> (the queue's snapshot).</summary>
+    public async Task<IReadOnlySet<int>> DecidedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.ReviewDecisions.AsNoTracking().Where(d => d.DecidedAt >= since).Select(d => d.SliceId).ToListAsync(cancellationToken))
+            .ToHashSet();
+    }
+
+    /// <summary>Every decision, oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewDecisionRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ReviewDecisions.AsNoTracking()
+            .OrderBy(d => d.Id)
+            .Select(d => new ReviewDecisionRow(d.Id, d.DecidedAt, d.ReviewerName, d.TrainingRunId, d.SliceId, d.Slice.SopInstanceUid,
+                d.Slice.Scan.PseudonymousId, d.Slice.SliceIndex, d.Outcome, d.OldLabel, d.NewLabel, d.Reason, d.GoldSnapshotId,
+                d.ResultSnapshotId, d.RereadCompletedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Undoes a decision, which must be the latest on its slice: a change restores the gold label it replaced (the
+    /// raters' vote again when that was the label, otherwise an adjudication with the old label); the row is removed, so
+    /// the slice returns to the queue; the undo is audited and the gold standard snapshotted.
+    /// </summary>
+    public async Task<ReviewDecisionOutcome> UndoAsync(int decisionId, AuditActor reviewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (reviewer.UserId is null)
+        {
+            return ReviewDecisionOutcome.Refused("Undoing a decision needs a signed-in reviewer.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var decision = await db.ReviewDecisions.Include(d => d.Slice).SingleOrDefaultAsync(d => d.Id == decisionId, cancellationToken);
+        if (decision is null)
+        {
+            return ReviewDecisionOutcome.Refused("There is no such decision; nothing was changed.");
+        }
+
+        if (await db.ReviewDecisions.AnyAsync(d => d.SliceId == decision.SliceId && d.Id > decision.Id, cancellationToken))
+        {
+            return ReviewDecisionOutcome.Refused("A later decision on this slice exists; only the latest decision can be undone.");
+        }
+
+        var now = time.GetUtcNow();
+        if (decision.Outcome == ReviewOutcome.Change)
+        {
+            var current = (await GoldStandardService.LoadAsync(db, cancellationToken, decision.SliceId)).Slices.SingleOrDefault();
+            if (current?.Vote.Label is { } vote && vote == decision.OldLabel && current.Vote.Status is GoldStatus.Unanimous or GoldStatus.Majority)
+            {
+                await AdjudicationService.RemoveInAsync(db, decision.SliceId, reviewer, AuditAction.Review, cancellationToken);
+            }
+            else if (decision.OldLabel is { } old)
+            {
+                await AdjudicationService.ApplyInAsync(db, decision.SliceId, old, $"restored by undoing review decision {decision.Id}",
+                    reviewer, AuditAction.Review, now, cancellationToken);
+            }
+            else
+            {
+                await AdjudicationService.RemoveInAsync(db, decision.SliceId, reviewer, AuditAction.Review, cancellationToken);
+            }
+        }
+
+        db.ReviewDecisions.Remove(decision);
+        db.Record(reviewer, AuditAction.Review, AuditEntity.GoldLabel, decision.Slice.SopInstanceUid,
+            Describe(decision), new { undone = decision.Id }, decision.Slice.ScanId, decision.SliceId);
+        await db.SaveChangesAsync(cancellationToken);
+        var snapshot = await GoldSnapshotService.CreateInAsync(
+            db, $"review decision on {decision.Slice.SopInstanceUid} undone", reviewer, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ReviewDecisionOutcome(null, snapshot, null);
+    }
+
+    private async Task<ReviewDecisionOutcome> DecideAsync(
+        int runId, int sliceId, ReviewOutcome outcome, HemorrhageClass? label, string? reason, AuditActor reviewer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (Check(outcome, label, reason, reviewer) is { } problem)
+        {
+            return ReviewDecisionOutcome.Refused(problem);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = await db.TrainingRuns.AsNoTracking()
+            .Where(r => r.Id == runId)
+            .Select(r => new { r.Status, r.GoldSnapshotId, SnapshotCreatedAt = (DateTimeOffset?)r.GoldSnapshot!.CreatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (run is not { Status: TrainingRunStatus.Completed, GoldSnapshotId: { } snapshotId })
+        {
+            return ReviewDecisionOutcome.Refused($"Run {runId} is not a completed run with a gold snapshot; nothing was recorded.");
+        }
+
+        if (!await db.SlicePredictions.AnyAsync(p => p.TrainingRunId == runId && p.SliceId == sliceId, cancellationToken))
+        {
+            return ReviewDecisionOutcome.Refused($"Slice {sliceId} has no prediction in run {runId}; nothing was recorded.");
+        }
+
+        if (await db.ReviewDecisions.AnyAsync(d => d.SliceId == sliceId && d.DecidedAt >= run.SnapshotCreatedAt, cancellationToken))
+        {
+            return ReviewDecisionOutcome.Refused("This slice was already decided since the queue's snapshot; nothing was recorded.");
+        }
+
+        var before = (await GoldStandardService.LoadAsync(db, cancellationToken, sliceId)).Slices.SingleOrDefault();
+        if (before is null)
+        {
+            return ReviewDecisionOutcome.Refused("The slice's scan is excluded; nothing was recorded.");
+        }
+
+        if (outcome == ReviewOutcome.Change && before.Decision.Label == label)
+        {
+            return ReviewDecisionOutcome.Refused($"The gold label is {label!.Value.ToWireName()} already; keep it instead.");
+        }
+
+        var now = time.GetUtcNow();
+        var decision = new ReviewDecision
+        {
+            SliceId = sliceId,
+            TrainingRunId = runId,
+            GoldSnapshotId = snapshotId,
+            Outcome = outcome,
+            OldLabel = before.Decision.Label,
+            NewLabel = outcome == ReviewOutcome.Change ? label : null,
+            Reason = reason,
+            ReviewerId = reviewer.UserId!,
+            ReviewerName = reviewer.Name,
+            DecidedAt = now,
+        };
+        db.ReviewDecisions.Add(decision);
+        if (outcome == ReviewOutcome.Change)
+        {
+            await AdjudicationService.ApplyInAsync(db, sliceId, label!.Value, reason, reviewer, AuditAction.Review, now, cancellationToken);
+        }
+        else
+        {
+            db.Record(reviewer, AuditAction.Review, AuditEntity.GoldLabel, before.SopInstanceUid, null, Describe(decision), before.ScanId, sliceId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var snapshot = await GoldSnapshotService.CreateInAsync(
+            db, $"review ({outcome.ToWireName()}) of {before.SopInstanceUid}", reviewer, now, cancellationToken);
+        decision.ResultSnapshotId = snapshot.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ReviewDecisionOutcome(decision.Id, snapshot, null);
+    }
+
+    private static string? Check(ReviewOutcome outcome, HemorrhageClass? label, string? reason, AuditActor reviewer)
+    {
+        if (reviewer.UserId is null)
+        {
+            return "A review decision needs a signed-in reviewer.";
+        }
+
+        if (reason?.Length > MaxReasonLength)
+        {
+            return $"The reason is longer than {MaxReasonLength} characters.";
+        }
+
+        if (outcome != ReviewOutcome.Change)
+        {
+            return null;
+        }
+
+        if (label is not { } value || !Enum.IsDefined(value))
+        {
+            return "A change needs one of the three classes.";
+        }
+
+        return reason is null ? "A change needs a reason." : null;
+    }
+
+    private static ReviewedValue Describe(ReviewDecision decision) => new(
+        decision.Outcome.ToWireName(), decision.TrainingRunId, decision.OldLabel?.ToWireName(), decision.NewLabel?.ToWireName(), decision.Reason);
+
+    /// <summary>A review decision as the audit trail stores it.</summary>
+    private sealed record ReviewedValue(string Outcome, int Run, string? OldLabel, string? NewLabel, string? Reason);
+}

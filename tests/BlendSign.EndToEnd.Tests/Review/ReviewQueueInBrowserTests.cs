@@ -1,0 +1,97 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Gold;
+using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
+using BlendSign.Data.Review;
+using BlendSign.Data.Training;
+using BlendSign.EndToEnd.Tests.Support;
+using BlendSign.Web.Review;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BlendSign.EndToEnd.Tests.Review;
+
+/// <summary>A reviewer works through a queue of three slices with the keyboard: keep, re-read, change with a reason.</summary>
+[Collection(BrowserCollection.Name)]
+public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer server) : IClassFixture<DemoServer>
+{
+    [SkippableFact]
+    public async Task Reviewer_ThreeQueuedSlices_KeepRereadAndChangeByKeyboard()
+    {
+        ChromiumBrowser.SkipIfUnavailable();
+        var runId = await AddCompletedRunAsync(suspects: 3);
+        var queue = await server.Services.GetRequiredService<ReviewQueueService>().BuildAsync(runId);
+        var order = queue!.Items.Select(i => i.Slice.SopInstanceUid).ToList();
+        Assert.Equal(3, order.Count);
+
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await BrowserSignIn.SignInAsync(context, server, "reviewer");
+        await page.GotoAsync(server.BaseUrl + "/review");
+        var reviewCase = page.Locator("[data-testid=review][data-ready=true] [data-testid=review-case]");
+        await reviewCase.WaitForAsync();
+        await Assertions.Expect(reviewCase).ToHaveAttributeAsync("data-sop", order[0]);
+        await Assertions.Expect(page.Locator("[data-testid=review-legend]")).ToContainTextAsync("keep the gold label");
+        await reviewCase.FocusAsync();
+
+        await page.Keyboard.PressAsync("k");
+        await Assertions.Expect(reviewCase).ToHaveAttributeAsync("data-sop", order[1]);
+        await page.Keyboard.PressAsync("r");
+        await Assertions.Expect(reviewCase).ToHaveAttributeAsync("data-sop", order[2]);
+        await page.Keyboard.PressAsync("c");
+        await page.Keyboard.PressAsync("2");
+        var reason = page.Locator("[data-testid=review-reason]");
+        await Assertions.Expect(reason).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("hyperdense crescent along the falx");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "review-queue.png"), FullPage = true });
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.Locator("[data-testid=review-empty]").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "review-queue-done.png"), FullPage = true });
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync();
+        var decisions = await db.ReviewDecisions.Include(d => d.Slice).OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal([ReviewOutcome.Keep, ReviewOutcome.Reread, ReviewOutcome.Change], decisions.Select(d => d.Outcome));
+        Assert.Equal(order, decisions.Select(d => d.Slice.SopInstanceUid));
+        Assert.Equal(("reviewer", "hyperdense crescent along the falx"), (decisions[2].ReviewerName, decisions[2].Reason));
+        Assert.True(await db.AuditEntries.CountAsync(a => a.Action == AuditAction.Review) >= 3);
+    }
+
+    /// <summary>
+    /// A completed run on a snapshot of the demo's gold standard, written through the real context instead of trained:
+    /// every slice predicted as its gold label at 0.8, except <paramref name="suspects"/> non_ich slices the model
+    /// calls normal_ich at 0.9 (below the bleed-without-box confidence elsewhere, so only those are queued).
+    /// </summary>
+    private async Task<int> AddCompletedRunAsync(int suspects)
+    {
+        var snapshot = await server.Services.GetRequiredService<GoldSnapshotService>()
+            .CreateAsync(GoldSnapshotService.TrainingReason, AuditActor.System("test"));
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync();
+        var entries = await db.GoldSnapshotEntries.Where(e => e.GoldSnapshotId == snapshot.Id && e.Label != null)
+            .OrderBy(e => e.SliceId).ToListAsync();
+        var suspectIds = entries.Where(e => e.Label == HemorrhageClass.NonIch).Take(suspects).Select(e => e.SliceId).ToHashSet();
+        var run = new TrainingRun
+        {
+            Status = TrainingRunStatus.Completed,
+            ConfigurationJson = """{"folds":3,"epochs":1,"image_size":64,"batch_size":4,"backbone":"resnet18","seed":1}""",
+            Seed = 1,
+            GoldSnapshotId = snapshot.Id,
+            CreatedAt = DateTimeOffset.UtcNow,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Predictions = entries.Select(e => Prediction(e.SliceId, e.Label!.Value, suspectIds.Contains(e.SliceId))).ToList(),
+        };
+        db.TrainingRuns.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+
+    private static SlicePrediction Prediction(int sliceId, HemorrhageClass gold, bool suspect)
+    {
+        double[] p = suspect ? [0.05, 0.9, 0.05] : gold switch
+        {
+            HemorrhageClass.NonIch => [0.8, 0.15, 0.05],
+            HemorrhageClass.NormalIch => [0.15, 0.8, 0.05],
+            _ => [0.15, 0.05, 0.8],
+        };
+        return new SlicePrediction { SliceId = sliceId, Fold = sliceId % 3, GoldLabel = gold, PNonIch = p[0], PNormalIch = p[1], PBlendSign = p[2] };
+    }
+}

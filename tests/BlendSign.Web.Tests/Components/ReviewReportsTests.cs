@@ -1,0 +1,112 @@
+using BlendSign.Data.Accounts;
+using BlendSign.Data.Audit;
+using BlendSign.Data.Gold;
+using BlendSign.Data.Labels;
+using BlendSign.Data.Review;
+using BlendSign.Data.Storage;
+using BlendSign.Data.Training;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Training;
+using BlendSign.Web.Components.Pages.Review;
+using BlendSign.Web.Review;
+using BlendSign.Web.Tests.Review;
+using BlendSign.Web.Tests.Support;
+using BlendSign.Web.Training;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BlendSign.Web.Tests.Components;
+
+/// <summary>The comparison of a run with its retraining on the reviewed gold standard, and the rater feedback page.</summary>
+public class ReviewReportsTests : BlendSignComponentTest
+{
+    public ReviewReportsTests()
+    {
+        Services.AddSingleton(Database.Paths);
+        Services.AddSingleton<SliceStore>();
+        Services.AddSingleton<CrossValidator>();
+        Services.AddSingleton<GoldSnapshotService>();
+        Services.AddSingleton(Options.Create(new TrainingOptions()));
+        Services.AddSingleton<TrainingProgressNotifier>();
+        Services.AddSingleton<TrainingRunService>();
+        Services.AddSingleton<ReviewDecisionService>();
+        Services.AddSingleton<ReviewDataService>();
+        Services.AddSingleton<ReviewQueueService>();
+        Services.AddSingleton<RaterFeedbackService>();
+    }
+
+    /// <summary>Run 1, a reviewer's change of 7.7.5 from blend_sign to non_ich, and run 2 on the reviewed snapshot predicting every slice right.</summary>
+    private async Task<(int Before, int After)> SeedTwoRunsAsync()
+    {
+        var seed = await ReviewQueueSeed.SeedAsync(Database);
+        var reviewer = new AuditActor(seed.Users["reviewer"], "reviewer", AuditSources.Review);
+        var changed = await Services.GetRequiredService<ReviewDecisionService>()
+            .ChangeAsync(seed.RunId, seed.SliceIds[5], HemorrhageClass.NonIch, "no bleed", reviewer);
+        await using var db = Database.CreateDbContext();
+        var entries = await db.GoldSnapshotEntries.Where(e => e.GoldSnapshotId == changed.Snapshot!.Id).ToListAsync();
+        var run = new TrainingRun
+        {
+            Status = TrainingRunStatus.Completed,
+            ConfigurationJson = (await db.TrainingRuns.SingleAsync()).ConfigurationJson,
+            GoldSnapshotId = changed.Snapshot!.Id,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Predictions = entries.Select(e => new SlicePrediction
+            {
+                SliceId = e.SliceId,
+                GoldLabel = e.Label!.Value,
+                PNonIch = e.Label == HemorrhageClass.NonIch ? 0.8 : 0.1,
+                PNormalIch = e.Label == HemorrhageClass.NormalIch ? 0.8 : 0.1,
+                PBlendSign = e.Label == HemorrhageClass.BlendSign ? 0.8 : 0.1,
+            }).ToList(),
+        };
+        db.TrainingRuns.Add(run);
+        await db.SaveChangesAsync();
+        return (seed.RunId, run.Id);
+    }
+
+    [Fact]
+    public async Task CompareAsync_RetrainedRun_MetricsSideBySideAndTheChangedLabel()
+    {
+        var (before, after) = await SeedTwoRunsAsync();
+
+        var comparison = await Services.GetRequiredService<ReviewQueueService>().CompareAsync(before, after);
+
+        var change = Assert.Single(comparison!.Changes);
+        Assert.Equal(("7.7.5", (HemorrhageClass?)HemorrhageClass.BlendSign, (HemorrhageClass?)HemorrhageClass.NonIch), (change.SopInstanceUid, change.From, change.To));
+        Assert.Equal([(HemorrhageClass.BlendSign, HemorrhageClass.NonIch, 1)], comparison.ChangeCounts.Select(c => (c.From!.Value, c.To!.Value, c.Count)));
+        var blend = comparison.Classes.Single(c => c.Class == HemorrhageClass.BlendSign);
+        // Run 1: blend_sign gold 7.7.4 (argmax blend) and 7.7.5 (argmax non_ich): sensitivity 1/2. Run 2: every slice right.
+        Assert.Equal(0.5, blend.Before.Sensitivity!.Value, 9);
+        Assert.Equal(1.0, blend.After.Sensitivity!.Value, 9);
+        Assert.Equal(0.5, ClassComparison.Delta(blend.Before.Sensitivity, blend.After.Sensitivity)!.Value, 9);
+    }
+
+    [Fact]
+    public async Task RunComparisonPage_TwoRuns_ShowsDeltasAndChanges()
+    {
+        await SignInAsync("lead-ui", Roles.Lead);
+        var (before, after) = await SeedTwoRunsAsync();
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"review/compare?before={before}&after={after}");
+        var page = Render<RunComparisonPage>();
+
+        page.WaitForElement("[data-testid=compare-metrics]");
+        Assert.Contains("+0.500", page.Find("[data-testid=compare-blend_sign]").TextContent);
+        Assert.Contains("7.7.5", page.Find("[data-testid=compare-changes]").TextContent);
+    }
+
+    [Fact]
+    public async Task RaterFeedbackPage_AfterAChange_CountsTheRatersErrorsAgainstTheReviewedGold()
+    {
+        await SignInAsync("lead-ui", Roles.Lead);
+        await SeedTwoRunsAsync();
+
+        var page = Render<RaterFeedbackPage>();
+
+        page.WaitForElement("[data-testid=feedback-rater1]");
+        Assert.Contains("calls no ICH blend sign: 1", page.Find("[data-testid=feedback-errors-rater1]").TextContent);
+        Assert.Contains("6 reads, 1 differ from gold", page.Find("[data-testid=feedback-rater2]").TextContent);
+    }
+}
