@@ -27,16 +27,7 @@ public class ReviewQueueTests : BlendSignComponentTest
 
     public ReviewQueueTests()
     {
-        Services.AddSingleton(Database.Paths);
-        Services.AddSingleton<SliceStore>();
-        Services.AddSingleton<CrossValidator>();
-        Services.AddSingleton<GoldSnapshotService>();
-        Services.AddSingleton(Options.Create(new TrainingOptions()));
-        Services.AddSingleton<TrainingProgressNotifier>();
-        Services.AddSingleton<TrainingRunService>();
-        Services.AddSingleton<ReviewDecisionService>();
-        Services.AddSingleton<ReviewDataService>();
-        Services.AddSingleton<ReviewQueueService>();
+        Services.AddReviewPageServices(Database.Paths);
     }
 
     private async Task<IRenderedComponent<ReviewQueuePage>> OpenAsync()

@@ -24,17 +24,7 @@ public class ReviewReportsTests : BlendSignComponentTest
 {
     public ReviewReportsTests()
     {
-        Services.AddSingleton(Database.Paths);
-        Services.AddSingleton<SliceStore>();
-        Services.AddSingleton<CrossValidator>();
-        Services.AddSingleton<GoldSnapshotService>();
-        Services.AddSingleton(Options.Create(new TrainingOptions()));
-        Services.AddSingleton<TrainingProgressNotifier>();
-        Services.AddSingleton<TrainingRunService>();
-        Services.AddSingleton<ReviewDecisionService>();
-        Services.AddSingleton<ReviewDataService>();
-        Services.AddSingleton<ReviewQueueService>();
-        Services.AddSingleton<RaterFeedbackService>();
+        Services.AddReviewPageServices(Database.Paths);
     }
 
     /// <summary>Run 1, a reviewer's change of 7.7.5 from blend_sign to non_ich, and run 2 on the reviewed snapshot predicting every slice right.</summary>
