@@ -246,22 +246,11 @@ namespace BlendSign.Data.Persistence.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // The audit trail is append-only, also for anyone who opens the database with another tool.
-            if (migrationBuilder.IsSqlite())
-            {
-                migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;");
-                migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;");
-            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            if (migrationBuilder.IsSqlite())
-            {
-                migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;");
-                migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
-            }
 
             migrationBuilder.DropForeignKey(
                 name: "FK_TrainingRuns_GoldSnapshots_GoldSnapshotId",
