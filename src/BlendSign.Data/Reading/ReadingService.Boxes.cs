@@ -1,5 +1,6 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Reading;
@@ -21,14 +22,8 @@ public sealed partial class ReadingService
     public async Task<ReadingOutcome> UpdateBoxAsync(int boxId, Reader reader, BoxGeometry geometry, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var box = await db.HemorrhageBoxes.SingleOrDefaultAsync(b => b.Id == boxId && b.RaterId == reader.UserId, cancellationToken);
-        if (box is null)
-        {
-            return UnknownBox(boxId);
-        }
-
-        var (slice, refusal) = await FindWritableSliceAsync(db, box.SliceId, reader, cancellationToken);
-        if (slice is null)
+        var (box, slice, refusal) = await FindOwnBoxAsync(db, boxId, reader, cancellationToken);
+        if (box is null || slice is null)
         {
             return refusal!;
         }
@@ -56,14 +51,8 @@ public sealed partial class ReadingService
     public async Task<ReadingOutcome> DeleteBoxAsync(int boxId, Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var box = await db.HemorrhageBoxes.SingleOrDefaultAsync(b => b.Id == boxId && b.RaterId == reader.UserId, cancellationToken);
-        if (box is null)
-        {
-            return UnknownBox(boxId);
-        }
-
-        var (slice, refusal) = await FindWritableSliceAsync(db, box.SliceId, reader, cancellationToken);
-        if (slice is null)
+        var (box, slice, refusal) = await FindOwnBoxAsync(db, boxId, reader, cancellationToken);
+        if (box is null || slice is null)
         {
             return refusal!;
         }
@@ -125,6 +114,20 @@ public sealed partial class ReadingService
         centerX = box.Geometry.CenterX,
         centerY = box.Geometry.CenterY,
     };
+
+    /// <summary>One of the reader's own boxes and its slice, if the reader may still write there; else why not.</summary>
+    private async Task<(HemorrhageBox? Box, WritableSlice? Slice, ReadingOutcome? Refusal)> FindOwnBoxAsync(
+        BlendSignDbContext db, int boxId, Reader reader, CancellationToken cancellationToken)
+    {
+        var box = await db.HemorrhageBoxes.SingleOrDefaultAsync(b => b.Id == boxId && b.RaterId == reader.UserId, cancellationToken);
+        if (box is null)
+        {
+            return (null, null, UnknownBox(boxId));
+        }
+
+        var (slice, refusal) = await FindWritableSliceAsync(db, box.SliceId, reader, cancellationToken);
+        return (box, slice, refusal);
+    }
 
     private static ReadingOutcome UnknownBox(int boxId) =>
         ReadingOutcome.Refused(ReadingRefusal.UnknownBox, $"You have no box {boxId}; nothing was changed.");

@@ -33,10 +33,7 @@ internal sealed class FoldCheckpoints(string directory)
     public void SaveOutcome(FoldOutcome outcome)
     {
         Write("result.json", outcome);
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin"))
-        {
-            File.Delete(file);
-        }
+        DeleteEpochWeights();
     }
 
     /// <summary>The model that predicted the fold's held-out slices; not a *.bin, so finishing the fold keeps it.</summary>
@@ -55,18 +52,20 @@ internal sealed class FoldCheckpoints(string directory)
         model.save(ModelPath(state));
         optimizer.save_state_dict(OptimizerPath(state));
         Write("state.json", state);
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin")
-                     .Where(f => f != ModelPath(state) && f != OptimizerPath(state)))
-        {
-            File.Delete(file);
-        }
+        DeleteEpochWeights(keep: [ModelPath(state), OptimizerPath(state)]);
     }
 
     /// <summary>Marks a generation finished (its successor starts at epoch 0) and drops its weights.</summary>
     public void StartGeneration(int generation)
     {
         Write("state.json", new FoldState(generation, 0, double.NaN));
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin"))
+        DeleteEpochWeights();
+    }
+
+    /// <summary>Drops the per-epoch model and optimizer files (<c>*.bin</c>) but those named in <paramref name="keep"/>.</summary>
+    private void DeleteEpochWeights(params string[] keep)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin").Where(f => !keep.Contains(f)))
         {
             File.Delete(file);
         }

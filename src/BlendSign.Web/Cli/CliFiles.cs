@@ -7,17 +7,30 @@ public static class CliFiles
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes beside the target and moves the file into place, so a failed export leaves no half file.</summary>
-    public static async Task<T> WriteAtomicallyAsync<T>(string path, Func<TextWriter, Task<T>> write)
+    /// <summary>Writes text beside the target and moves the file into place, so a failed export leaves no half file.</summary>
+    public static Task<T> WriteAtomicallyAsync<T>(string path, Func<TextWriter, Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return WriteAtomicallyAsync(path, async stream =>
+        {
+            await using var writer = new StreamWriter(stream, Utf8, leaveOpen: true);
+            var result = await write(writer);
+            await writer.FlushAsync();
+            return result;
+        });
+    }
+
+    /// <summary>Writes bytes beside the target and moves the file into place, so a failed export leaves no half file.</summary>
+    public static async Task<T> WriteAtomicallyAsync<T>(string path, Func<Stream, Task<T>> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         var partial = path + ".partial";
         try
         {
             T result;
-            await using (var writer = new StreamWriter(partial, append: false, Utf8))
+            await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                result = await write(writer);
+                result = await write(stream);
             }
 
             File.Move(partial, path, overwrite: true);

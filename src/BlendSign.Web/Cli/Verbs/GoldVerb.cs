@@ -35,7 +35,7 @@ public sealed class GoldVerb : ICliVerb
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var services = await context.GetServicesAsync(cancellationToken);
             var exporter = services.GetRequiredService<GoldExporter>();
-            var standard = await AtomicFile.WriteAsync(path, async stream =>
+            var standard = await CliFiles.WriteAtomicallyAsync(path, async (Stream stream) =>
             {
                 if (parse.GetValue(format) == "coco")
                 {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Web.Review;
@@ -14,7 +13,6 @@ namespace BlendSign.Web.Cli.Verbs;
 /// </summary>
 public sealed class ReviewVerb : ICliVerb
 {
-    private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public string Name => "review";
 
@@ -77,9 +75,9 @@ public sealed class ReviewVerb : ICliVerb
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var services = await context.GetServicesAsync(cancellationToken);
             var rows = await services.GetRequiredService<ReviewDecisionService>().ListAsync(cancellationToken);
-            await AtomicFile.WriteAsync(path, async stream =>
+            await CliFiles.WriteAtomicallyAsync(path, async (TextWriter writer) =>
             {
-                await stream.WriteAsync(_utf8.GetBytes(ReviewDecisionCsv.Write(rows)), cancellationToken);
+                await writer.WriteAsync(ReviewDecisionCsv.Write(rows));
                 return rows.Count;
             });
             await context.Out.WriteLineAsync($"Wrote {rows.Count} review decisions to {path}.");
