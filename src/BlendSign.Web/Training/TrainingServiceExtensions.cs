@@ -16,7 +16,9 @@ public static class TrainingServiceExtensions
         builder.Services.TryAddSingleton<TrainingProgressNotifier>();
         builder.Services.TryAddSingleton<RunHistoryStore>();
         builder.Services.TryAddSingleton<RunResultsService>();
+        builder.Services.TryAddSingleton<FoldModels>();
         builder.Services.TryAddSingleton<GradCamService>();
+        builder.Services.TryAddSingleton<ModelBoxService>();
         builder.Services.TryAddSingleton<TrainingRunService>();
         return builder;
     }

@@ -1,10 +1,15 @@
 using BlendSign.Data.Audit;
+using BlendSign.Data.Configuration;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Review;
 using BlendSign.Data.Training;
 using BlendSign.EndToEnd.Tests.Support;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Training;
+using BlendSign.Tests.Shared;
+using BlendSign.Web.Training;
 using BlendSign.Web.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +17,10 @@ using Microsoft.Playwright;
 
 namespace BlendSign.EndToEnd.Tests.Review;
 
-/// <summary>A reviewer works through a queue of three slices with the keyboard: keep, re-read, change with a reason.</summary>
+/// <summary>
+/// A reviewer works through a queue of three slices with the keyboard: keep, re-read, change with a reason; the model's
+/// box (from fold models with a known, constant detection map) is drawn on the slice and hidden with M.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer server) : IClassFixture<DemoServer>
 {
@@ -21,6 +29,7 @@ public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer serv
     {
         ChromiumBrowser.SkipIfUnavailable();
         var runId = await AddCompletedRunAsync(suspects: 3);
+        SaveConstantFoldDetectors(runId);
         var queue = await server.Services.GetRequiredService<ReviewQueueService>().BuildAsync(runId);
         var order = queue!.Items.Select(i => i.Slice.SopInstanceUid).ToList();
         Assert.Equal(3, order.Count);
@@ -32,7 +41,13 @@ public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer serv
         await reviewCase.WaitForAsync();
         await Assertions.Expect(reviewCase).ToHaveAttributeAsync("data-sop", order[0]);
         await Assertions.Expect(page.Locator("[data-testid=review-legend]")).ToContainTextAsync("keep the gold label");
+        await Assertions.Expect(page.Locator("[data-testid=review-model-boxes]")).ToContainTextAsync("1 box (1.00)");
+        await Assertions.Expect(page.Locator("[data-testid=dashed-box]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=dashed-box] text")).ToHaveTextAsync("model 1.00");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "review-queue-model-box.png"), FullPage = true });
         await reviewCase.FocusAsync();
+        await page.Keyboard.PressAsync("m");
+        await Assertions.Expect(page.Locator("[data-testid=dashed-box]")).ToHaveCountAsync(0);
 
         await page.Keyboard.PressAsync("k");
         await Assertions.Expect(reviewCase).ToHaveAttributeAsync("data-sop", order[1]);
@@ -54,6 +69,14 @@ public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer serv
         Assert.Equal(order, decisions.Select(d => d.Slice.SopInstanceUid));
         Assert.Equal(("reviewer", "hyperdense crescent along the falx"), (decisions[2].ReviewerName, decisions[2].Reason));
         Assert.True(await db.AuditEntries.CountAsync(a => a.Action == AuditAction.Review) >= 3);
+    }
+
+    /// <summary>Each fold's final model: one whose detection map finds one box (score sigmoid(10)) on every slice.</summary>
+    private void SaveConstantFoldDetectors(int runId)
+    {
+        var checkpoints = RunFolder.Of(server.Services.GetRequiredService<DataPaths>().Runs, runId).Checkpoints;
+        var options = new TrainingSettings { ImageSize = 64, Backbone = "resnet18" }.ToNetworkOptions();
+        ConstantDetector.Save(options, 10f, [0.1f, 0.1f, 0.1f, 0.1f], [.. Enumerable.Range(0, 3).Select(f => CrossValidator.FinalModelPath(checkpoints, f))]);
     }
 
     /// <summary>

@@ -53,7 +53,8 @@ public class ReviewQueueTests : BlendSignComponentTest
         Assert.Equal(3, page.FindAll("[data-testid=review-list] button").Count);
         Assert.Contains("blend_sign", page.Find("[data-testid=review-gold]").TextContent);
         Assert.Contains("unanimous, 3 of 3 votes", page.Find("[data-testid=review-gold]").TextContent);
-        Assert.Equal(3, page.FindAll("[data-testid=review-reads] tr span.swatch").Count - 1);
+        // One row per rater, then the consensus and the model rows.
+        Assert.Equal(3, page.FindAll("[data-testid=review-reads] tr span.swatch").Count - 2);
         Assert.Contains("suggested: non_ich", page.Find("[data-testid=review-suggestion]").TextContent);
         Assert.NotEmpty(page.FindAll("[data-testid=review-legend] kbd"));
 
@@ -131,6 +132,22 @@ public class ReviewQueueTests : BlendSignComponentTest
 
         Assert.EndsWith("/image?window=brain", page.Find("[data-testid=slice-image]").GetAttribute("src"));
         Assert.Equal($"/api/runs/{_seed.RunId}/gradcam/7.7.5", page.Find("[data-testid=slice-overlay]").GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task ModelRow_RunWithoutFoldModels_SaysWhyThereAreNoBoxes_AndKeyMHidesTheModelsBoxes()
+    {
+        var page = await OpenAsync();
+
+        // The seeded run has predictions but kept no fold model (slice 7.7.5 was predicted by fold 5 % 3 = 2).
+        page.WaitForAssertion(() => Assert.Contains($"Run {_seed.RunId} kept no model for fold 2.", page.Find("[data-testid=review-model-boxes]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=dashed-box]"));
+        Assert.True(page.Find("[data-testid=model-boxes-toggle]").HasAttribute("checked"));
+
+        await PressAsync(page, "m");
+
+        Assert.False(page.Find("[data-testid=model-boxes-toggle]").HasAttribute("checked"));
+        Assert.Contains(page.FindAll("[data-testid=review-legend] tr"), row => row.TextContent.Contains("the model's boxes on / off"));
     }
 
     [Fact]

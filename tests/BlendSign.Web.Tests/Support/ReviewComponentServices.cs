@@ -27,6 +27,8 @@ internal static class ReviewComponentServices
         services.AddSingleton<ReviewDecisionService>();
         services.AddSingleton<ReviewDataService>();
         services.AddSingleton<ReviewQueueService>();
+        services.AddSingleton<FoldModels>();
+        services.AddSingleton<ModelBoxService>();
         services.AddSingleton<RaterFeedbackService>();
         return services;
     }

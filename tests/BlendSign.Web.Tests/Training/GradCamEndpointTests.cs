@@ -22,21 +22,8 @@ public sealed class GradCamEndpointTests(BlendSignWebFactory factory) : IClassFi
 
     private async Task<(int RunId, string Sop)> TrainAsync()
     {
-        _ = factory.Services;
-        var services = factory.Services;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync())
-        {
-            if (!await db.Slices.AnyAsync())
-            {
-                await TrainingData.SeedAsync(db, services.GetRequiredService<SliceStore>(), scans: 2);
-            }
-        }
-
-        var outcome = await services.GetRequiredService<TrainingRunService>().RunNowAsync(Tiny);
-        Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
-        await using var check = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync();
-        var sop = await check.SlicePredictions.Where(p => p.TrainingRunId == outcome.RunId).Select(p => p.Slice.SopInstanceUid).FirstAsync();
-        return (outcome.RunId, sop);
+        var run = await FactoryRuns.TrainAsync(factory, Tiny);
+        return (run.RunId, run.Sop);
     }
 
     [Theory]

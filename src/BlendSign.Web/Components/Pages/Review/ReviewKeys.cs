@@ -16,12 +16,13 @@ public enum ReviewCommand
     Previous,
     NextWindow,
     ToggleGradCam,
+    ToggleModelBoxes,
 }
 
 /// <summary>
 /// The review queue's keys, one table for the handling and the legend: K keeps the gold label; C starts a change,
 /// then 1/2/3 picks the class and the reason field takes the keys (Enter saves, Esc cancels); R sends the slice back
-/// for a re-read; U undoes the last decision; W cycles the window; G toggles the Grad-CAM overlay; arrows move.
+/// for a re-read; U undoes the last decision; W cycles the window; G toggles the Grad-CAM overlay; M the model's boxes; arrows move.
 /// </summary>
 public static class ReviewKeys
 {
@@ -40,6 +41,7 @@ public static class ReviewKeys
         (["↑", "↓"], "previous / next slice"),
         (["W"], "next window (" + string.Join(" / ", Windows) + ")"),
         (["G"], "Grad-CAM overlay on / off"),
+        (["M"], "the model's boxes on / off"),
     ];
 
     /// <summary>The command for <paramref name="key"/>; <paramref name="changing"/>: a change was started and waits for its class.</summary>
@@ -71,6 +73,7 @@ public static class ReviewKeys
             "u" => ReviewCommand.Undo,
             "w" => ReviewCommand.NextWindow,
             "g" => ReviewCommand.ToggleGradCam,
+            "m" => ReviewCommand.ToggleModelBoxes,
             "arrowdown" or "arrowright" => ReviewCommand.Next,
             "arrowup" or "arrowleft" => ReviewCommand.Previous,
             _ => ReviewCommand.None,

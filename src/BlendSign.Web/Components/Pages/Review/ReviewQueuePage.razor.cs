@@ -4,6 +4,7 @@ using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Web.Accounts;
 using BlendSign.Web.Review;
+using BlendSign.Web.Training;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -13,7 +14,7 @@ namespace BlendSign.Web.Components.Pages.Review;
 
 /// <summary>
 /// The reviewer's queue: a run's slices whose gold label the model doubts, in rank order, each with every read
-/// (unblinded), the gold label and how it was reached, the model's probabilities and Grad-CAM; keep / change / re-read
+/// (unblinded), the gold label and how it was reached, the model's probabilities, boxes and Grad-CAM; keep / change / re-read
 /// from the keyboard (<see cref="ReviewKeys"/>), moving to the next slice after each decision.
 /// </summary>
 public partial class ReviewQueuePage
@@ -21,6 +22,7 @@ public partial class ReviewQueuePage
     /// <summary>Box colours per rater, in rater order; consensus boxes in white.</summary>
     private static readonly string[] Colors = ["#ef5350", "#66bb6a", "#42a5f5", "#ffca28", "#ab47bc"];
     private const string ConsensusColor = "#ffffff";
+    private const string ModelColor = "#00e5ff";
 
     private ReviewQueue? _queue;
     private bool _loading = true;
@@ -33,6 +35,11 @@ public partial class ReviewQueuePage
     private Severity _messageSeverity = Severity.Info;
     private int _window;
     private bool _gradCam;
+    private bool _modelBoxesShown = true;
+
+    /// <summary>The model's boxes per slice (SOP Instance UID) of the queue's run, computed once per slice when first shown.</summary>
+    private readonly Dictionary<string, ModelBoxes> _modelBoxes = new(StringComparer.Ordinal);
+    private bool _modelBoxesLoading;
     private bool _focusReason;
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
     private ElementReference _caseElement;
@@ -44,6 +51,9 @@ public partial class ReviewQueuePage
 
     [Inject]
     private ReviewDecisionService Decisions { get; set; } = default!;
+
+    [Inject]
+    private ModelBoxService ModelBoxService { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -70,11 +80,40 @@ public partial class ReviewQueuePage
             _focusReason = false;
             await TryFocusAsync(_reasonElement);
         }
+
+        await LoadModelBoxesAsync();
+    }
+
+    /// <summary>After a render that shows a slice whose model boxes are not known yet: compute them, then render again.</summary>
+    private async Task LoadModelBoxesAsync()
+    {
+        if (_modelBoxesLoading || _queue is null || Current is not { } item || _modelBoxes.ContainsKey(item.Slice.SopInstanceUid))
+        {
+            return;
+        }
+
+        _modelBoxesLoading = true;
+        try
+        {
+            _modelBoxes[item.Slice.SopInstanceUid] = await ModelBoxService.DetectAsync(_queue.Run.RunId, item.Slice.SopInstanceUid, CancellationToken.None);
+        }
+        finally
+        {
+            _modelBoxesLoading = false;
+        }
+
+        StateHasChanged();
     }
 
     private async Task ReloadAsync(string? selectSop)
     {
-        _queue = await Queues.BuildAsync(RunId ?? _queue?.Run.RunId);
+        var runBefore = _queue?.Run.RunId;
+        _queue = await Queues.BuildAsync(RunId ?? runBefore);
+        if (_queue?.Run.RunId != runBefore)
+        {
+            _modelBoxes.Clear();
+        }
+
         _loading = false;
         var items = _queue?.Items ?? [];
         var found = selectSop is null ? -1 : items.ToList().FindIndex(i => i.Slice.SopInstanceUid == selectSop);
@@ -126,6 +165,9 @@ public partial class ReviewQueuePage
                 break;
             case ReviewCommand.ToggleGradCam:
                 _gradCam = !_gradCam;
+                break;
+            case ReviewCommand.ToggleModelBoxes:
+                _modelBoxesShown = !_modelBoxesShown;
                 break;
         }
     }
@@ -303,4 +345,18 @@ public partial class ReviewQueuePage
         ReadsOf(item).SelectMany(r => r.Read.Boxes.Select(b => (b, r.Color)))
             .Concat(item.Slice.ConsensusBoxes.Select(b => (new RaterBox("consensus", b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom), ConsensusColor)))
             .ToList();
+
+    /// <summary>The model's boxes on the slice, when known and shown.</summary>
+    private IReadOnlyList<(RaterBox Box, string Color, string Caption)> ModelBoxesOf(ReviewItem item) =>
+        _modelBoxesShown && _modelBoxes.TryGetValue(item.Slice.SopInstanceUid, out var found)
+            ? [.. found.Boxes.Select(b => (new RaterBox("model", b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom), ModelColor,
+                $"model {b.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"))]
+            : [];
+
+    /// <summary>The model row of the reads table: how many boxes it found and their scores, or why there are none.</summary>
+    private string ModelBoxSummary(ReviewItem item) => _modelBoxes.TryGetValue(item.Slice.SopInstanceUid, out var found)
+        ? found.Problem ?? (found.Boxes.Count == 0
+            ? "no box"
+            : $"{found.Boxes.Count} {(found.Boxes.Count == 1 ? "box" : "boxes")} ({string.Join(", ", found.Boxes.Select(b => b.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))})")
+        : "boxes…";
 }

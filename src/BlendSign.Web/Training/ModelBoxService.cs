@@ -1,0 +1,46 @@
+using BlendSign.Data.Storage;
+using BlendSign.Model.Network;
+using BlendSign.Model.Training;
+
+namespace BlendSign.Web.Training;
+
+/// <summary>A box the model found on a slice, in the original slice's pixels, with its center score (0–1).</summary>
+public sealed record ModelBox(double Left, double Top, double Right, double Bottom, double Score)
+{
+    public double CenterX => (Left + Right) / 2;
+    public double CenterY => (Top + Bottom) / 2;
+}
+
+/// <summary>What <see cref="ModelBoxService.DetectAsync"/> gives: the boxes (none found is an empty list), or why there are none.</summary>
+public sealed record ModelBoxes(IReadOnlyList<ModelBox> Boxes, string? Problem);
+
+/// <summary>
+/// The hemorrhage boxes a run's detection branch finds on one slice, from the model of the fold that predicted it
+/// (<see cref="FoldModels"/>), decoded by <see cref="DetectionDecoder"/> and mapped back onto the slice's pixels.
+/// </summary>
+public sealed class ModelBoxService(FoldModels models, SliceStore sliceStore)
+{
+    /// <param name="minimumScore">The center score a box needs (<see cref="DetectionDecoder.DefaultMinimumScore"/> by default).</param>
+    public async Task<ModelBoxes> DetectAsync(int runId, string sopInstanceUid, CancellationToken cancellationToken,
+        double minimumScore = DetectionDecoder.DefaultMinimumScore)
+    {
+        var (target, problem) = await models.LocateAsync(runId, sopInstanceUid, cancellationToken);
+        if (target is null)
+        {
+            return new ModelBoxes([], problem);
+        }
+
+        if (!target.Settings.Detection)
+        {
+            return new ModelBoxes([], $"Run {runId} was trained without the detection branch.");
+        }
+
+        var slice = sliceStore.Load(target.StoreKey);
+        var size = target.Settings.ImageSize;
+        var image = ThreeWindowImage.Render(slice, size);
+        var found = await models.UseAsync(target, model => DetectionDecoder.Detect(model, image, size, minimumScore), cancellationToken) ?? [];
+        return new ModelBoxes(
+            [.. found.Select(d => new ModelBox(d.Box.Left * slice.Columns, d.Box.Top * slice.Rows, d.Box.Right * slice.Columns, d.Box.Bottom * slice.Rows, d.Score))],
+            null);
+    }
+}
