@@ -4,7 +4,8 @@ namespace BlendSign.Model.Review;
 /// Confident learning (Northcutt et al., 2021) on out-of-fold probabilities: the threshold of class c is the mean
 /// predicted probability of c over the slices whose gold label is c; a slice is suspect when a class other than its
 /// gold label reaches that class's threshold. Slices are ranked by 1 − self-confidence (the probability of the gold
-/// label), the ranking cleanlab uses by default.
+/// label), the ranking cleanlab uses by default: first the suspects, then the slices queued only for a box
+/// disagreement (their label is not in doubt, however low its self-confidence), then the rest.
 /// </summary>
 public static class ConfidentLearning
 {
@@ -21,7 +22,8 @@ public static class ConfidentLearning
         var thresholds = Thresholds(slices);
         var scored = slices.Select(s => ScoreSlice(s, thresholds, options)).ToList();
         var ranked = scored
-            .OrderByDescending(s => s.NeedsReview)
+            .OrderByDescending(s => s.IsSuspect)
+            .ThenByDescending(s => s.NeedsReview)
             .ThenByDescending(s => s.Score)
             .ThenBy(s => s.Key, StringComparer.Ordinal)
             .ToList();

@@ -55,6 +55,34 @@ public class ConfidentLearningTests
     }
 
     [Fact]
+    public void Score_BoxDisagreementOnly_QueuedAfterEverySuspectEvenWithAHigherScore()
+    {
+        // Thresholds t0 = (0.96 + 0.94) / 2 = 0.95, t1 = (0.96 + 0.58) / 2 = 0.77, t2 = (0.40 + 0.33) / 2 = 0.365.
+        // S (gold 1): p2 = 0.40 >= t2, suspect, score 0.42. Y (gold 2): p1 = 0.65 < t1 and p0 < t0, not suspect, but
+        // no consensus box while p1 + p2 = 0.98 >= 0.9, so queued for the box alone, with the higher score 0.67.
+        // E (gold 2, score 0.60) is neither.
+        ReviewInput[] slices =
+        [
+            new("A", 0, [0.96, 0.02, 0.02], [0, 0, 0], false),
+            new("B", 0, [0.94, 0.04, 0.02], [0, 0, 0], false),
+            new("C", 1, [0.02, 0.96, 0.02], [1, 1, 1], true),
+            new("S", 1, [0.02, 0.58, 0.40], [1, 1, 2], true),
+            new("E", 2, [0.02, 0.58, 0.40], [2, 2, 2], true),
+            new("Y", 2, [0.02, 0.65, 0.33], [2, 2, 1], false),
+        ];
+
+        var scoring = ConfidentLearning.Score(slices);
+
+        var byKey = scoring.Ranked.ToDictionary(s => s.Key);
+        Assert.Equal([0.95, 0.77, 0.365], scoring.Thresholds.Select(t => Math.Round(t, 12)));
+        Assert.Equal((true, 2), (byKey["S"].IsSuspect, byKey["S"].SuggestedLabel!.Value));
+        Assert.Equal((false, BoxDisagreement.PredictedBleedWithoutBox), (byKey["Y"].IsSuspect, byKey["Y"].BoxDisagreement));
+        Assert.True(byKey["Y"].Score > byKey["S"].Score);
+        Assert.Equal(["S", "Y"], scoring.Queue.Select(s => s.Key));
+        Assert.Equal(["S", "Y", "E"], scoring.Ranked.Take(3).Select(s => s.Key));
+    }
+
+    [Fact]
     public void Score_ConfidentBleedWithoutConsensusBox_IsFlagged()
     {
         ReviewInput[] slices =
