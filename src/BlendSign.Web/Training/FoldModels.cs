@@ -50,7 +50,10 @@ public sealed class FoldModels(IDbContextFactory<BlendSignDbContext> dbFactory, 
             : new FoldModelLookup(null, $"Run {runId} kept no model for fold {prediction.Fold}.");
     }
 
-    /// <summary>Runs <paramref name="work"/> on the target's model, off the caller's thread, one at a time.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the target's model, off the caller's thread, one at a time; an unreadable model
+    /// file gives an <see cref="InvalidDataException"/>.
+    /// </summary>
     public async Task<T> UseAsync<T>(FoldModelTarget target, Func<SliceClassifier, T> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -84,7 +87,17 @@ public sealed class FoldModels(IDbContextFactory<BlendSignDbContext> dbFactory, 
 
         // Built on the CPU, where the single-slice inputs live; the fold's weights replace the initial ones.
         var model = new SliceClassifier(settings.ToNetworkOptions() with { WeightsFile = null });
-        model.load(path);
+        try
+        {
+            model.load(path);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // TorchSharp reports a truncated or foreign file with assorted exception types; callers see one.
+            model.Dispose();
+            throw new InvalidDataException($"The fold model {Path.GetFileName(Path.GetDirectoryName(path))} could not be read.", exception);
+        }
+
         model.eval();
         logger.LogInformation("Loaded the fold model {Path}", path);
         _cached.Add((path, model));

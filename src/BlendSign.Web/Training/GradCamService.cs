@@ -12,7 +12,7 @@ public sealed record GradCamImage(byte[]? Png, string? Problem, int TargetClass 
 /// Grad-CAM of a run's classification of one slice, computed with the model of the fold that predicted it
 /// (<see cref="FoldModels"/>), as an overlay on the slice's rgb3 view at the slice's size.
 /// </summary>
-public sealed class GradCamService(FoldModels models, SliceStore sliceStore)
+public sealed class GradCamService(FoldModels models, SliceStore sliceStore, ILogger<GradCamService> logger)
 {
     /// <param name="targetClass">The class to explain; null explains the predicted one.</param>
     public async Task<GradCamImage> RenderAsync(int runId, string sopInstanceUid, HemorrhageClass? targetClass, CancellationToken cancellationToken)
@@ -23,10 +23,18 @@ public sealed class GradCamService(FoldModels models, SliceStore sliceStore)
             return new GradCamImage(null, problem);
         }
 
-        var slice = sliceStore.Load(target.StoreKey);
-        var size = target.Settings.ImageSize;
-        var image = ThreeWindowImage.Render(slice, size);
-        var result = await models.UseAsync(target, model => GradCam.Compute(model, image, size, targetClass is { } c ? (int)c : null), cancellationToken);
-        return new GradCamImage(GradCamOverlay.Png(slice, result.Heatmap, result.Size), null, result.TargetClass);
+        try
+        {
+            var slice = sliceStore.Load(target.StoreKey);
+            var size = target.Settings.ImageSize;
+            var image = ThreeWindowImage.Render(slice, size);
+            var result = await models.UseAsync(target, model => GradCam.Compute(model, image, size, targetClass is { } c ? (int)c : null), cancellationToken);
+            return new GradCamImage(GradCamOverlay.Png(slice, result.Heatmap, result.Size), null, result.TargetClass);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            logger.LogWarning(exception, "Run {RunId} fold {Fold}: Grad-CAM could not be computed", runId, target.Fold);
+            return new GradCamImage(null, $"Grad-CAM could not be computed: {exception.Message}");
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed record ModelBoxes(IReadOnlyList<ModelBox> Boxes, string? Problem);
 /// The hemorrhage boxes a run's detection branch finds on one slice, from the model of the fold that predicted it
 /// (<see cref="FoldModels"/>), decoded by <see cref="DetectionDecoder"/> and mapped back onto the slice's pixels.
 /// </summary>
-public sealed class ModelBoxService(FoldModels models, SliceStore sliceStore)
+public sealed class ModelBoxService(FoldModels models, SliceStore sliceStore, ILogger<ModelBoxService> logger)
 {
     /// <param name="minimumScore">The center score a box needs (<see cref="DetectionDecoder.DefaultMinimumScore"/> by default).</param>
     public async Task<ModelBoxes> DetectAsync(int runId, string sopInstanceUid, CancellationToken cancellationToken,
@@ -35,12 +35,23 @@ public sealed class ModelBoxService(FoldModels models, SliceStore sliceStore)
             return new ModelBoxes([], $"Run {runId} was trained without the detection branch.");
         }
 
-        var slice = sliceStore.Load(target.StoreKey);
-        var size = target.Settings.ImageSize;
-        var image = ThreeWindowImage.Render(slice, size);
-        var found = await models.UseAsync(target, model => DetectionDecoder.Detect(model, image, size, minimumScore), cancellationToken) ?? [];
-        return new ModelBoxes(
-            [.. found.Select(d => new ModelBox(d.Box.Left * slice.Columns, d.Box.Top * slice.Rows, d.Box.Right * slice.Columns, d.Box.Bottom * slice.Rows, d.Score))],
-            null);
+        try
+        {
+            var slice = sliceStore.Load(target.StoreKey);
+            var size = target.Settings.ImageSize;
+            var image = ThreeWindowImage.Render(slice, size);
+            var found = await models.UseAsync(target, model => DetectionDecoder.Detect(model, image, size, minimumScore), cancellationToken) ?? [];
+            return Boxes(found, slice.Columns, slice.Rows);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            logger.LogWarning(exception, "Run {RunId} fold {Fold}: the model's boxes could not be computed", runId, target.Fold);
+            return new ModelBoxes([], $"The model's boxes could not be computed: {exception.Message}");
+        }
     }
+
+    private static ModelBoxes Boxes(IReadOnlyList<DetectedBox> found, int columns, int rows) =>
+        new(
+            [.. found.Select(d => new ModelBox(d.Box.Left * columns, d.Box.Top * rows, d.Box.Right * columns, d.Box.Bottom * rows, d.Score))],
+            null);
 }

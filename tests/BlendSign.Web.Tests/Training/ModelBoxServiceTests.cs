@@ -61,6 +61,19 @@ public sealed class ModelBoxServiceTests(BlendSignWebFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Detect_FoldModelFileDamaged_NoBoxesAndWhy()
+    {
+        var (runId, sop, fold) = await TrainAsync(Tiny with { Seed = 8 });
+        var modelPath = CrossValidator.FinalModelPath(RunFolder.Of(factory.Services.GetRequiredService<DataPaths>().Runs, runId).Checkpoints, fold);
+        await File.WriteAllBytesAsync(modelPath, [1, 2, 3, 4, 5]);
+
+        var found = await factory.Services.GetRequiredService<ModelBoxService>().DetectAsync(runId, sop, CancellationToken.None);
+
+        Assert.Empty(found.Boxes);
+        Assert.Equal($"The model's boxes could not be computed: The fold model fold-{fold} could not be read.", found.Problem);
+    }
+
+    [Fact]
     public async Task Detect_RunWithoutTheBranch_UnknownSliceOrRun_NoBoxesAndWhy()
     {
         var (runId, sop, _) = await TrainAsync(Tiny with { Detection = false, Seed = 7 });
