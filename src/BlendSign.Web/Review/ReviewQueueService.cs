@@ -66,7 +66,10 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunServic
         return run is null ? null : JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options);
     }
 
-    /// <summary>Two runs side by side: each one's metrics against its own gold snapshot, and the labels that changed between the snapshots.</summary>
+    /// <summary>
+    /// Two runs side by side: each one's metrics against its own gold snapshot and both against the later run's, and the
+    /// labels that changed between the snapshots.
+    /// </summary>
     public async Task<RunComparison?> CompareAsync(int before, int after, CancellationToken cancellationToken = default)
     {
         var reviewable = await data.ReviewableRunsAsync(cancellationToken);
@@ -77,19 +80,31 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunServic
             return null;
         }
 
-        var metricsA = await MetricsOfAsync(a.RunId, cancellationToken);
-        var metricsB = await MetricsOfAsync(b.RunId, cancellationToken);
+        var predictionsA = await data.PredictionsAsync(a.RunId, cancellationToken);
+        var predictionsB = await data.PredictionsAsync(b.RunId, cancellationToken);
         var changes = await data.ChangesAsync(a.GoldSnapshotId, b.GoldSnapshotId, cancellationToken);
-        var classes = HemorrhageClassNames.All
-            .Select(c => new ClassComparison(c, metricsA.PerClass[(int)c], metricsB.PerClass[(int)c]))
-            .ToList();
-        return new RunComparison(a, b, classes, changes);
+
+        // Run B's predictions carry the gold labels of B's snapshot: the common yardstick.
+        var goldOfB = predictionsB.ToDictionary(p => p.SliceId, p => p.Gold);
+        var commonA = predictionsA.Where(p => goldOfB.ContainsKey(p.SliceId)).ToList();
+        var common = commonA.Select(p => p.SliceId).ToHashSet();
+        var onB = Compare(
+            Metrics(commonA.Select(p => (goldOfB[p.SliceId], p.Probabilities))),
+            Metrics(predictionsB.Where(p => common.Contains(p.SliceId)).Select(p => (p.Gold, p.Probabilities))));
+        var own = Compare(Metrics(predictionsA.Select(p => (p.Gold, p.Probabilities))), Metrics(predictionsB.Select(p => (p.Gold, p.Probabilities))));
+        return new RunComparison(a, b, own, onB, common.Count, changes);
     }
 
     /// <summary>A run's pooled out-of-fold metrics against the gold labels it trained on.</summary>
-    public async Task<ClassificationMetrics> MetricsOfAsync(int runId, CancellationToken cancellationToken = default)
+    public async Task<ClassificationMetrics> MetricsOfAsync(int runId, CancellationToken cancellationToken = default) =>
+        Metrics((await data.PredictionsAsync(runId, cancellationToken)).Select(p => (p.Gold, p.Probabilities)));
+
+    private static ClassificationMetrics Metrics(IEnumerable<(int Gold, double[] Probabilities)> predictions)
     {
-        var predictions = await data.PredictionsAsync(runId, cancellationToken);
-        return ClassificationMetrics.Compute(predictions.Select(p => p.Gold).ToList(), predictions.Select(p => (IReadOnlyList<double>)p.Probabilities).ToList());
+        var list = predictions.ToList();
+        return ClassificationMetrics.Compute(list.Select(p => p.Gold).ToList(), list.Select(p => (IReadOnlyList<double>)p.Probabilities).ToList());
     }
+
+    private static List<ClassComparison> Compare(ClassificationMetrics before, ClassificationMetrics after) =>
+        HemorrhageClassNames.All.Select(c => new ClassComparison(c, before.PerClass[(int)c], after.PerClass[(int)c])).ToList();
 }

@@ -71,6 +71,17 @@ public class ReviewReportsTests : BlendSignComponentTest
         Assert.Equal(0.5, blend.Before.Sensitivity!.Value, 9);
         Assert.Equal(1.0, blend.After.Sensitivity!.Value, 9);
         Assert.Equal(0.5, ClassComparison.Delta(blend.Before.Sensitivity, blend.After.Sensitivity)!.Value, 9);
+
+        // Against run 2's (reviewed) gold: blend_sign is 7.7.4 alone, which run 1 got right too; non_ich is 7.7.0, 7.7.1
+        // and 7.7.5, of which run 1 calls 7.7.0 and 7.7.5 non_ich (2/3; against its own gold 7.7.0 of 7.7.0 and 7.7.1).
+        Assert.Equal(6, comparison.CommonSlices);
+        var blendOnReviewed = comparison.OnAfterGold.Single(c => c.Class == HemorrhageClass.BlendSign);
+        Assert.Equal((1.0, 1.0), (blendOnReviewed.Before.Sensitivity!.Value, blendOnReviewed.After.Sensitivity!.Value));
+        var nonIch = comparison.Classes.Single(c => c.Class == HemorrhageClass.NonIch);
+        var nonIchOnReviewed = comparison.OnAfterGold.Single(c => c.Class == HemorrhageClass.NonIch);
+        Assert.Equal(0.5, nonIch.Before.Sensitivity!.Value, 9);
+        Assert.Equal(2 / 3.0, nonIchOnReviewed.Before.Sensitivity!.Value, 9);
+        Assert.Equal(1.0, nonIchOnReviewed.After.Sensitivity!.Value, 9);
     }
 
     [Fact]
@@ -83,7 +94,9 @@ public class ReviewReportsTests : BlendSignComponentTest
         var page = Render<RunComparisonPage>();
 
         page.WaitForElement("[data-testid=compare-metrics]");
-        Assert.Contains("+0.500", page.Find("[data-testid=compare-blend_sign]").TextContent);
+        Assert.Contains("+0.500", page.Find("[data-testid=compare-metrics-blend_sign]").TextContent);
+        Assert.Contains("+0.333", page.Find("[data-testid=compare-same-gold-non_ich]").TextContent);
+        Assert.Contains("on the 6 slices both predicted", page.Find("[data-testid=compare-same-gold-caption]").TextContent);
         Assert.Contains("7.7.5", page.Find("[data-testid=compare-changes]").TextContent);
     }
 
