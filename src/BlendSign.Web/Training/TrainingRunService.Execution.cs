@@ -2,6 +2,7 @@ using System.Text.Json;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Training;
 using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Torch;
 using BlendSign.Model.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,8 +62,14 @@ public sealed partial class TrainingRunService
 
             var progress = new SynchronousProgress<TrainingProgress>(p => OnProgress(runId, p, monitor));
             var images = new SliceStoreImageSource(sliceStore, set.StoreKeys);
+            // A LibTorch error is retried from the last checkpoint a few times (see NativeErrorRetry for why).
             result = await Task.Run(
-                () => crossValidator.Run(set.Examples, images, settings, folder.Checkpoints, progress, monitor.Token, run.Variant),
+                () => NativeErrorRetry.Run(
+                    () => crossValidator.Run(set.Examples, images, settings, folder.Checkpoints, progress, monitor.Token, run.Variant),
+                    options.Value.NativeErrorRetries,
+                    (exception, retry) => logger.LogWarning(
+                        "run {RunId}: LibTorch error \"{Error}\"; continuing from the last checkpoint (retry {Retry} of {Retries})",
+                        runId, NativeErrorRetry.FirstLine(exception.Message), retry, options.Value.NativeErrorRetries)),
                 monitor.Token);
         }
         catch (OperationCanceledException) when (monitor.Token.IsCancellationRequested)
@@ -84,7 +91,8 @@ public sealed partial class TrainingRunService
             await monitor.StopAsync();
             history.Release(runId);
             logger.LogError(exception, "run {RunId} failed", runId);
-            return await FinishAsync(runId, TrainingRunStatus.Failed, exception.Message);
+            // The run's error is shown on the pages: LibTorch's message without its C++ stack.
+            return await FinishAsync(runId, TrainingRunStatus.Failed, NativeErrorRetry.FirstLine(exception.Message));
         }
 
         await monitor.StopAsync();
