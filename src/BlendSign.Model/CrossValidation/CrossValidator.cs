@@ -47,7 +47,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         Validate(examples, settings);
         TorchRuntime.ConfigureThreads(settings.Threads);
         var device = TorchRuntime.SelectDevice();
-        var assignment = GroupKFold.Assign(examples, settings.Folds, settings.Seed);
+        var assignment = GroupKFold.Assign(examples, settings.Folds, settings.Seed, settings.FixedFolds);
         if (checkpointDirectory is not null)
         {
             ClaimDirectory(checkpointDirectory, examples, settings, assignment);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BlendSign.Model.Network;
 
 namespace BlendSign.Model.Training;
@@ -43,6 +44,17 @@ public sealed record TrainingSettings
 
     /// <summary>A torchvision state dict for resnet50, vgg16 or inception_v3; null: random weights (said in the log and the result).</summary>
     public string? WeightsFile { get; init; }
+
+    /// <summary>
+    /// The run whose folds this run keeps (each scan in the fold it had there; scans that run did not have are dealt as
+    /// usual), so that a retraining on reviewed labels is compared with that run on the same splits. The service
+    /// resolves it into <see cref="FixedFolds"/>.
+    /// </summary>
+    public int? FoldsFromRun { get; init; }
+
+    /// <summary>Scan (group id) → fold (0-based) decided before the split; not stored with the run (see <see cref="FoldsFromRun"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, int>? FixedFolds { get; init; }
 
     /// <summary>Students per fold actually trained: <see cref="Generations"/> with distillation, none without.</summary>
     public int EffectiveGenerations => Distillation ? Generations : 0;

@@ -50,13 +50,14 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunServic
     }
 
     /// <summary>
-    /// Queues a run with the reviewed run's settings on the gold standard as it is now (the reviewed one: the queue
-    /// takes a snapshot); the server's worker trains it. Returns the new run's id; null when the run is unknown.
+    /// Queues a run with the reviewed run's settings and folds on the gold standard as it is now (the reviewed one: the
+    /// queue takes a snapshot); the server's worker trains it. Returns the new run's id; null when the run is unknown.
     /// </summary>
     public async Task<int?> RetrainAsync(int reviewedRunId, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        // The same settings and the same folds: the two runs differ only in the reviewed labels.
         var settings = await SettingsOfAsync(reviewedRunId, cancellationToken);
-        return settings is null ? null : await runs.QueueAsync(settings, cancellationToken, actor);
+        return settings is null ? null : await runs.QueueAsync(settings with { FoldsFromRun = reviewedRunId }, cancellationToken, actor);
     }
 
     /// <summary>The settings a reviewable run was trained with; null for an unknown run.</summary>

@@ -54,6 +54,11 @@ public sealed partial class TrainingRunService
                 set = run.GoldSnapshotId is { } id
                     ? await TrainingSet.FromSnapshotAsync(db, id, monitor.Token)
                     : await TrainingSet.LoadAsync(db, monitor.Token);
+                if (settings.FoldsFromRun is { } earlier)
+                {
+                    settings = settings with { FixedFolds = await RunFolds.LoadAsync(db, earlier, settings.Folds, monitor.Token) };
+                    logger.LogInformation("run {RunId} keeps the folds of run {Earlier}", runId, earlier);
+                }
             }
 
             logger.LogInformation("run {RunId}: {Slices} gold-labelled slices from {Scans} scans, {Boxes} consensus boxes",

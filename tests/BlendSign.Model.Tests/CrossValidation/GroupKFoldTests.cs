@@ -61,6 +61,38 @@ public class GroupKFoldTests
     }
 
     [Fact]
+    public void Assign_FixedFolds_ThoseScansKeepTheirFoldsTheOthersAreDealtAroundThem()
+    {
+        var examples = Examples(30, 5);
+        var earlier = GroupKFold.Assign(examples, 3, seed: 11);
+        var fixedFolds = examples.Select((e, i) => (e.GroupId, Fold: earlier[i])).Where(x => x.GroupId != "scan-0")
+            .Distinct().ToDictionary(x => x.GroupId, x => x.Fold);
+        // Relabelling one slice as blend sign changes which scans are dealt first, and so the split, when nothing is fixed.
+        var relabelled = examples.Select(e => e.SampleId == "sop-1-0" ? e with { Label = 2 } : e).ToList();
+
+        var free = GroupKFold.Assign(relabelled, 3, seed: 11);
+        var kept = GroupKFold.Assign(relabelled, 3, seed: 11, fixedFolds);
+
+        Assert.NotEqual(earlier, free);
+        Assert.All(relabelled.Select((e, i) => (e.GroupId, Fold: kept[i])).Where(x => x.GroupId != "scan-0"),
+            x => Assert.Equal(fixedFolds[x.GroupId], x.Fold));
+        // scan-0, not fixed, goes to the fold with the fewest blend-sign scans (it has one), whichever that is.
+        var scan0 = kept[relabelled.ToList().FindIndex(e => e.GroupId == "scan-0")];
+        var blendScans = Enumerable.Range(0, 3).Select(f => relabelled.Where((e, i) => kept[i] == f && e.Label == 2 && e.GroupId != "scan-0")
+            .Select(e => e.GroupId).Distinct().Count()).ToArray();
+        Assert.Equal(blendScans.Min(), blendScans[scan0]);
+    }
+
+    [Fact]
+    public void Assign_FixedFoldOutOfRange_Throws()
+    {
+        var examples = Examples(6, 6);
+
+        var error = Assert.Throws<ArgumentException>(() => GroupKFold.Assign(examples, 3, seed: 1, new Dictionary<string, int> { ["scan-2"] = 3 }));
+        Assert.Contains("Scan scan-2 is fixed to fold 4, but there are 3 folds.", error.Message);
+    }
+
+    [Fact]
     public void Assign_FewerScansThanFolds_Throws()
     {
         var examples = Examples(2, 4);

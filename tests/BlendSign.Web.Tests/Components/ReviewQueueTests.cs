@@ -151,7 +151,7 @@ public class ReviewQueueTests : BlendSignComponentTest
     }
 
     [Fact]
-    public async Task Retrain_QueuesARunWithTheSameSettingsOnTheCurrentGold()
+    public async Task Retrain_QueuesARunWithTheSameSettingsAndFoldsOnTheCurrentGold()
     {
         var page = await OpenAsync();
         await PressAsync(page, "c");
@@ -170,6 +170,7 @@ public class ReviewQueueTests : BlendSignComponentTest
         var before = JsonSerializer.Deserialize<TrainingSettings>(runs[0].ConfigurationJson, TrainingJson.Options);
         var after = JsonSerializer.Deserialize<TrainingSettings>(runs[1].ConfigurationJson, TrainingJson.Options);
         Assert.Equal((before!.Folds, before.Epochs, before.ImageSize, before.Seed), (after!.Folds, after.Epochs, after.ImageSize, after.Seed));
+        Assert.Equal(runs[0].Id, after.FoldsFromRun);
         var reviewed = await db.GoldSnapshotEntries.SingleAsync(e => e.GoldSnapshotId == runs[1].GoldSnapshotId && e.Slice.SopInstanceUid == "7.7.5");
         Assert.Equal(HemorrhageClass.NonIch, reviewed.Label);
     }

@@ -89,6 +89,53 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RunNowAsync_FoldsFromAnEarlierRun_EveryScanInTheSameFoldAsThere()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 6);
+        }
+
+        var first = await _service.RunNowAsync(Tiny with { Folds = 3, Seed = 1 });
+        var free = await _service.RunNowAsync(Tiny with { Folds = 3, Seed = 2 });
+        var paired = await _service.RunNowAsync(Tiny with { Folds = 3, Seed = 2, FoldsFromRun = first.RunId });
+
+        Assert.Equal(TrainingRunStatus.Completed, paired.Status);
+        var folds = await FoldsByScanAsync();
+        // Seed 2 alone splits the scans otherwise than seed 1; keeping run 1's folds gives its split exactly.
+        Assert.NotEqual(folds[first.RunId], folds[free.RunId]);
+        Assert.Equal(folds[first.RunId], folds[paired.RunId]);
+        await using var check = _database.CreateDbContext();
+        var stored = JsonSerializer.Deserialize<TrainingSettings>((await check.TrainingRuns.SingleAsync(r => r.Id == paired.RunId)).ConfigurationJson, TrainingJson.Options)!;
+        Assert.Equal(first.RunId, stored.FoldsFromRun);
+        Assert.Null(stored.FixedFolds);
+    }
+
+    [Fact]
+    public async Task RunNowAsync_FoldsFromARunWithoutPredictionsOrOtherFolds_FailsWithTheReason()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await TrainingData.SeedAsync(db, _store, scans: 4);
+        }
+
+        var first = await _service.RunNowAsync(Tiny with { Folds = 3 });
+        var unknown = await _service.RunNowAsync(Tiny with { FoldsFromRun = 999 });
+        var fewer = await _service.RunNowAsync(Tiny with { Folds = 2, FoldsFromRun = first.RunId });
+
+        Assert.Equal((TrainingRunStatus.Failed, "Run 999 has no out-of-fold predictions, so its folds cannot be kept."), (unknown.Status, unknown.Error));
+        Assert.Equal((TrainingRunStatus.Failed, $"Run {first.RunId} used 3 folds; a run keeping its folds needs as many, not 2."), (fewer.Status, fewer.Error));
+    }
+
+    private async Task<Dictionary<int, List<(int ScanId, int Fold)>>> FoldsByScanAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        var rows = await db.SlicePredictions.Select(p => new { p.TrainingRunId, p.Slice.ScanId, p.Fold }).Distinct().ToListAsync();
+        return rows.GroupBy(r => r.TrainingRunId)
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.ScanId, r.Fold)).OrderBy(x => x.ScanId).ToList());
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CancelRequested_EndsCancelled()
     {
         await using (var db = _database.CreateDbContext())

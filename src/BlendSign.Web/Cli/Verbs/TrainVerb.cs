@@ -11,7 +11,8 @@ namespace BlendSign.Web.Cli.Verbs;
 /// <c>train [--folds K] [--epochs E] [--image-size S] [--backbone NAME] [--no-detection] [--no-skd] [--seed S] [--json]</c>:
 /// one cross-validated run, here and now, through the same <see cref="TrainingRunService"/> as the server's queue;
 /// <c>--ablation</c> runs the study's three rows (WCE, WCE+AT, WCE+AT+SKD) on the same folds; <c>--resume RUN_ID</c>
-/// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints. A run interrupted here
+/// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints; <c>--folds-from RUN_ID</c>
+/// keeps that run's folds (to compare a retraining on reviewed labels with it, split for split). A run interrupted here
 /// stays Running and is resumed by the server's next start too, whichever comes first.
 /// </summary>
 public sealed class TrainVerb : ICliVerb
@@ -28,13 +29,14 @@ public sealed class TrainVerb : ICliVerb
         var noSkd = new Option<bool>("--no-skd") { Description = "Skip self-knowledge distillation (no teacher/student generations)." };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: BlendSign:Training:Seed)." };
         var ablation = new Option<bool>("--ablation") { Description = "The study's ablation: WCE, WCE+AT and WCE+AT+SKD on the same folds (three runs)." };
+        var foldsFrom = new Option<int?>("--folds-from") { Description = "Keep the folds of run RUN_ID (each scan in its fold there), to compare the two runs split for split." };
         var resume = new Option<int?>("--resume") { Description = "Continue run RUN_ID from its checkpoints (other options are ignored: a run keeps its settings)." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command(Name,
             "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
             "cross-entropy, detection branch, self-knowledge distillation, augmentation).")
         {
-            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, ablation, resume, json,
+            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, foldsFrom, ablation, resume, json,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -64,6 +66,7 @@ public sealed class TrainVerb : ICliVerb
                 Seed = parse.GetValue(seed) ?? defaults.Seed,
                 Detection = defaults.Detection && !parse.GetValue(noDetection),
                 Distillation = defaults.Distillation && !parse.GetValue(noSkd),
+                FoldsFromRun = parse.GetValue(foldsFrom),
             };
             var problems = settings.Validate();
             if (problems.Count > 0)
