@@ -3,9 +3,11 @@ namespace BlendSign.Model.Review;
 /// <summary>
 /// Confident learning (Northcutt et al., 2021) on out-of-fold probabilities: the threshold of class c is the mean
 /// predicted probability of c over the slices whose gold label is c; a slice is suspect when a class other than its
-/// gold label reaches that class's threshold. Slices are ranked by 1 − self-confidence (the probability of the gold
-/// label), the ranking cleanlab uses by default: first the suspects, then the slices queued only for a box
-/// disagreement (their label is not in doubt, however low its self-confidence), then the rest.
+/// gold label reaches that class's threshold. Slices are ranked by 1 − the gold label's threshold-adjusted probability
+/// (cleanlab's self-confidence with <c>adjust_pred_probs</c>: each class's threshold subtracted, the largest threshold
+/// added back, the row renormalised), so that a class the model over-calls (blend sign under the study's class weight
+/// 20) does not crowd the top: first the suspects, then the slices queued only for a box disagreement (their label is
+/// not in doubt, however low its score), then the rest.
 /// </summary>
 public static class ConfidentLearning
 {
@@ -57,8 +59,21 @@ public static class ConfidentLearning
 
         var selfConfidence = p[slice.GoldLabel];
         return new SliceReviewScore(
-            slice.Key, slice.GoldLabel, Argmax(p), p, selfConfidence, suggested is not null, suggested, 1 - selfConfidence,
-            BoxCheck(slice, options));
+            slice.Key, slice.GoldLabel, Argmax(p), p, selfConfidence, suggested is not null, suggested,
+            1 - Adjusted(p, thresholds)[slice.GoldLabel], BoxCheck(slice, options));
+    }
+
+    /// <summary>
+    /// The probabilities with each class's threshold subtracted and the largest threshold added back (so none is
+    /// negative), renormalised; a class without a threshold (no gold slice) is treated as if its threshold were 1.
+    /// </summary>
+    public static double[] Adjusted(IReadOnlyList<double> probabilities, IReadOnlyList<double> thresholds)
+    {
+        var finite = thresholds.Select(t => double.IsFinite(t) ? t : 1.0).ToArray();
+        var shift = finite.Max();
+        var adjusted = probabilities.Select((p, c) => p - finite[c] + shift).ToArray();
+        var sum = adjusted.Sum();
+        return [.. adjusted.Select(a => a / sum)];
     }
 
     private static BoxDisagreement BoxCheck(ReviewInput slice, ReviewScoringOptions options)

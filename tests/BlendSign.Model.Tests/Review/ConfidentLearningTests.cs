@@ -33,7 +33,10 @@ public class ConfidentLearningTests
 
         Assert.True(byKey["D"].IsSuspect);
         Assert.Equal(2, byKey["D"].SuggestedLabel);
-        Assert.Equal(0.8, byKey["D"].Score, 12);
+        // Adjusted: p − t + max t = [0.18, 0.4, 0.72], sum 1.3; score 1 − 0.4 / 1.3.
+        Assert.Equal(1 - 0.4 / 1.3, byKey["D"].Score, 12);
+        Assert.Equal([Math.Round(0.18 / 1.3, 12), Math.Round(0.4 / 1.3, 12), Math.Round(0.72 / 1.3, 12)],
+            ConfidentLearning.Adjusted([0.18, 0.2, 0.62], scoring.Thresholds).Select(a => Math.Round(a, 12)));
         Assert.Equal(0.2, byKey["D"].SelfConfidence, 12);
         Assert.Equal(2, byKey["D"].PredictedLabel);
         Assert.True(byKey["F"].IsSuspect);
@@ -48,8 +51,9 @@ public class ConfidentLearningTests
     {
         var scoring = ConfidentLearning.Score(Slices);
 
+        // Adjusted rows are (p + [0, 0.2, 0.1]) / 1.3: scores D 0.692, F 0.615, A 0.308, B 0.615, C 0.231, E 0.308.
         // A's consensus box contradicts the model's p(non_ich) = 0.9, so it joins the queue after the two suspects.
-        Assert.Equal(["D", "F", "A", "B", "C", "E"], scoring.Ranked.Select(s => s.Key));
+        Assert.Equal(["D", "F", "A", "B", "E", "C"], scoring.Ranked.Select(s => s.Key));
         Assert.Equal(["D", "F", "A"], scoring.Queue.Select(s => s.Key));
         Assert.Equal(BoxDisagreement.BoxWithoutPredictedBleed, scoring.Ranked[2].BoxDisagreement);
     }
@@ -57,29 +61,30 @@ public class ConfidentLearningTests
     [Fact]
     public void Score_BoxDisagreementOnly_QueuedAfterEverySuspectEvenWithAHigherScore()
     {
-        // Thresholds t0 = (0.96 + 0.94) / 2 = 0.95, t1 = (0.96 + 0.58) / 2 = 0.77, t2 = (0.40 + 0.33) / 2 = 0.365.
-        // S (gold 1): p2 = 0.40 >= t2, suspect, score 0.42. Y (gold 2): p1 = 0.65 < t1 and p0 < t0, not suspect, but
-        // no consensus box while p1 + p2 = 0.98 >= 0.9, so queued for the box alone, with the higher score 0.67.
-        // E (gold 2, score 0.60) is neither.
+        // Thresholds t0 = (0.98 + 0.96) / 2 = 0.97, t1 = (0.96 + 0.38 + 0.08) / 3 = 0.4733, t2 = (0.30 + 0.90) / 2 = 0.6;
+        // adjusted rows (p + [0, 0.4967, 0.37]) / 1.8667. S (gold 1): p2 = 0.60 >= t2, suspect, score 0.530. E (gold 2):
+        // p1 = 0.68 >= t1, suspect, score 0.641. Y (gold 1): p0 = 0.90 < t0 and p2 < t2, not suspect, but its consensus
+        // box meets p(non_ich) = 0.90, so it is queued for the box alone, with the highest score, 0.691.
         ReviewInput[] slices =
         [
-            new("A", 0, [0.96, 0.02, 0.02], [0, 0, 0], false),
-            new("B", 0, [0.94, 0.04, 0.02], [0, 0, 0], false),
+            new("A", 0, [0.98, 0.01, 0.01], [0, 0, 0], false),
+            new("B", 0, [0.96, 0.02, 0.02], [0, 0, 0], false),
             new("C", 1, [0.02, 0.96, 0.02], [1, 1, 1], true),
-            new("S", 1, [0.02, 0.58, 0.40], [1, 1, 2], true),
-            new("E", 2, [0.02, 0.58, 0.40], [2, 2, 2], true),
-            new("Y", 2, [0.02, 0.65, 0.33], [2, 2, 1], false),
+            new("S", 1, [0.02, 0.38, 0.60], [1, 1, 2], true),
+            new("Y", 1, [0.90, 0.08, 0.02], [1, 1, 0], true),
+            new("E", 2, [0.02, 0.68, 0.30], [2, 2, 1], true),
+            new("F", 2, [0.02, 0.08, 0.90], [2, 2, 2], true),
         ];
 
         var scoring = ConfidentLearning.Score(slices);
 
         var byKey = scoring.Ranked.ToDictionary(s => s.Key);
-        Assert.Equal([0.95, 0.77, 0.365], scoring.Thresholds.Select(t => Math.Round(t, 12)));
+        Assert.Equal([0.97, 0.473333, 0.6], scoring.Thresholds.Select(t => Math.Round(t, 6)));
         Assert.Equal((true, 2), (byKey["S"].IsSuspect, byKey["S"].SuggestedLabel!.Value));
-        Assert.Equal((false, BoxDisagreement.PredictedBleedWithoutBox), (byKey["Y"].IsSuspect, byKey["Y"].BoxDisagreement));
-        Assert.True(byKey["Y"].Score > byKey["S"].Score);
-        Assert.Equal(["S", "Y"], scoring.Queue.Select(s => s.Key));
-        Assert.Equal(["S", "Y", "E"], scoring.Ranked.Take(3).Select(s => s.Key));
+        Assert.Equal((true, 1), (byKey["E"].IsSuspect, byKey["E"].SuggestedLabel!.Value));
+        Assert.Equal((false, BoxDisagreement.BoxWithoutPredictedBleed), (byKey["Y"].IsSuspect, byKey["Y"].BoxDisagreement));
+        Assert.Equal([0.530357, 0.641071, 0.691071], new[] { "S", "E", "Y" }.Select(k => Math.Round(byKey[k].Score, 6)));
+        Assert.Equal(["E", "S", "Y"], scoring.Queue.Select(s => s.Key));
     }
 
     [Fact]

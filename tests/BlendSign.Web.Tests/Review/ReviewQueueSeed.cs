@@ -6,8 +6,8 @@ namespace BlendSign.Web.Tests.Review;
 /// <summary>
 /// Six unanimous slices (SOP 7.7.0–7.7.5) with hand-picked probabilities. Thresholds: non_ich (0.9+0.2)/2 = 0.55,
 /// normal_ich (0.75+0.2)/2 = 0.475, blend_sign (0.83+0.1)/2 = 0.465. Suspect: 7.7.5 (blend_sign, p non_ich 0.6, score
-/// 0.9), 7.7.1 (non_ich, p normal_ich 0.7, score 0.8), 7.7.3 (normal_ich, p blend_sign 0.69, score 0.8): the queue in
-/// that order (the tie broken by SOP); no slice reaches the 0.9 bleed confidence without a box.
+/// 1 − 0.185/1.16 = 0.841), 7.7.1 (non_ich, p normal_ich 0.7, score 1 − 0.2/1.16 = 0.828), 7.7.3 (normal_ich, p blend_sign
+/// 0.69, score 1 − 0.275/1.16 = 0.763): the queue in that order; no slice reaches the 0.9 bleed confidence without a box.
 /// </summary>
 internal static class ReviewQueueSeed
 {

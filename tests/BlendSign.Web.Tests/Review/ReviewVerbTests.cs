@@ -25,7 +25,8 @@ public sealed class ReviewVerbTests : IDisposable
         var first = items[0];
         Assert.Equal((1, "blend_sign", "non_ich", "non_ich"), (first.GetProperty("rank").GetInt32(), first.GetProperty("gold_label").GetString(),
             first.GetProperty("model_label").GetString(), first.GetProperty("suggested_label").GetString()));
-        Assert.Equal(0.9, first.GetProperty("score").GetDouble(), 9);
+        // Adjusted: p − thresholds + 0.55 = [0.6, 0.375, 0.185], sum 1.16.
+        Assert.Equal(1 - 0.185 / 1.16, first.GetProperty("score").GetDouble(), 9);
         Assert.Equal(0.6, first.GetProperty("probabilities").GetProperty("non_ich").GetDouble(), 9);
         Assert.Equal("blend_sign", first.GetProperty("raters").GetProperty("rater2").GetString());
         Assert.Equal(0.55, json.RootElement.GetProperty("thresholds").GetProperty("non_ich").GetDouble(), 9);
