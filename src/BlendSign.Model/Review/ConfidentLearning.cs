@@ -22,7 +22,8 @@ public static class ConfidentLearning
         }
 
         var thresholds = Thresholds(slices);
-        var scored = slices.Select(s => ScoreSlice(s, thresholds, options)).ToList();
+        var adjustment = AdjustmentOf(thresholds);
+        var scored = slices.Select(s => ScoreSlice(s, thresholds, adjustment, options)).ToList();
         var ranked = scored
             .OrderByDescending(s => s.IsSuspect)
             .ThenByDescending(s => s.NeedsReview)
@@ -45,7 +46,7 @@ public static class ConfidentLearning
         return thresholds;
     }
 
-    private static SliceReviewScore ScoreSlice(ReviewInput slice, IReadOnlyList<double> thresholds, ReviewScoringOptions options)
+    private static SliceReviewScore ScoreSlice(ReviewInput slice, IReadOnlyList<double> thresholds, double[] adjustment, ReviewScoringOptions options)
     {
         var p = slice.Probabilities;
         int? suggested = null;
@@ -60,18 +61,27 @@ public static class ConfidentLearning
         var selfConfidence = p[slice.GoldLabel];
         return new SliceReviewScore(
             slice.Key, slice.GoldLabel, Argmax(p), p, selfConfidence, suggested is not null, suggested,
-            1 - Adjusted(p, thresholds)[slice.GoldLabel], BoxCheck(slice, options));
+            1 - Adjust(p, adjustment)[slice.GoldLabel], BoxCheck(slice, options));
     }
 
     /// <summary>
     /// The probabilities with each class's threshold subtracted and the largest threshold added back (so none is
     /// negative), renormalised; a class without a threshold (no gold slice) is treated as if its threshold were 1.
     /// </summary>
-    public static double[] Adjusted(IReadOnlyList<double> probabilities, IReadOnlyList<double> thresholds)
+    public static double[] Adjusted(IReadOnlyList<double> probabilities, IReadOnlyList<double> thresholds) =>
+        Adjust(probabilities, AdjustmentOf(thresholds));
+
+    /// <summary>What adjusting adds to each class: the largest threshold minus the class's own (non-finite counts as 1).</summary>
+    private static double[] AdjustmentOf(IReadOnlyList<double> thresholds)
     {
         var finite = thresholds.Select(t => double.IsFinite(t) ? t : 1.0).ToArray();
         var shift = finite.Max();
-        var adjusted = probabilities.Select((p, c) => p - finite[c] + shift).ToArray();
+        return [.. finite.Select(t => shift - t)];
+    }
+
+    private static double[] Adjust(IReadOnlyList<double> probabilities, double[] adjustment)
+    {
+        var adjusted = probabilities.Select((p, c) => p + adjustment[c]).ToArray();
         var sum = adjusted.Sum();
         return [.. adjusted.Select(a => a / sum)];
     }

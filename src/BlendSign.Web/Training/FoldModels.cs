@@ -1,5 +1,7 @@
 using BlendSign.Data.Configuration;
+using BlendSign.Data.Dicom;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Storage;
 using BlendSign.Data.Training;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Network;
@@ -19,7 +21,8 @@ public sealed record FoldModelLookup(FoldModelTarget? Target, string? Problem);
 /// explained by the model of the fold whose validation part held it (its final weights in the run folder). The last
 /// few models used stay loaded; one computation at a time (CPU bound).
 /// </summary>
-public sealed class FoldModels(IDbContextFactory<BlendSignDbContext> dbFactory, DataPaths paths, ILogger<FoldModels> logger) : IDisposable
+public sealed class FoldModels(
+    IDbContextFactory<BlendSignDbContext> dbFactory, DataPaths paths, SliceStore sliceStore, ILogger<FoldModels> logger) : IDisposable
 {
     private const int CachedModels = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -66,6 +69,18 @@ public sealed class FoldModels(IDbContextFactory<BlendSignDbContext> dbFactory, 
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Loads the target's slice, renders it as the run's input (rgb3 at the run's image size) and runs
+    /// <paramref name="work"/> on the model, the slice and that input; a missing slice gives an <see cref="IOException"/>.
+    /// </summary>
+    public async Task<T> UseOnSliceAsync<T>(FoldModelTarget target, Func<SliceClassifier, HuSlice, float[], T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var slice = sliceStore.Load(target.StoreKey);
+        var image = ThreeWindowImage.Render(slice, target.Settings.ImageSize);
+        return await UseAsync(target, model => work(model, slice, image), cancellationToken);
     }
 
     private SliceClassifier ModelFor(string path, TrainingSettings settings)

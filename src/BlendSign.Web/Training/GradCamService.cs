@@ -1,5 +1,4 @@
 using BlendSign.Data.Labels;
-using BlendSign.Data.Storage;
 using BlendSign.Model.Explain;
 using BlendSign.Model.Training;
 
@@ -12,7 +11,7 @@ public sealed record GradCamImage(byte[]? Png, string? Problem, int TargetClass 
 /// Grad-CAM of a run's classification of one slice, computed with the model of the fold that predicted it
 /// (<see cref="FoldModels"/>), as an overlay on the slice's rgb3 view at the slice's size.
 /// </summary>
-public sealed class GradCamService(FoldModels models, SliceStore sliceStore, ILogger<GradCamService> logger)
+public sealed class GradCamService(FoldModels models, ILogger<GradCamService> logger)
 {
     /// <param name="targetClass">The class to explain; null explains the predicted one.</param>
     public async Task<GradCamImage> RenderAsync(int runId, string sopInstanceUid, HemorrhageClass? targetClass, CancellationToken cancellationToken)
@@ -25,11 +24,11 @@ public sealed class GradCamService(FoldModels models, SliceStore sliceStore, ILo
 
         try
         {
-            var slice = sliceStore.Load(target.StoreKey);
-            var size = target.Settings.ImageSize;
-            var image = ThreeWindowImage.Render(slice, size);
-            var result = await models.UseAsync(target, model => GradCam.Compute(model, image, size, targetClass is { } c ? (int)c : null), cancellationToken);
-            return new GradCamImage(GradCamOverlay.Png(slice, result.Heatmap, result.Size), null, result.TargetClass);
+            return await models.UseOnSliceAsync(target, (model, slice, image) =>
+            {
+                var result = GradCam.Compute(model, image, target.Settings.ImageSize, targetClass is { } c ? (int)c : null);
+                return new GradCamImage(GradCamOverlay.Png(slice, result.Heatmap, result.Size), null, result.TargetClass);
+            }, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {

@@ -1,4 +1,3 @@
-using BlendSign.Data.Storage;
 using BlendSign.Model.Network;
 using BlendSign.Model.Training;
 
@@ -18,7 +17,7 @@ public sealed record ModelBoxes(IReadOnlyList<ModelBox> Boxes, string? Problem);
 /// The hemorrhage boxes a run's detection branch finds on one slice, from the model of the fold that predicted it
 /// (<see cref="FoldModels"/>), decoded by <see cref="DetectionDecoder"/> and mapped back onto the slice's pixels.
 /// </summary>
-public sealed class ModelBoxService(FoldModels models, SliceStore sliceStore, ILogger<ModelBoxService> logger)
+public sealed class ModelBoxService(FoldModels models, ILogger<ModelBoxService> logger)
 {
     /// <param name="minimumScore">The center score a box needs (<see cref="DetectionDecoder.DefaultMinimumScore"/> by default).</param>
     public async Task<ModelBoxes> DetectAsync(int runId, string sopInstanceUid, CancellationToken cancellationToken,
@@ -37,11 +36,8 @@ public sealed class ModelBoxService(FoldModels models, SliceStore sliceStore, IL
 
         try
         {
-            var slice = sliceStore.Load(target.StoreKey);
-            var size = target.Settings.ImageSize;
-            var image = ThreeWindowImage.Render(slice, size);
-            var found = await models.UseAsync(target, model => DetectionDecoder.Detect(model, image, size, minimumScore), cancellationToken) ?? [];
-            return Boxes(found, slice.Columns, slice.Rows);
+            return await models.UseOnSliceAsync(target, (model, slice, image) =>
+                Boxes(DetectionDecoder.Detect(model, image, target.Settings.ImageSize, minimumScore) ?? [], slice.Columns, slice.Rows), cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
