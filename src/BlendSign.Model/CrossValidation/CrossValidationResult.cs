@@ -1,3 +1,4 @@
+using BlendSign.Model.Health;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Network;
 
@@ -18,6 +19,20 @@ public sealed record CrossValidationResult(
 
     public IReadOnlyList<ClassMetricsSummary> MeanOverFolds => FoldAverage.Compute(Folds.Select(f => f.Metrics).ToArray());
 
+    /// <summary>Why the run cannot be trusted (non-finite or exploding training, constant or saturated outputs); empty when healthy.</summary>
+    public IReadOnlyList<DivergenceFinding> Findings { get; init; } = [];
+
+    public bool Diverged => Findings.Count > 0;
+
+    /// <summary>Each generation's held-out metrics (teacher first; the last is <see cref="Metrics"/>); one entry without distillation.</summary>
+    public IReadOnlyList<GenerationResult> Generations { get; init; } = [];
+
     /// <summary>One ROC curve per class (one vs rest), from the pooled out-of-fold probabilities.</summary>
     public IReadOnlyList<IReadOnlyList<RocPoint>> RocCurves => RocCurve.PerClass(Predictions);
+}
+
+/// <summary>One generation (0 = the teacher) over all folds: its held-out metrics pooled and as mean ± SD over folds.</summary>
+public sealed record GenerationResult(int Generation, ClassificationMetrics Metrics, IReadOnlyList<ClassMetricsSummary> MeanOverFolds)
+{
+    public string Name => DivergenceFinding.GenerationName(Generation);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BlendSign.Model.Health;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
@@ -65,6 +66,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         BackboneWeights? weights = null;
 
         var folds = new List<FoldResult>();
+        var outcomes = new List<FoldOutcome>();
         var predictions = new List<OofPrediction>();
         for (var f = 0; f < settings.Folds; f++)
         {
@@ -81,20 +83,29 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
             {
                 logger.LogInformation("Fold {Fold}/{Folds}: training on {Train} slices ({Generations} distilled generations), holding out {Test} on {Device}",
                     fold, settings.Folds, train.Length, generations, test.Length, TorchRuntime.Describe(device));
-                var (model, lastLoss) = trainer.Train(train, fold, checkpoints, cancellationToken);
+                var training = trainer.Train(train, test, fold, checkpoints, cancellationToken);
                 double[][] probabilities;
-                using (model)
+                using (training.Model)
                 {
-                    weights ??= model.Weights;
-                    checkpoints?.SaveFinalModel(model);
-                    probabilities = trainer.Predict(model, test, fold, cancellationToken);
+                    weights ??= training.Model.Weights;
+                    checkpoints?.SaveFinalModel(training.Model);
+                    probabilities = trainer.Predict(training.Model, test, fold, cancellationToken);
                 }
 
-                outcome = new FoldOutcome(train.Length, lastLoss,
-                    [.. test.Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))]);
+                OofPrediction[] final = [.. test.Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))];
+                outcome = new FoldOutcome(train.Length, training.LastEpochLoss, final)
+                {
+                    EarlierGenerations = training.EarlierGenerations,
+                    Findings = FoldFindings(training, final, fold, generations),
+                };
                 checkpoints?.SaveOutcome(outcome);
+                foreach (var finding in outcome.Findings)
+                {
+                    logger.LogWarning("Diverged: {Reason}", finding.Reason);
+                }
             }
 
+            outcomes.Add(outcome);
             predictions.AddRange(outcome.Predictions);
             var metrics = ClassificationMetrics.Compute(outcome.Predictions);
             folds.Add(new FoldResult(fold, outcome.TrainingExamples, test.Length, test.Select(e => e.GroupId).Distinct().Count(), outcome.LastEpochLoss, metrics));
@@ -105,7 +116,38 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         return new CrossValidationResult(TorchRuntime.Describe(device), folds, ordered, ClassificationMetrics.Compute(ordered))
         {
             BackboneWeights = weights,
+            Findings = [.. outcomes.SelectMany(o => o.Findings ?? [])],
+            Generations = GenerationResults(outcomes, generations),
         };
+    }
+
+    /// <summary>Every generation's training findings and the health of its held-out outputs, teacher first.</summary>
+    private static DivergenceFinding[] FoldFindings(FoldTraining training, IReadOnlyList<OofPrediction> final, int fold, int generations) =>
+    [
+        .. training.EarlierGenerations.SelectMany(g => g.Findings.Concat(OutputHealth.Check(g.Predictions, fold, g.Generation))),
+        .. training.Findings,
+        .. OutputHealth.Check(final, fold, generations),
+    ];
+
+    /// <summary>
+    /// Each generation's held-out predictions over all folds and their metrics (the last is the run's own); empty when a
+    /// fold was stored before generations were kept.
+    /// </summary>
+    private static IReadOnlyList<GenerationResult> GenerationResults(IReadOnlyList<FoldOutcome> outcomes, int generations)
+    {
+        if (outcomes.Any(o => (o.EarlierGenerations?.Count ?? 0) != generations))
+        {
+            return [];
+        }
+
+        return [.. Enumerable.Range(0, generations + 1).Select(g =>
+        {
+            OofPrediction[] predictions = g == generations
+                ? [.. outcomes.SelectMany(o => o.Predictions)]
+                : [.. outcomes.SelectMany(o => o.EarlierGenerations![g].Predictions)];
+            var perFold = predictions.GroupBy(p => p.Fold).OrderBy(f => f.Key).Select(f => ClassificationMetrics.Compute(f.ToArray())).ToArray();
+            return new GenerationResult(g, ClassificationMetrics.Compute(predictions), FoldAverage.Compute(perFold));
+        })];
     }
 
     /// <summary>Where fold <paramref name="fold"/> (1-based) of a run with this checkpoint folder keeps its final model.</summary>
@@ -140,13 +182,13 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         return null;
     }
 
-    /// <summary>Batches of one fold: each generation's epochs, each teacher's pass over the training slices, the held-out pass.</summary>
+    /// <summary>Batches of one fold: each generation's epochs, each teacher's passes over the training and held-out slices, the final held-out pass.</summary>
     private static long FoldBatches(int train, int test, TrainingSettings settings)
     {
         var trainBatches = BatchPlan.Split(train, settings.BatchSize).Count;
         var generations = settings.EffectiveGenerations;
-        return (long)(generations + 1) * settings.Epochs * trainBatches + (long)generations * trainBatches
-            + BatchPlan.Split(test, settings.BatchSize).Count;
+        var testBatches = BatchPlan.Split(test, settings.BatchSize).Count;
+        return (long)(generations + 1) * settings.Epochs * trainBatches + (long)generations * (trainBatches + testBatches) + testBatches;
     }
 
     private static void ClaimDirectory(string directory, IReadOnlyList<TrainingExample> examples, TrainingSettings settings, int[] assignment)

@@ -53,7 +53,8 @@ public sealed record ClassificationMetrics(IReadOnlyList<ClassMetrics> PerClass,
 
     private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
 
-    private static int Argmax(IReadOnlyList<double> values)
+    /// <summary>The index of the largest value; the first wins a tie.</summary>
+    public static int Argmax(IReadOnlyList<double> values)
     {
         var best = 0;
         for (var i = 1; i < values.Count; i++)

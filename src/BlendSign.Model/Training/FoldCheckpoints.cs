@@ -1,15 +1,35 @@
 using System.Text.Json;
 using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Health;
 using BlendSign.Model.Network;
 using TorchSharp.Modules;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>Where a fold stands: the generation being trained (0 = the teacher) and its finished epochs.</summary>
-public sealed record FoldState(int Generation, int EpochsDone, double LastEpochLoss);
+/// <summary>
+/// Where a fold stands: the generation being trained (0 = the teacher) and its finished epochs; the generation's first
+/// epoch's loss and the guards' findings so far, so a resumed generation is judged as a whole.
+/// </summary>
+public sealed record FoldState(int Generation, int EpochsDone, double LastEpochLoss)
+{
+    public double? FirstEpochLoss { get; init; }
 
-/// <summary>A finished fold as stored: its out-of-fold predictions and last training loss.</summary>
-public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IReadOnlyList<OofPrediction> Predictions);
+    public IReadOnlyList<DivergenceFinding>? Findings { get; init; }
+}
+
+/// <summary>A generation that taught the next one: its last epoch's loss, its held-out predictions and its findings.</summary>
+public sealed record GenerationOutcome(int Generation, double LastEpochLoss, IReadOnlyList<OofPrediction> Predictions, IReadOnlyList<DivergenceFinding> Findings);
+
+/// <summary>
+/// A finished fold as stored: its out-of-fold predictions (the last generation's) and last training loss; the earlier
+/// generations' held-out predictions and every finding (null in folds stored before these existed).
+/// </summary>
+public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IReadOnlyList<OofPrediction> Predictions)
+{
+    public IReadOnlyList<GenerationOutcome>? EarlierGenerations { get; init; }
+
+    public IReadOnlyList<DivergenceFinding>? Findings { get; init; }
+}
 
 /// <summary>
 /// One fold's checkpoint folder: <c>state.json</c> (generation, epochs done), the model and optimizer of the last
@@ -20,7 +40,7 @@ public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IRe
 /// </summary>
 internal sealed class FoldCheckpoints(string directory)
 {
-    private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public const string FinalModelFileName = "final-model.weights";
 
@@ -83,6 +103,11 @@ internal sealed class FoldCheckpoints(string directory)
     public IReadOnlyDictionary<string, float[]> LoadTeacher(int generation) =>
         Read<Dictionary<string, float[]>>($"teacher-g{generation}.json")
         ?? throw new InvalidDataException($"The checkpoint in {directory} has no teacher predictions for generation {generation}.");
+
+    /// <summary>A generation that finished teaching: kept so a resumed fold still reports it.</summary>
+    public void SaveGeneration(GenerationOutcome outcome) => Write($"generation-g{outcome.Generation}.json", outcome);
+
+    public GenerationOutcome? LoadGeneration(int generation) => Read<GenerationOutcome>($"generation-g{generation}.json");
 
     private string ModelPath(FoldState s) => Path.Combine(directory, $"model-g{s.Generation}-e{s.EpochsDone}.bin");
 

@@ -1,4 +1,6 @@
 using BlendSign.Model.Augmentation;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Health;
 using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
 using Microsoft.Extensions.Logging;
@@ -7,6 +9,10 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
+
+/// <summary>A trained fold: the final model, its last epoch's loss, the generations before it and the final generation's findings.</summary>
+internal sealed record FoldTraining(
+    SliceClassifier Model, double LastEpochLoss, IReadOnlyList<GenerationOutcome> EarlierGenerations, IReadOnlyList<DivergenceFinding> Findings);
 
 /// <summary>
 /// Trains one fold: the teacher (generation 0), then each student on the same slices with the previous model's soft
@@ -17,35 +23,48 @@ namespace BlendSign.Model.Training;
 /// </summary>
 internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings, Device device, ProgressTracker tracker, ILogger logger)
 {
-    /// <summary>Trains the fold's generations (resuming from <paramref name="checkpoints"/>); returns the last student (or the teacher) and its last epoch's mean loss.</summary>
-    public (SliceClassifier Model, double LastEpochLoss) Train(
-        TrainingExample[] examples, int fold, FoldCheckpoints? checkpoints, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains the fold's generations (resuming from <paramref name="checkpoints"/>); returns the last student (or the
+    /// teacher), its last epoch's mean loss, each earlier generation's held-out predictions (so a lead sees whether
+    /// distillation helped) and the guards' findings. Throws <see cref="TrainingDivergedException"/> at a non-finite loss.
+    /// </summary>
+    public FoldTraining Train(
+        TrainingExample[] examples, TrainingExample[] heldOut, int fold, FoldCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
         var state = checkpoints?.LoadState();
         var generations = settings.EffectiveGenerations;
         var perGeneration = BatchPlan.Split(examples.Length, settings.BatchSize).Count;
+        var heldOutBatches = BatchPlan.Split(heldOut.Length, settings.BatchSize).Count;
+        var earlier = new List<GenerationOutcome>();
         for (var generation = 0; generation <= generations; generation++)
         {
             if (state is not null && generation < state.Generation)
             {
                 // Finished before the interruption: count its work as done.
-                tracker.Skip((long)settings.Epochs * perGeneration + perGeneration);
+                tracker.Skip((long)settings.Epochs * perGeneration + perGeneration + heldOutBatches);
+                earlier.Add(checkpoints!.LoadGeneration(generation)
+                    ?? throw new InvalidDataException($"The checkpoint in {checkpoints.Directory} lacks generation {generation}'s results."));
                 continue;
             }
 
             var teacher = generation == 0 ? null : checkpoints?.LoadTeacher(generation) ?? _teacher;
             var resumeFrom = state is not null && state.Generation == generation && state.EpochsDone > 0 ? state : null;
-            var (model, loss) = TrainGeneration(examples, fold, generation, teacher, checkpoints, resumeFrom, cancellationToken);
+            var (model, loss, findings) = TrainGeneration(examples, fold, generation, teacher, checkpoints, resumeFrom, cancellationToken);
             if (generation == generations)
             {
-                return (model, loss);
+                return new FoldTraining(model, loss, earlier, findings);
             }
 
             using (model)
             {
+                var probabilities = Predict(model, heldOut, fold, cancellationToken);
+                var outcome = new GenerationOutcome(generation, loss,
+                    [.. heldOut.Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))], findings);
+                earlier.Add(outcome);
                 var soft = Predict(model, examples, fold, cancellationToken);
                 _teacher = examples.Select((e, i) => (e.SampleId, Values: soft[i].Select(v => (float)v).ToArray()))
                     .ToDictionary(x => x.SampleId, x => x.Values, StringComparer.Ordinal);
+                checkpoints?.SaveGeneration(outcome);
                 checkpoints?.SaveTeacher(generation + 1, _teacher);
                 checkpoints?.StartGeneration(generation + 1);
             }
@@ -57,7 +76,7 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
     // The latest teacher's soft predictions, for a run without a checkpoint folder.
     private IReadOnlyDictionary<string, float[]>? _teacher;
 
-    private (SliceClassifier Model, double LastEpochLoss) TrainGeneration(
+    private (SliceClassifier Model, double LastEpochLoss, IReadOnlyList<DivergenceFinding> Findings) TrainGeneration(
         TrainingExample[] examples, int fold, int generation, IReadOnlyDictionary<string, float[]>? teacher,
         FoldCheckpoints? checkpoints, FoldState? resumeFrom, CancellationToken cancellationToken)
     {
@@ -76,11 +95,15 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
             var loader = new BatchLoader(images, settings.ImageSize, grid, settings.Augment ? AugmentationOptions.Study : null, teacher);
             var firstEpoch = 1;
             var lastEpochLoss = double.NaN;
+            var firstEpochLoss = double.NaN;
+            var guard = new TrainingGuard(fold, generation, settings.GradientClipNorm);
             if (resumeFrom is not null && checkpoints is not null)
             {
                 checkpoints.Restore(resumeFrom, model, optimizer);
                 firstEpoch = resumeFrom.EpochsDone + 1;
                 lastEpochLoss = resumeFrom.LastEpochLoss;
+                firstEpochLoss = resumeFrom.FirstEpochLoss ?? double.NaN;
+                guard = new TrainingGuard(fold, generation, settings.GradientClipNorm, resumeFrom.Findings ?? []);
                 tracker.Skip((long)resumeFrom.EpochsDone * batches.Count);
                 logger.LogInformation("fold {Fold} generation {Generation}: resumed after epoch {Epoch}", fold, generation, resumeFrom.EpochsDone);
             }
@@ -108,17 +131,25 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
                         var loss = TrainStep.Run(model, optimizer, batch, weights, settings, device);
                         lossSum += loss.Total;
                         b++;
+                        guard.AfterStep(epoch, b, loss.Total, loss.GradientNorm);
                         tracker.Report(TrainingStage.Training, fold, epoch, b, batches.Count, loss.Total, lossSum / b, rate, generation, loss);
                     }
                 }
 
                 lastEpochLoss = lossSum / batches.Count;
+                if (epoch == 1)
+                {
+                    firstEpochLoss = lastEpochLoss;
+                }
+
+                var gradients = guard.EndEpoch(epoch, settings.Epochs, firstEpochLoss, lastEpochLoss);
                 var nextRate = PolySchedule.LearningRate(settings.LearningRate, (long)epoch * batches.Count, totalIterations, settings.PolyPower);
-                checkpoints?.SaveEpoch(new FoldState(generation, epoch, lastEpochLoss), model, optimizer);
-                tracker.Report(TrainingStage.EpochCompleted, fold, epoch, batches.Count, batches.Count, lastEpochLoss, lastEpochLoss, nextRate, generation);
+                checkpoints?.SaveEpoch(new FoldState(generation, epoch, lastEpochLoss) { FirstEpochLoss = firstEpochLoss, Findings = guard.Findings }, model, optimizer);
+                tracker.Report(TrainingStage.EpochCompleted, fold, epoch, batches.Count, batches.Count, lastEpochLoss, lastEpochLoss, nextRate, generation,
+                    gradients: gradients);
             }
 
-            return (model, lastEpochLoss);
+            return (model, lastEpochLoss, guard.Findings);
         }
         catch
         {

@@ -17,7 +17,7 @@ internal sealed class ProgressTracker(IProgress<TrainingProgress>? progress, lon
     public void Skip(long batches) => _done += batches;
 
     public void Report(TrainingStage stage, int fold, int epoch, int batch, int batches, double loss, double epochLoss, double learningRate,
-        int generation = 0, StepLoss? terms = null)
+        int generation = 0, StepLoss? terms = null, Health.GradientNormStats? gradients = null)
     {
         if (stage is TrainingStage.Training or TrainingStage.Predicting)
         {
@@ -45,6 +45,8 @@ internal sealed class ProgressTracker(IProgress<TrainingProgress>? progress, lon
             DetectionLoss = terms?.Detection,
             DistillationLoss = terms?.Distillation,
             Arm = arm,
+            GradientNorm = terms?.GradientNorm,
+            Gradients = gradients,
         });
     }
 }

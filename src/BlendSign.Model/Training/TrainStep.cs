@@ -4,10 +4,20 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>The values of one step's loss and its terms.</summary>
-public sealed record StepLoss(double Total, double Classification, double? Detection, double? Distillation);
+/// <summary>
+/// The values of one step's loss and its terms, and the gradients' global L2 norm before clipping (NaN or ∞ when the
+/// backward pass produced non-finite gradients; the step is then not taken).
+/// </summary>
+public sealed record StepLoss(double Total, double Classification, double? Detection, double? Distillation)
+{
+    public double GradientNorm { get; init; } = double.NaN;
+}
 
-/// <summary>One SGD step on a batch: forward, the study's loss (terms as the batch and network allow), backward, update.</summary>
+/// <summary>
+/// One SGD step on a batch: forward, the study's loss (terms as the batch and network allow), backward, the gradient
+/// norm (clipped to <see cref="TrainingSettings.GradientClipNorm"/> when set), update. A non-finite loss or gradient
+/// skips the update, so the weights stay those of the last finite step for the caller to report.
+/// </summary>
 public static class TrainStep
 {
     public static StepLoss Run(SliceClassifier model, OptimizerHelper optimizer, TrainingBatch batch, Tensor classWeights, TrainingSettings settings, Device device)
@@ -22,10 +32,22 @@ public static class TrainStep
             : null;
         var distillation = b.Teacher is not null ? StudyLoss.Distillation(output.Logits, b.Teacher) : null;
         var terms = StudyLoss.Total(classification, detection, distillation, settings.DetectionWeight, settings.DistillationWeight);
+        var objective = distillation is not null && settings.NormalizeDistillationLoss
+            ? terms.Total / (1.0 + settings.DistillationWeight)
+            : terms.Total;
         optimizer.zero_grad();
-        terms.Total.backward();
-        optimizer.step();
+        objective.backward();
+        var parameters = model.parameters().Where(p => p.grad is not null).ToArray();
+        // clip_grad_norm_ returns the norm before clipping; with an infinite bound it only measures.
+        var clipTo = settings.GradientClipNorm > 0 ? settings.GradientClipNorm : double.PositiveInfinity;
+        var norm = nn.utils.clip_grad_norm_(parameters, clipTo);
         // item() also waits for the step to finish on an asynchronous device (CUDA).
-        return new StepLoss(terms.Total.item<float>(), terms.Classification, terms.Detection, terms.Distillation);
+        var total = terms.Total.item<float>();
+        if (float.IsFinite(total) && double.IsFinite(norm))
+        {
+            optimizer.step();
+        }
+
+        return new StepLoss(total, terms.Classification, terms.Detection, terms.Distillation) { GradientNorm = norm };
     }
 }

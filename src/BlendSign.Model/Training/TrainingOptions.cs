@@ -51,6 +51,13 @@ public class TrainingOptions
     public double DistillationWeight { get; set; } = 10.0;
     public bool Augment { get; set; } = true;
 
+    /// <summary>Divide the student's loss by 1 + λ2 (see <see cref="TrainingSettings.NormalizeDistillationLoss"/>).</summary>
+    public bool NormalizeDistillationLoss { get; set; } = true;
+
+    /// <summary>The gradient-norm clip and exploding-gradient bound; 0 turns clipping off.</summary>
+    [Range(0.0, 1e9)]
+    public double GradientClipNorm { get; set; } = 100.0;
+
     /// <summary>
     /// How often a run continues from its last checkpoint after a LibTorch error before it fails (see
     /// <see cref="Torch.NativeErrorRetry"/>); 0 fails at the first.

@@ -35,4 +35,10 @@ public sealed record TrainingProgress(
     public double? DetectionLoss { get; init; }
     public double? DistillationLoss { get; init; }
     public string? Arm { get; init; }
+
+    /// <summary>The batch's gradient norm before clipping (Training reports only).</summary>
+    public double? GradientNorm { get; init; }
+
+    /// <summary>The epoch's gradient norms before clipping (EpochCompleted reports only).</summary>
+    public Health.GradientNormStats? Gradients { get; init; }
 }

@@ -39,6 +39,19 @@ public sealed record TrainingSettings
     /// <summary>λ2, the distillation term's weight.</summary>
     public double DistillationWeight { get; init; } = 10.0;
 
+    /// <summary>
+    /// Divides the student's loss by 1 + λ2, so the gradients of L_wce + λ1·L_det + λ2·KL are on the teacher's scale
+    /// (the terms keep the study's ratios; see the README of BlendSign.Model, "Distillation"). Off: the raw sum, whose
+    /// distillation term alone pulls about λ2 times as hard as the teacher's loss and diverged here at 64 and 128 px.
+    /// </summary>
+    public bool NormalizeDistillationLoss { get; init; } = true;
+
+    /// <summary>
+    /// The gradients' global L2 norm is clipped to this before each step (0: no clipping). It is also the bound of the
+    /// exploding-gradient guard: an epoch whose median norm before clipping exceeds it marks the run diverged.
+    /// </summary>
+    public double GradientClipNorm { get; init; } = 100.0;
+
     /// <summary>The study's augmentation (flip, shifts, rotation, scaling), drawn per slice per epoch from the seed.</summary>
     public bool Augment { get; init; } = true;
 
@@ -85,6 +98,7 @@ public sealed record TrainingSettings
         Check(LearningRate > 0, "The learning rate must be positive.");
         Check(ClassWeights.Count == SliceClassifier.ClassCount && ClassWeights.All(w => w > 0),
             "Class weights need one positive value per class (3).");
+        Check(GradientClipNorm >= 0 && double.IsFinite(GradientClipNorm), "The gradient clipping norm must be 0 (off) or a positive number.");
         Check(Threads >= 0, "Threads must be 0 (libtorch's default) or more.");
         return problems;
 
@@ -117,6 +131,8 @@ public sealed record TrainingSettings
         DetectionWeight = options.DetectionWeight,
         DistillationWeight = options.DistillationWeight,
         Augment = options.Augment,
+        NormalizeDistillationLoss = options.NormalizeDistillationLoss,
+        GradientClipNorm = options.GradientClipNorm,
         WeightsFile = string.IsNullOrWhiteSpace(options.WeightsFile) ? null : options.WeightsFile,
     };
 }

@@ -4,8 +4,18 @@ namespace BlendSign.Web.Training;
 public sealed record BatchLossPoint(long Step, int Fold, int Generation, int Epoch, double Loss,
     double? Classification, double? Detection, double? Distillation);
 
-/// <summary>An epoch's mean loss and the learning rate after it, at the step where the epoch ended.</summary>
-public sealed record EpochLossPoint(long Step, string? Arm, int Fold, int Generation, int Epoch, double Loss, double LearningRate);
+/// <summary>
+/// An epoch's mean loss and the learning rate after it, at the step where the epoch ended; its gradient norms before
+/// clipping (median, largest, steps clipped; null in histories written before they were kept).
+/// </summary>
+public sealed record EpochLossPoint(long Step, string? Arm, int Fold, int Generation, int Epoch, double Loss, double LearningRate)
+{
+    public double? GradientNormMedian { get; init; }
+
+    public double? GradientNormMax { get; init; }
+
+    public int? ClippedSteps { get; init; }
+}
 
 /// <summary>A pick-up after an interruption: where the run continued (fold, generation, the epoch it trained next).</summary>
 public sealed record ResumeNote(DateTimeOffset At, int Fold, int Generation, int Epoch, bool FromCheckpoint)

@@ -94,7 +94,12 @@ public sealed class RunHistoryStore(DataPaths paths, ILogger<RunHistoryStore> lo
 
                         return false;
                     case TrainingStage.EpochCompleted:
-                        _epochs.Add(new EpochLossPoint(_steps, p.Arm, p.Fold, p.Generation, p.Epoch, p.Loss, p.LearningRate));
+                        _epochs.Add(new EpochLossPoint(_steps, p.Arm, p.Fold, p.Generation, p.Epoch, p.Loss, p.LearningRate)
+                        {
+                            GradientNormMedian = Finite(p.Gradients?.Median),
+                            GradientNormMax = Finite(p.Gradients?.Max),
+                            ClippedSteps = p.Gradients?.Clipped,
+                        });
                         return true;
                     default:
                         return false;
@@ -118,6 +123,9 @@ public sealed class RunHistoryStore(DataPaths paths, ILogger<RunHistoryStore> lo
                 return SnapshotLocked();
             }
         }
+
+        // progress.json is JSON: NaN (an epoch without steps) is stored as no value.
+        private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
         private LossHistory SnapshotLocked() => new([.. _batches], [.. _epochs], [.. _resumes], _steps, _stride);
 

@@ -12,7 +12,7 @@ public sealed record OofSlice(string SopInstanceUid, int Fold, HemorrhageClass G
 }
 
 /// <summary>
-/// A completed run's results, computed from its stored out-of-fold predictions: metrics pooled over every slice and
+/// A trained run's results, computed from its stored out-of-fold predictions: metrics pooled over every slice and
 /// their mean ± SD over folds (the study's Table 3), ROC curves per class (one vs rest) and the confusion matrix.
 /// </summary>
 public sealed record RunResults(
@@ -23,8 +23,13 @@ public sealed record RunResults(
     IReadOnlyList<ClassMetricsSummary> MeanOverFolds,
     IReadOnlyList<IReadOnlyList<RocPoint>> RocCurves)
 {
-    /// <summary>"WCE+AT" for an ablation row, else "run #12" — the method column of Table 3.</summary>
-    public string Method => Run.Variant is { } variant ? ProgressText.VariantName(variant) : $"run #{Run.Id}";
+    /// <summary>The stored report: divergence findings, warnings and per-generation metrics (null for runs stored before it existed).</summary>
+    public TrainingReport? Report { get; init; }
+
+    public bool Diverged => Run.Status == TrainingRunStatus.Diverged;
+
+    /// <summary>"WCE+AT" for an ablation row, else "run #12" — the method column of Table 3; "(diverged)" added when it did.</summary>
+    public string Method => (Run.Variant is { } variant ? ProgressText.VariantName(variant) : $"run #{Run.Id}") + (Diverged ? " (diverged)" : "");
 
     public int FoldCount => Predictions.Select(p => p.Fold).Distinct().Count();
 }

@@ -11,24 +11,30 @@ namespace BlendSign.Web.Training;
 /// <summary>Reads completed runs' out-of-fold predictions back and computes what the results page shows.</summary>
 public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
-    /// <summary>The run's results; null when there is no such run or it has not completed.</summary>
+    /// <summary>
+    /// The run's results; null when there is no such run or it has none (not trained to the end). A diverged run that
+    /// trained to the end has results, shown with its reasons.
+    /// </summary>
     public async Task<RunResults?> LoadAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        return run is { Status: TrainingRunStatus.Completed } ? await ComputeAsync(db, run, cancellationToken) : null;
+        return run is not null && HasResults(run) ? await ComputeAsync(db, run, cancellationToken) : null;
     }
 
-    /// <summary>The completed rows of an ablation group, in the study's order (WCE, WCE+AT, WCE+AT+SKD).</summary>
+    private static bool HasResults(TrainingRun run) =>
+        run.Status == TrainingRunStatus.Completed || (run.Status == TrainingRunStatus.Diverged && run.ResultJson is not null);
+
+    /// <summary>The rows of an ablation group that have results (diverged ones too), in the study's order (WCE, WCE+AT, WCE+AT+SKD).</summary>
     public async Task<IReadOnlyList<RunResults>> LoadAblationAsync(string group, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var runs = await db.TrainingRuns.AsNoTracking()
-            .Where(r => r.AblationGroup == group && r.Status == TrainingRunStatus.Completed)
+            .Where(r => r.AblationGroup == group && (r.Status == TrainingRunStatus.Completed || r.Status == TrainingRunStatus.Diverged))
             .ToListAsync(cancellationToken);
         var order = AblationRunner.Arms(new TrainingSettings()).Select(a => a.Folder).ToList();
         var results = new List<RunResults>();
-        foreach (var run in runs.OrderBy(r => order.IndexOf(r.Variant ?? "")).ThenBy(r => r.Id))
+        foreach (var run in runs.Where(HasResults).OrderBy(r => order.IndexOf(r.Variant ?? "")).ThenBy(r => r.Id))
         {
             results.Add(await ComputeAsync(db, run, cancellationToken));
         }
@@ -59,7 +65,22 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
             [.. rows.Select(r => new OofSlice(r.SopInstanceUid, r.Fold, r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign]))],
             ClassificationMetrics.Compute(predictions),
             FoldAverage.Compute(folds),
-            RocCurve.PerClass(predictions));
+            RocCurve.PerClass(predictions))
+        {
+            Report = ReadReport(run),
+        };
+    }
+
+    private static TrainingReport? ReadReport(TrainingRun run)
+    {
+        try
+        {
+            return run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static TrainingSettings? ReadSettings(TrainingRun run)

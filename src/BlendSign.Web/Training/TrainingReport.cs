@@ -1,5 +1,7 @@
 using BlendSign.Data.Labels;
 using BlendSign.Model.CrossValidation;
+using System.Text.Json;
+using BlendSign.Model.Health;
 using BlendSign.Model.Metrics;
 
 namespace BlendSign.Web.Training;
@@ -11,6 +13,9 @@ public sealed record ClassReport(double? Sensitivity, double? Specificity, doubl
         HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => From(metrics.PerClass[(int)c]));
 
     public static ClassReport From(ClassMetrics m) => new(m.Sensitivity, m.Specificity, m.F1, m.Auc);
+
+    /// <summary>The means over folds of a class's metrics.</summary>
+    public static ClassReport FromMean(ClassMetricsSummary m) => new(m.Sensitivity.Mean, m.Specificity.Mean, m.F1.Mean, m.Auc.Mean);
 }
 
 public sealed record FoldReport(
@@ -22,9 +27,21 @@ public sealed record FoldReport(
     IReadOnlyDictionary<string, ClassReport> PerClass,
     IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix);
 
+/// <summary>One generation's held-out metrics over all folds (0 = the teacher): pooled, and mean ± SD over folds.</summary>
+public sealed record GenerationReport(int Generation, string Name, IReadOnlyDictionary<string, ClassReport> PerClass,
+    IReadOnlyDictionary<string, ClassReport> MeanOverFolds);
+
+/// <summary>Why a run diverged: where (fold, generation), what kind, and the reason in words.</summary>
+public sealed record DivergenceReport(int Fold, int Generation, string Kind, string Reason)
+{
+    public static DivergenceReport From(DivergenceFinding f) => new(f.Fold, f.Generation, JsonNamingPolicy.SnakeCaseLower.ConvertName(f.Kind.ToString()), f.Reason);
+}
+
 /// <summary>
-/// A completed run's results, stored as the run's ResultJson (snake_case): per-class metrics keyed by wire name
-/// and the confusion matrix (rows gold, columns predicted) over all out-of-fold predictions, then per fold.
+/// A trained run's results, stored as the run's ResultJson (snake_case): per-class metrics keyed by wire name
+/// and the confusion matrix (rows gold, columns predicted) over all out-of-fold predictions, then per fold; the
+/// findings that made it diverged (empty when healthy), warnings about metrics that carry no information, and each
+/// generation's metrics (teacher, students) when it distilled.
 /// </summary>
 public sealed record TrainingReport(
     string Device,
@@ -34,6 +51,12 @@ public sealed record TrainingReport(
     IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
     IReadOnlyList<FoldReport> Folds)
 {
+    public IReadOnlyList<DivergenceReport> Diverged { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public IReadOnlyList<GenerationReport> Generations { get; init; } = [];
+
     public static TrainingReport From(CrossValidationResult result) => new(
         result.Device,
         result.Predictions.Count,
@@ -41,5 +64,11 @@ public sealed record TrainingReport(
         ClassReport.From(result.Metrics),
         result.Metrics.ConfusionMatrix,
         [.. result.Folds.Select(f => new FoldReport(f.Fold, f.TrainingExamples, f.HeldOutExamples, f.HeldOutGroups,
-            f.LastEpochLoss, ClassReport.From(f.Metrics), f.Metrics.ConfusionMatrix))]);
+            f.LastEpochLoss, ClassReport.From(f.Metrics), f.Metrics.ConfusionMatrix))])
+    {
+        Diverged = [.. result.Findings.Select(DivergenceReport.From)],
+        Warnings = OutputHealth.Warnings(result.Predictions, [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]),
+        Generations = [.. result.Generations.Select(g => new GenerationReport(g.Generation, g.Name, ClassReport.From(g.Metrics),
+            HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => ClassReport.FromMean(g.MeanOverFolds[(int)c]))))],
+    };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Training;
 using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Health;
 using BlendSign.Model.Torch;
 using BlendSign.Model.Training;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace BlendSign.Web.Training;
 public sealed partial class TrainingRunService
 {
     /// <summary>
-    /// Executes a claimed (running) run to its end: Completed, Failed with the error, or Cancelled; a shutdown leaves it
+    /// Executes a claimed (running) run to its end: Completed, Diverged (with its results when training finished, the
+    /// reason in Error), Failed with the error, or Cancelled; a shutdown leaves it
     /// Running (outcome status Running) to be resumed. Continues from the run's checkpoints when it has some.
     /// </summary>
     public async Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default)
@@ -84,6 +86,12 @@ public sealed partial class TrainingRunService
             return monitor.CancelRequested
                 ? await FinishAsync(runId, TrainingRunStatus.Cancelled, null)
                 : await InterruptedAsync(runId);
+        }
+        catch (TrainingDivergedException exception)
+        {
+            await monitor.StopAsync();
+            history.Release(runId);
+            return await FinishAsync(runId, TrainingRunStatus.Diverged, exception.Finding.Reason);
         }
         catch (TrainingSetException exception)
         {
@@ -161,21 +169,37 @@ public sealed partial class TrainingRunService
             PBlendSign = p.Probabilities[2],
         }));
         var stored = await db.TrainingRuns.SingleAsync(r => r.Id == runId);
-        stored.Status = TrainingRunStatus.Completed;
+        var status = result.Diverged ? TrainingRunStatus.Diverged : TrainingRunStatus.Completed;
+        var divergence = DivergenceSummary(result.Findings);
+        stored.Status = status;
+        stored.Error = divergence;
         stored.Device = result.Device;
         stored.ResultJson = JsonSerializer.Serialize(report, TrainingJson.Options);
         stored.OofPredictionsPath = oofPath;
         stored.FinishedAt = time.GetUtcNow();
         stored.ProgressFraction = 1.0;
-        stored.ProgressMessage = "completed";
+        stored.ProgressMessage = divergence is null ? "completed" : "diverged";
         await db.SaveChangesAsync();
 
         var blendSign = report.PerClass[HemorrhageClassNames.BlendSign];
-        logger.LogInformation("run {RunId} completed: {Slices} slices, blend_sign sensitivity {Sensitivity:0.000} specificity {Specificity:0.000} AUC {Auc:0.000}",
-            runId, report.Slices, blendSign.Sensitivity, blendSign.Specificity, blendSign.Auc);
-        notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Completed, null, "completed"));
-        return new TrainingRunOutcome(runId, TrainingRunStatus.Completed, report, oofPath, null) { Variant = run.Variant };
+        if (divergence is not null)
+        {
+            logger.LogWarning("run {RunId} diverged: {Reason}", runId, divergence);
+        }
+
+        logger.LogInformation("run {RunId} {Status}: {Slices} slices, blend_sign sensitivity {Sensitivity:0.000} specificity {Specificity:0.000} AUC {Auc:0.000}",
+            runId, stored.ProgressMessage, report.Slices, blendSign.Sensitivity, blendSign.Specificity, blendSign.Auc);
+        notifier.Publish(new TrainingProgressUpdate(runId, status, null, divergence is null ? "completed" : $"diverged: {divergence}"));
+        return new TrainingRunOutcome(runId, status, report, oofPath, divergence) { Variant = run.Variant };
     }
+
+    /// <summary>The first finding's reason, and how many more there are; null when there are none.</summary>
+    private static string? DivergenceSummary(IReadOnlyList<DivergenceFinding> findings) => findings.Count switch
+    {
+        0 => null,
+        1 => findings[0].Reason,
+        _ => $"{findings[0].Reason} (and {findings.Count - 1} more finding{(findings.Count == 2 ? "" : "s")})",
+    };
 
     private async Task<TrainingRunOutcome> InterruptedAsync(int runId)
     {
@@ -192,7 +216,12 @@ public sealed partial class TrainingRunService
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
-        var message = status == TrainingRunStatus.Cancelled ? "cancelled" : "failed";
+        var message = status switch
+        {
+            TrainingRunStatus.Cancelled => "cancelled",
+            TrainingRunStatus.Diverged => "diverged",
+            _ => "failed",
+        };
         await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status)
             .SetProperty(r => r.Error, error)
@@ -204,7 +233,7 @@ public sealed partial class TrainingRunService
         }
         else
         {
-            logger.LogWarning("run {RunId} failed: {Error}", runId, error);
+            logger.LogWarning("run {RunId} {Status}: {Error}", runId, message, error);
         }
 
         notifier.Publish(new TrainingProgressUpdate(runId, status, null, error is null ? message : $"{message}: {error}"));

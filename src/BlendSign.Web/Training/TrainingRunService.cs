@@ -97,13 +97,37 @@ public sealed partial class TrainingRunService(
                 ? await ExecuteAsync(row.RunId, cancellationToken)
                 : await WaitForAsync(row.RunId, cancellationToken);
             outcomes.Add(outcome);
-            if (outcome.Status != TrainingRunStatus.Completed)
+            // A diverged row is a result (a bad one) and the next row still says something; anything else stops.
+            if (outcome.Status is not (TrainingRunStatus.Completed or TrainingRunStatus.Diverged))
             {
                 break;
             }
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// The ablation once per seed (<paramref name="seeds"/> seeds from the settings' seed on, each its own ablation
+    /// group on the same gold snapshot), so each row can be reported as mean ± SD over seeds. Stops at the first
+    /// seed whose rows did not all finish.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<TrainingRunOutcome>>> RunAblationSeedsNowAsync(
+        TrainingSettings settings, int seeds, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        var all = new List<IReadOnlyList<TrainingRunOutcome>>();
+        for (var i = 0; i < seeds; i++)
+        {
+            var rows = await RunAblationNowAsync(settings with { Seed = settings.Seed + i }, cancellationToken);
+            all.Add(rows);
+            if (rows.Count < AblationRunner.Arms(settings).Count || rows.Any(r => r.Status is not (TrainingRunStatus.Completed or TrainingRunStatus.Diverged)))
+            {
+                break;
+            }
+        }
+
+        return all;
     }
 
     /// <summary>
@@ -125,6 +149,12 @@ public sealed partial class TrainingRunService(
                 throw new RunNotResumableException($"Run {runId} is already completed.");
             }
 
+            if (run.Status == TrainingRunStatus.Diverged)
+            {
+                throw new RunNotResumableException(
+                    $"Run {runId} diverged ({run.Error}); resuming would repeat it. Start a new run with other settings (a lower learning rate, clipping).");
+            }
+
             settings = ReadSettings(run);
         }
 
@@ -132,7 +162,7 @@ public sealed partial class TrainingRunService(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow();
-            var updated = await db.TrainingRuns.Where(r => r.Id == runId && r.Status != TrainingRunStatus.Completed)
+            var updated = await db.TrainingRuns.Where(r => r.Id == runId && r.Status != TrainingRunStatus.Completed && r.Status != TrainingRunStatus.Diverged)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running)
                     .SetProperty(r => r.ResumeCount, r => r.ResumeCount + 1)
                     .SetProperty(r => r.CancelRequested, false)
@@ -230,7 +260,7 @@ public sealed partial class TrainingRunService(
         return requeued;
     }
 
-    /// <summary>The stored outcome of a run (its report when completed).</summary>
+    /// <summary>The stored outcome of a run (its report when completed or diverged after training).</summary>
     public async Task<TrainingRunOutcome> LoadOutcomeAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -280,7 +310,7 @@ public sealed partial class TrainingRunService(
         while (true)
         {
             var outcome = await LoadOutcomeAsync(runId, cancellationToken);
-            if (outcome.Status is TrainingRunStatus.Completed or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
+            if (outcome.Status is TrainingRunStatus.Completed or TrainingRunStatus.Diverged or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
             {
                 return outcome;
             }

@@ -55,6 +55,11 @@ public sealed class ResumeTests : IDisposable
         Assert.All(reference.Predictions.Zip(resumed.Predictions), pair =>
             Assert.All(pair.First.Probabilities.Zip(pair.Second.Probabilities), v => Assert.Equal(v.First, v.Second, 6)));
         Assert.Equal(1.0, reports[^1].FractionDone, 9);
+        // The teacher's held-out metrics survive the interruption (fold 2's teacher finished before it).
+        Assert.Equal(["teacher", "student 1"], resumed.Generations.Select(g => g.Name));
+        Assert.Equal(reference.Generations[0].Metrics.PerClass.Select(c => c.Auc), resumed.Generations[0].Metrics.PerClass.Select(c => c.Auc));
+        Assert.Equal(resumed.Metrics.PerClass.Select(c => c.Auc), resumed.Generations[1].Metrics.PerClass.Select(c => c.Auc));
+        Assert.Contains(reports, r => r.Stage == TrainingStage.EpochCompleted && r.Gradients is { Steps: > 0 } g && double.IsFinite(g.Median));
     }
 
     [Fact]

@@ -25,12 +25,14 @@ public class RunResultsPageTests : BlendSignComponentTest
 
     public RunResultsPageTests() => Services.AddSingleton<RunResultsService>();
 
-    private int AddRun(string? group = null, string? variant = null)
+    private int AddRun(string? group = null, string? variant = null, TrainingRunStatus status = TrainingRunStatus.Completed, TrainingReport? report = null)
     {
         using var db = Database.CreateDbContext();
         var run = new TrainingRun
         {
-            Status = TrainingRunStatus.Completed,
+            Status = status,
+            Error = status == TrainingRunStatus.Diverged ? "fold 1 student 1: 8 of 8 held-out slices got a probability of 0 or 1" : null,
+            ResultJson = report is null ? null : JsonSerializer.Serialize(report, TrainingJson.Options),
             ConfigurationJson = JsonSerializer.Serialize(new TrainingSettings { Folds = 2, Epochs = 1, ImageSize = 64 }, TrainingJson.Options),
             Seed = 42,
             AblationGroup = group,
@@ -102,6 +104,50 @@ public class RunResultsPageTests : BlendSignComponentTest
         var methods = page.FindAll("[data-testid=table3] tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent).ToList();
         Assert.Equal(["WCE", "WCE+AT", "WCE+AT+SKD", "WCE", "WCE+AT", "WCE+AT+SKD", "WCE", "WCE+AT", "WCE+AT+SKD"], methods);
         Assert.Contains("Ablation", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_DivergedRun_RedBannerWithTheReasonsWarningsAndEachGenerationsMetrics()
+    {
+        SeedSlices();
+        var blend = new Dictionary<string, ClassReport>
+        {
+            ["non_ich"] = new(1, 0, 0.5, 0.5), ["normal_ich"] = new(0, 1, 0, 0.5), ["blend_sign"] = new(0, 1, 0, 0.5),
+        };
+        var teacher = blend.ToDictionary(p => p.Key, p => p.Value with { Auc = 0.93 });
+        var report = new TrainingReport("cpu", 8, 2, blend, [[3, 0, 0], [2, 0, 0], [3, 0, 0]], [])
+        {
+            Diverged = [new DivergenceReport(1, 1, "saturated_outputs", "fold 1 student 1: 4 of 4 held-out slices got a probability of 0 or 1")],
+            Warnings = ["AUC 0.5 for blend_sign means nothing here: every slice got the same blend_sign probability (0)."],
+            Generations = [new GenerationReport(0, "teacher", teacher, teacher), new GenerationReport(1, "student 1", blend, blend)],
+        };
+        var runId = AddRun(status: TrainingRunStatus.Diverged, report: report);
+        await SignInAsync("lead", Roles.Lead);
+
+        var page = Render<RunResultsPage>(p => p.Add(x => x.RunId, runId));
+
+        var banner = page.WaitForElement("[data-testid=run-diverged]");
+        Assert.Contains("This run diverged", banner.TextContent, StringComparison.Ordinal);
+        Assert.Contains("fold 1 student 1: 4 of 4 held-out slices", banner.TextContent, StringComparison.Ordinal);
+        Assert.Contains("AUC 0.5 for blend_sign means nothing here", page.Find("[data-testid=run-warnings]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("0.930", page.Find("[data-testid=generation-0-blend_sign]").QuerySelectorAll("td")[5].TextContent);
+        Assert.Equal("0.500", page.Find("[data-testid=generation-1-blend_sign]").QuerySelectorAll("td")[5].TextContent);
+        Assert.Equal($"run #{runId} (diverged)", page.Find($"[data-testid=table3-blend_sign-{runId}]").QuerySelectorAll("td")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task Render_CompletedRunWithoutReport_NoBannerNoGenerationTable()
+    {
+        SeedSlices();
+        var runId = AddRun();
+        await SignInAsync("lead", Roles.Lead);
+
+        var page = Render<RunResultsPage>(p => p.Add(x => x.RunId, runId));
+
+        page.WaitForElement("[data-testid=table3]");
+        Assert.Empty(page.FindAll("[data-testid=run-diverged]"));
+        Assert.Empty(page.FindAll("[data-testid=run-warnings]"));
+        Assert.Empty(page.FindAll("[data-testid=generations]"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Training;
 using BlendSign.Model.Network;
@@ -13,7 +12,9 @@ namespace BlendSign.Web.Cli.Verbs;
 /// <c>--ablation</c> runs the study's three rows (WCE, WCE+AT, WCE+AT+SKD) on the same folds; <c>--resume RUN_ID</c>
 /// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints; <c>--folds-from RUN_ID</c>
 /// keeps that run's folds (to compare a retraining on reviewed labels with it, split for split). A run interrupted here
-/// stays Running and is resumed by the server's next start too, whichever comes first.
+/// stays Running and is resumed by the server's next start too, whichever comes first. <c>--ablation --seeds N</c> runs
+/// the ablation for N seeds and adds each row's mean ± SD over them. A run that diverged prints its results and reasons
+/// and exits with 3, never 0.
 /// </summary>
 public sealed class TrainVerb : ICliVerb
 {
@@ -30,13 +31,14 @@ public sealed class TrainVerb : ICliVerb
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: BlendSign:Training:Seed)." };
         var ablation = new Option<bool>("--ablation") { Description = "The study's ablation: WCE, WCE+AT and WCE+AT+SKD on the same folds (three runs)." };
         var foldsFrom = new Option<int?>("--folds-from") { Description = "Keep the folds of run RUN_ID (each scan in its fold there), to compare the two runs split for split." };
+        var seeds = new Option<int?>("--seeds") { Description = "With --ablation: run it for this many seeds (--seed, --seed + 1, ...) and report each row's mean ± SD over them." };
         var resume = new Option<int?>("--resume") { Description = "Continue run RUN_ID from its checkpoints (other options are ignored: a run keeps its settings)." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command(Name,
             "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
             "cross-entropy, detection branch, self-knowledge distillation, augmentation).")
         {
-            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, foldsFrom, ablation, resume, json,
+            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, foldsFrom, ablation, seeds, resume, json,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -75,10 +77,17 @@ public sealed class TrainVerb : ICliVerb
                 return 1;
             }
 
+            var seedCount = parse.GetValue(seeds);
+            if (seedCount is not null && (!parse.GetValue(ablation) || seedCount < 1 || seedCount > 20))
+            {
+                await context.Error.WriteLineAsync("--seeds takes 1 to 20 and goes with --ablation.");
+                return 1;
+            }
+
             if (parse.GetValue(ablation))
             {
-                var rows = await runs.RunAblationNowAsync(settings, cancellationToken);
-                return await WriteAblationAsync(context, rows, parse.GetValue(json));
+                var rows = await runs.RunAblationSeedsNowAsync(settings, seedCount ?? 1, cancellationToken);
+                return await WriteAblationAsync(context, rows, settings.Seed, parse.GetValue(json));
             }
 
             return await WriteRunAsync(context, await runs.RunNowAsync(settings, cancellationToken), parse.GetValue(json));
@@ -106,9 +115,9 @@ public sealed class TrainVerb : ICliVerb
 
     private static async Task<int> WriteRunAsync(CliContext context, TrainingRunOutcome outcome, bool json)
     {
-        if (!await CheckCompletedAsync(context, outcome))
+        if (!await CheckTrainedAsync(context, outcome, json))
         {
-            return 1;
+            return outcome.Status == TrainingRunStatus.Diverged ? TrainOutput.DivergedExitCode : 1;
         }
 
         if (json)
@@ -117,43 +126,61 @@ public sealed class TrainVerb : ICliVerb
         }
         else
         {
-            await WriteTableAsync(context.Out, outcome);
+            await TrainOutput.WriteTableAsync(context.Out, outcome);
         }
 
-        return 0;
+        return await ReportDivergedAsync(context, [outcome]);
     }
 
-    private static async Task<int> WriteAblationAsync(CliContext context, IReadOnlyList<TrainingRunOutcome> rows, bool json)
+    private static async Task<int> WriteAblationAsync(CliContext context, IReadOnlyList<IReadOnlyList<TrainingRunOutcome>> seeds, int seed, bool json)
     {
-        foreach (var row in rows)
+        var rows = seeds.SelectMany((runs, i) => runs.Select(r => (Seed: seed + i, Outcome: r))).ToArray();
+        foreach (var (_, row) in rows)
         {
-            if (!await CheckCompletedAsync(context, row))
+            if (!await CheckTrainedAsync(context, row, json: false))
             {
-                return 1;
+                return row.Status == TrainingRunStatus.Diverged ? TrainOutput.DivergedExitCode : 1;
             }
         }
 
+        var summary = AblationSeedSummary.From(rows);
         if (json)
         {
-            CliJson.Write(context.Out, new AblationOutput([.. rows.Select(TrainOutput.From)]));
-            return 0;
+            CliJson.Write(context.Out, new AblationOutput([.. rows.Select(r => TrainOutput.From(r.Outcome) with { Seed = r.Seed })], summary));
         }
-
-        foreach (var row in rows)
+        else
         {
-            await context.Out.WriteLineAsync($"== {ProgressText.VariantName(row.Variant ?? "")} ==");
-            await WriteTableAsync(context.Out, row);
-            await context.Out.WriteLineAsync();
+            foreach (var (rowSeed, row) in rows)
+            {
+                await context.Out.WriteLineAsync($"== {ProgressText.VariantName(row.Variant ?? "")}, seed {rowSeed} ==");
+                await TrainOutput.WriteTableAsync(context.Out, row);
+                await context.Out.WriteLineAsync();
+            }
+
+            await TrainOutput.WriteSeedSummaryAsync(context.Out, summary);
         }
 
-        return 0;
+        return await ReportDivergedAsync(context, [.. rows.Select(r => r.Outcome)]);
     }
 
-    private static async Task<bool> CheckCompletedAsync(CliContext context, TrainingRunOutcome outcome)
+    /// <summary>True when the run trained to the end (completed or diverged with results); otherwise says why on standard error.</summary>
+    private static async Task<bool> CheckTrainedAsync(CliContext context, TrainingRunOutcome outcome, bool json)
     {
-        if (outcome.Status == TrainingRunStatus.Completed && outcome.Report is not null)
+        if (outcome.Status is TrainingRunStatus.Completed or TrainingRunStatus.Diverged && outcome.Report is not null)
         {
             return true;
+        }
+
+        if (outcome.Status == TrainingRunStatus.Diverged)
+        {
+            // Stopped at a non-finite loss: no results, a reason.
+            if (json)
+            {
+                CliJson.Write(context.Out, new DivergedOutput(outcome.RunId, "diverged", [outcome.Error ?? "diverged"]));
+            }
+
+            await context.Error.WriteLineAsync($"Run {outcome.RunId} diverged: {outcome.Error}.");
+            return false;
         }
 
         var resumable = outcome.Status is TrainingRunStatus.Running or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled
@@ -163,46 +190,15 @@ public sealed class TrainVerb : ICliVerb
         return false;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, TrainingRunOutcome outcome)
-    {        var report = outcome.Report!;
-        await output.WriteLineAsync(
-            $"Run {outcome.RunId} completed on {report.Device}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds.");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync($"{"class",-12}{"sensitivity",12}{"specificity",12}{"F1",8}{"AUC",8}");
-        foreach (var (name, metrics) in report.PerClass)
-        {
-            await output.WriteLineAsync(
-                $"{name,-12}{Format(metrics.Sensitivity),12}{Format(metrics.Specificity),12}{Format(metrics.F1),8}{Format(metrics.Auc),8}");
-        }
-
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("Confusion matrix (rows: gold, columns: predicted)");
-        var names = HemorrhageClassNames.All.Select(c => c.ToWireName()).ToArray();
-        await output.WriteLineAsync($"{"",-12}{string.Concat(names.Select(n => $"{n,12}"))}");
-        for (var row = 0; row < names.Length; row++)
-        {
-            await output.WriteLineAsync($"{names[row],-12}{string.Concat(report.ConfusionMatrix[row].Select(n => $"{n,12}"))}");
-        }
-
-        await output.WriteLineAsync();
-        await output.WriteLineAsync($"Out-of-fold predictions: {outcome.OofPredictionsPath}");
-    }
-
-    private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a";
-
-    /// <summary>DESIGN.md's <c>train --json</c>; <c>variant</c> only for an ablation row.</summary>
-    private sealed record TrainOutput(
-        int RunId,
-        IReadOnlyDictionary<string, ClassReport> PerClass,
-        IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
-        string OofPredictions,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        string? Variant = null)
+    /// <summary>A diverged run is never a quiet success: its reasons on standard error and exit code 3.</summary>
+    private static async Task<int> ReportDivergedAsync(CliContext context, IReadOnlyList<TrainingRunOutcome> outcomes)
     {
-        public static TrainOutput From(TrainingRunOutcome outcome) =>
-            new(outcome.RunId, outcome.Report!.PerClass, outcome.Report.ConfusionMatrix, outcome.OofPredictionsPath!, outcome.Variant);
-    }
+        var diverged = outcomes.Where(o => o.Status == TrainingRunStatus.Diverged).ToArray();
+        foreach (var outcome in diverged)
+        {
+            await context.Error.WriteLineAsync($"Run {outcome.RunId} DIVERGED: {outcome.Error}. Its numbers describe a failed model.");
+        }
 
-    /// <summary><c>train --ablation --json</c>: the three rows in the study's order (wce, wce_at, wce_at_skd).</summary>
-    private sealed record AblationOutput(IReadOnlyList<TrainOutput> Rows);
+        return diverged.Length == 0 ? 0 : TrainOutput.DivergedExitCode;
+    }
 }

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Components;
 
 namespace BlendSign.Web.Components.Pages.Training;
 
-/// <summary>An SVG line chart of a <see cref="LossHistory"/>; the y axis stops at the 98th percentile of the batch losses so one spike does not flatten the rest.</summary>
+/// <summary>
+/// An SVG line chart of a <see cref="LossHistory"/>; the y axis stops at the 98th percentile of the batch losses so one
+/// spike does not flatten the rest. Below it, each epoch's gradient norm before clipping (median and largest), where the
+/// history has them: exploding gradients show there before the loss does.
+/// </summary>
 public partial class LossChart
 {
     private const double Width = 640;
@@ -15,7 +19,11 @@ public partial class LossChart
     private const double PlotWidth = Width - Left - 8;
     private const double PlotHeight = Height - Top - 24;
 
+    private const double GradientHeight = 120;
+    private const double GradientPlotHeight = GradientHeight - Top - 24;
+
     private double _yMax = 1;
+    private double _gradientMax = 1;
     private double _xMax = 1;
 
     [Parameter, EditorRequired]
@@ -28,7 +36,18 @@ public partial class LossChart
         var epochMax = History.Epochs.Select(e => e.Loss).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         _yMax = Math.Max(1e-3, Math.Max(high, epochMax) * 1.1);
         _xMax = Math.Max(1, Math.Max(History.Steps, History.Epochs.Select(e => e.Step).DefaultIfEmpty(0).Max()));
+        _gradientMax = Math.Max(1e-3, GradientEpochs.Select(e => e.GradientNormMax ?? 0).DefaultIfEmpty(0).Max() * 1.1);
     }
+
+    private IReadOnlyList<EpochLossPoint> GradientEpochs => [.. History.Epochs.Where(e => e.GradientNormMedian is not null)];
+
+    private string GradientY(double norm) => Format(Top + GradientPlotHeight * (1 - Math.Clamp(norm / _gradientMax, 0, 1)));
+
+    private string GradientPoints(Func<EpochLossPoint, double?> value) =>
+        string.Join(' ', GradientEpochs.Where(e => value(e) is not null).Select(e => $"{X(e.Step)},{GradientY(value(e)!.Value)}"));
+
+    private static string GradientTooltip(EpochLossPoint e) => string.Create(CultureInfo.InvariantCulture,
+        $"fold {e.Fold}{(e.Generation > 0 ? $" student {e.Generation}" : "")} epoch {e.Epoch}: median {e.GradientNormMedian:0.#}, largest {e.GradientNormMax:0.#}, {e.ClippedSteps} steps clipped");
 
     private double Xv(double step) => Left + PlotWidth * step / _xMax;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components;
 namespace BlendSign.Web.Components.Pages.Training;
 
 /// <summary>
-/// A completed run's results: Table 3 (for an ablation, its three rows), ROC curves per class, the confusion matrix,
+/// A trained run's results (a diverged one under a red banner with its reasons): warnings, Table 3 (for an ablation, its three rows), each generation's metrics, ROC curves per class, the confusion matrix,
 /// Grad-CAM overlays on chosen out-of-fold slices, and a side-by-side comparison with another run.
 /// </summary>
 public partial class RunResultsPage
@@ -70,6 +70,10 @@ public partial class RunResultsPage
 
     private IReadOnlyList<RocChart.RocLine> RocLines(HemorrhageClass c) =>
         [.. _methods.Select(m => new RocChart.RocLine(m.Method, m.RocCurves[(int)c], m.Pooled.PerClass[(int)c].Auc))];
+
+    /// <summary>The report's findings, or the run's stored reason when the report has none (runs stored before reports held them).</summary>
+    private static IReadOnlyList<string> DivergenceReasons(RunResults results) =>
+        results.Report is { Diverged.Count: > 0 } report ? [.. report.Diverged.Select(d => d.Reason)] : [results.Run.Error ?? "diverged"];
 
     private static MarkupString Cell(MetricSummary mean, double? pooled) =>
         new($"{TrainingFormat.MeanSd(mean)}<br/><small>pooled {TrainingFormat.Metric(pooled)}</small>");

@@ -174,7 +174,7 @@ public partial class TrainingPage
     {
         TrainingRunStatus.Completed => Color.Success,
         TrainingRunStatus.Running => Color.Info,
-        TrainingRunStatus.Failed => Color.Error,
+        TrainingRunStatus.Failed or TrainingRunStatus.Diverged => Color.Error,
         TrainingRunStatus.Cancelled => Color.Warning,
         _ => Color.Default,
     };
