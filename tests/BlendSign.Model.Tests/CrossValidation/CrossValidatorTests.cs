@@ -39,6 +39,11 @@ public class CrossValidatorTests
         Assert.Equal("cpu", result.Device);
         Assert.Equal(1.0, reports[^1].FractionDone, 9);
         Assert.Contains(reports, r => r.Stage == TrainingStage.EpochCompleted && r.Fold == 2 && r.Epoch == 2 && double.IsFinite(r.Loss));
+        // Every epoch reports its gradient norms; every batch its own.
+        Assert.All(reports.Where(r => r.Stage == TrainingStage.EpochCompleted), r =>
+            Assert.True(r.Gradients is { Steps: > 0 } g && double.IsFinite(g.Median) && g.Max >= g.Median, $"{r.Gradients}"));
+        Assert.All(reports.Where(r => r.Stage == TrainingStage.Training), r => Assert.True(r.GradientNorm is > 0, $"{r.GradientNorm}"));
+        Assert.Empty(result.Findings);
     }
 
     [Fact]
