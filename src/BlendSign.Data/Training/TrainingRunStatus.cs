@@ -11,3 +11,9 @@ public enum TrainingRunStatus
     /// <summary>Trained, but the training or its outputs failed a guard (non-finite or exploding, constant or saturated): not a model to trust.</summary>
     Diverged = 5,
 }
+
+public static class TrainingRunStatusExtensions
+{
+    /// <summary>Completed or Diverged: the run trained to its end (a diverged one may have stopped at a non-finite loss, without results).</summary>
+    public static bool TrainedToTheEnd(this TrainingRunStatus status) => status is TrainingRunStatus.Completed or TrainingRunStatus.Diverged;
+}

@@ -67,7 +67,6 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
 
         var folds = new List<FoldResult>();
         var outcomes = new List<FoldOutcome>();
-        var predictions = new List<OofPrediction>();
         for (var f = 0; f < settings.Folds; f++)
         {
             var fold = f + 1;
@@ -106,13 +105,12 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
             }
 
             outcomes.Add(outcome);
-            predictions.AddRange(outcome.Predictions);
             var metrics = ClassificationMetrics.Compute(outcome.Predictions);
             folds.Add(new FoldResult(fold, outcome.TrainingExamples, test.Length, test.Select(e => e.GroupId).Distinct().Count(), outcome.LastEpochLoss, metrics));
             tracker.Report(TrainingStage.FoldCompleted, fold, settings.Epochs, 0, 0, outcome.LastEpochLoss, outcome.LastEpochLoss, 0, generations);
         }
 
-        var ordered = predictions.OrderBy(p => p.Fold).ToArray();
+        var ordered = outcomes.SelectMany(o => o.Predictions).ToArray();
         return new CrossValidationResult(TorchRuntime.Describe(device), folds, ordered, ClassificationMetrics.Compute(ordered))
         {
             BackboneWeights = weights,
@@ -145,8 +143,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
             OofPrediction[] predictions = g == generations
                 ? [.. outcomes.SelectMany(o => o.Predictions)]
                 : [.. outcomes.SelectMany(o => o.EarlierGenerations![g].Predictions)];
-            var perFold = predictions.GroupBy(p => p.Fold).OrderBy(f => f.Key).Select(f => ClassificationMetrics.Compute(f.ToArray())).ToArray();
-            return new GenerationResult(g, ClassificationMetrics.Compute(predictions), FoldAverage.Compute(perFold));
+            return new GenerationResult(g, ClassificationMetrics.Compute(predictions), FoldAverage.Compute(predictions));
         })];
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Metrics;
 
@@ -30,7 +31,7 @@ public static class OutputHealth
             var p = predictions[0].Probabilities;
             return [new DivergenceFinding(fold, generation, DivergenceKind.ConstantOutputs,
                 $"{who}: every one of the {predictions.Count} held-out slices got the same probabilities " +
-                $"({string.Join(" / ", p.Select(v => v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)))}): the model ignores its input")];
+                $"({string.Join(" / ", p.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture)))}): the model ignores its input")];
         }
 
         var saturated = predictions.Count(p => p.Probabilities.Min() < SaturatedProbability);
@@ -61,7 +62,7 @@ public static class OutputHealth
             if (scores.Max() - scores.Min() <= ConstantTolerance)
             {
                 warnings.Add($"AUC 0.5 for {classNames[c]} means nothing here: every slice got the same {classNames[c]} probability " +
-                    $"({scores[0].ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}).");
+                    $"({scores[0].ToString("0.###", CultureInfo.InvariantCulture)}).");
             }
         }
 

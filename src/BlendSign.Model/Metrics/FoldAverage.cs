@@ -16,6 +16,10 @@ public static class FoldAverage
             Summarise(folds.Select(f => f.PerClass[c].F1)),
             Summarise(folds.Select(f => f.PerClass[c].Auc))))];
 
+    /// <summary>The mean over folds of out-of-fold predictions: each fold's metrics on its own predictions, then averaged.</summary>
+    public static IReadOnlyList<ClassMetricsSummary> Compute(IReadOnlyList<CrossValidation.OofPrediction> predictions) =>
+        Compute([.. predictions.GroupBy(p => p.Fold).OrderBy(f => f.Key).Select(f => ClassificationMetrics.Compute(f.ToArray()))]);
+
     public static MetricSummary Summarise(IEnumerable<double?> values)
     {
         var defined = values.OfType<double>().ToArray();

@@ -22,7 +22,8 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
         return run is not null && HasResults(run) ? await ComputeAsync(db, run, cancellationToken) : null;
     }
 
-    private static bool HasResults(TrainingRun run) =>
+    /// <summary>Whether a run has results to show: completed, or diverged after training to its end (not stopped at a non-finite loss).</summary>
+    public static bool HasResults(TrainingRun run) =>
         run.Status == TrainingRunStatus.Completed || (run.Status == TrainingRunStatus.Diverged && run.ResultJson is not null);
 
     /// <summary>The rows of an ablation group that have results (diverged ones too), in the study's order (WCE, WCE+AT, WCE+AT+SKD).</summary>
@@ -58,13 +59,12 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
             .ToListAsync(cancellationToken);
         var predictions = rows.Select(r => new OofPrediction(r.SopInstanceUid, r.ScanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Fold, (int)r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign])).ToArray();
-        var folds = predictions.GroupBy(p => p.Fold).OrderBy(g => g.Key).Select(g => ClassificationMetrics.Compute(g.ToArray())).ToArray();
         return new RunResults(
             run,
             ReadSettings(run),
             [.. rows.Select(r => new OofSlice(r.SopInstanceUid, r.Fold, r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign]))],
             ClassificationMetrics.Compute(predictions),
-            FoldAverage.Compute(folds),
+            FoldAverage.Compute(predictions),
             RocCurve.PerClass(predictions))
         {
             Report = ReadReport(run),
@@ -75,7 +75,7 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
     {
         try
         {
-            return run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
+            return TrainingReport.Read(run);
         }
         catch (JsonException)
         {

@@ -57,6 +57,10 @@ public sealed record TrainingReport(
 
     public IReadOnlyList<GenerationReport> Generations { get; init; } = [];
 
+    /// <summary>A run's stored report (its ResultJson); null when it has none.</summary>
+    public static TrainingReport? Read(BlendSign.Data.Training.TrainingRun run) =>
+        run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
+
     public static TrainingReport From(CrossValidationResult result) => new(
         result.Device,
         result.Predictions.Count,

@@ -98,7 +98,7 @@ public sealed partial class TrainingRunService(
                 : await WaitForAsync(row.RunId, cancellationToken);
             outcomes.Add(outcome);
             // A diverged row is a result (a bad one) and the next row still says something; anything else stops.
-            if (outcome.Status is not (TrainingRunStatus.Completed or TrainingRunStatus.Diverged))
+            if (!outcome.Status.TrainedToTheEnd())
             {
                 break;
             }
@@ -121,7 +121,7 @@ public sealed partial class TrainingRunService(
         {
             var rows = await RunAblationNowAsync(settings with { Seed = settings.Seed + i }, cancellationToken);
             all.Add(rows);
-            if (rows.Count < AblationRunner.Arms(settings).Count || rows.Any(r => r.Status is not (TrainingRunStatus.Completed or TrainingRunStatus.Diverged)))
+            if (rows.Count < AblationRunner.Arms(settings).Count || !rows.All(r => r.Status.TrainedToTheEnd()))
             {
                 break;
             }
@@ -265,8 +265,7 @@ public sealed partial class TrainingRunService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
-        var report = run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
-        return new TrainingRunOutcome(runId, run.Status, report, run.OofPredictionsPath, run.Error) { Variant = run.Variant };
+        return new TrainingRunOutcome(runId, run.Status, TrainingReport.Read(run), run.OofPredictionsPath, run.Error) { Variant = run.Variant };
     }
 
     /// <summary>"fold 3/5 · epoch 7/50 · batch 12/40 · loss 0.41 …", as the run's progress message.</summary>
@@ -310,7 +309,7 @@ public sealed partial class TrainingRunService(
         while (true)
         {
             var outcome = await LoadOutcomeAsync(runId, cancellationToken);
-            if (outcome.Status is TrainingRunStatus.Completed or TrainingRunStatus.Diverged or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
+            if (outcome.Status.TrainedToTheEnd() || outcome.Status is TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
             {
                 return outcome;
             }

@@ -166,7 +166,7 @@ public sealed class TrainVerb : ICliVerb
     /// <summary>True when the run trained to the end (completed or diverged with results); otherwise says why on standard error.</summary>
     private static async Task<bool> CheckTrainedAsync(CliContext context, TrainingRunOutcome outcome, bool json)
     {
-        if (outcome.Status is TrainingRunStatus.Completed or TrainingRunStatus.Diverged && outcome.Report is not null)
+        if (outcome.Status.TrainedToTheEnd() && outcome.Report is not null)
         {
             return true;
         }

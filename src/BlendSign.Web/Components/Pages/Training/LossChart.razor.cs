@@ -24,6 +24,7 @@ public partial class LossChart
 
     private double _yMax = 1;
     private double _gradientMax = 1;
+    private IReadOnlyList<EpochLossPoint> _gradientEpochs = [];
     private double _xMax = 1;
 
     [Parameter, EditorRequired]
@@ -36,15 +37,14 @@ public partial class LossChart
         var epochMax = History.Epochs.Select(e => e.Loss).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         _yMax = Math.Max(1e-3, Math.Max(high, epochMax) * 1.1);
         _xMax = Math.Max(1, Math.Max(History.Steps, History.Epochs.Select(e => e.Step).DefaultIfEmpty(0).Max()));
-        _gradientMax = Math.Max(1e-3, GradientEpochs.Select(e => e.GradientNormMax ?? 0).DefaultIfEmpty(0).Max() * 1.1);
+        _gradientEpochs = [.. History.Epochs.Where(e => e.GradientNormMedian is not null)];
+        _gradientMax = Math.Max(1e-3, _gradientEpochs.Select(e => e.GradientNormMax ?? 0).DefaultIfEmpty(0).Max() * 1.1);
     }
-
-    private IReadOnlyList<EpochLossPoint> GradientEpochs => [.. History.Epochs.Where(e => e.GradientNormMedian is not null)];
 
     private string GradientY(double norm) => Format(Top + GradientPlotHeight * (1 - Math.Clamp(norm / _gradientMax, 0, 1)));
 
     private string GradientPoints(Func<EpochLossPoint, double?> value) =>
-        string.Join(' ', GradientEpochs.Where(e => value(e) is not null).Select(e => $"{X(e.Step)},{GradientY(value(e)!.Value)}"));
+        string.Join(' ', _gradientEpochs.Where(e => value(e) is not null).Select(e => $"{X(e.Step)},{GradientY(value(e)!.Value)}"));
 
     private static string GradientTooltip(EpochLossPoint e) => string.Create(CultureInfo.InvariantCulture,
         $"fold {e.Fold}{(e.Generation > 0 ? $" student {e.Generation}" : "")} epoch {e.Epoch}: median {e.GradientNormMedian:0.#}, largest {e.GradientNormMax:0.#}, {e.ClippedSteps} steps clipped");

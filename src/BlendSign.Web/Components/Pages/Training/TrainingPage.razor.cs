@@ -151,8 +151,7 @@ public partial class TrainingPage
 
     private void Select(TrainingRun run)
     {
-        var report = run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
-        _selected = new SelectedRun(run, report);
+        _selected = new SelectedRun(run, TrainingReport.Read(run));
         _history = Histories.Get(run.Id);
     }
 
