@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what BlendSign needs on Debian 12 with the .NET 10 SDK: Debian packages, the local dotnet tools and
-# the NuGet packages. With --tests it also installs what the tests need (Chromium for the browser tests).
+# the NuGet packages. With --tests it also installs what the tests need (Chromium, a throw-away PACS: Orthanc + DICOMweb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libgdcm-cil)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(chromium)
+  # Chromium for the browser tests; Orthanc with its DICOMweb plugin is the tests' PACS, and pydicom's test files are real DICOMs in several codecs.
+  packages+=(chromium orthanc orthanc-dicomweb python3-pydicom)
 fi
 
 missing=()

@@ -3,6 +3,7 @@ using BlendSign.Data.Dicom;
 using BlendSign.Data.Export;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Import;
+using BlendSign.Data.Import.DicomWeb;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Rendering;
@@ -20,7 +21,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import (files and DICOMweb) and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -59,6 +60,15 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddBlendSignRendering();
         builder.Services.AddSingleton<SliceStore>();
         builder.Services.AddSingleton<DicomImporter>();
+        builder.Services.AddOptions<DicomWebOptions>()
+            .BindConfiguration(DicomWebOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Each request gets its own time limit (DicomWebOptions); the client's own would cut long retrievals short.
+        // No request logging: DICOMweb addresses carry study and instance UIDs.
+        builder.Services.AddHttpClient(DicomWebClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        builder.Services.AddSingleton<DicomWebImporter>();
         builder.Services.AddSingleton<SliceExporter>();
         return builder;
     }

@@ -35,13 +35,26 @@ public sealed class DicomImporter(
     /// <summary>One decoding thread per core, at most four: beyond that SQLite and the disk set the pace.</summary>
     public static int DecodeWorkers => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    public async Task<ImportReport> ImportAsync(
+    public Task<ImportReport> ImportAsync(
         IReadOnlyList<string> paths,
         ImportSettings settings,
         IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        return ImportAsync(scratch => new ImportSources(scratch).Enumerate(paths).ToAsyncEnumerable(), settings, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The pipeline over any source of candidates: <paramref name="walk"/> gets a scratch folder (deleted after
+    /// the run) for the bytes it fetches and yields the candidates in the order their verdicts are reported.
+    /// </summary>
+    internal async Task<ImportReport> ImportAsync(
+        Func<string, IAsyncEnumerable<ImportCandidate>> walk,
+        ImportSettings settings,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         var started = Stopwatch.GetTimestamp();
         await using var writer = await ImportBatchWriter.CreateAsync(dbFactory, store, time, logger, cancellationToken);
@@ -51,7 +64,7 @@ public sealed class DicomImporter(
         var decoder = new ImportDecoder(reader, settings, logger);
         var scratch = Directory.CreateTempSubdirectory("blendsign-import-");
 
-        var walking = Task.Run(() => WalkAsync(new ImportSources(scratch.FullName), paths, candidates.Writer, stop.Token), stop.Token);
+        var walking = Task.Run(() => WalkAsync(walk(scratch.FullName), candidates.Writer, stop.Token), stop.Token);
         var decoding = DecodeAllAsync(decoder, candidates.Reader, decoded.Writer, stop.Token);
         try
         {
@@ -112,11 +125,11 @@ public sealed class DicomImporter(
     }
 
     private static async Task WalkAsync(
-        ImportSources sources, IReadOnlyList<string> paths, ChannelWriter<ImportCandidate> output, CancellationToken cancellationToken)
+        IAsyncEnumerable<ImportCandidate> sources, ChannelWriter<ImportCandidate> output, CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var candidate in sources.Enumerate(paths))
+            await foreach (var candidate in sources.WithCancellation(cancellationToken))
             {
                 await output.WriteAsync(candidate, cancellationToken);
             }

@@ -10,14 +10,19 @@ internal sealed class CliRunner : IDisposable
 
     public string DataDirectory => _data.Path;
 
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs a verb with <paramref name="input"/> as its standard input (a password, say).</summary>
+    public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        using var reader = new StringReader(input);
         await using var context = new CliContext
         {
             Out = output,
             Error = error,
+            In = reader,
             ConfigurationOverrides = new Dictionary<string, string?> { ["BlendSign:DataDirectory"] = _data.Path },
         };
         var exitCode = await CliApplication.RunAsync(args, context);

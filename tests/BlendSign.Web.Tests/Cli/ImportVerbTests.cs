@@ -50,15 +50,6 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Equal([$"rejected {empty}: empty file (0 bytes)", $"rejected {text}: not a DICOM file"], lines[1..]);
     }
 
-    [Fact]
-    public async Task Import_NoPath_FailsWithUsageError()
-    {
-        var (exitCode, _, error) = await _cli.RunAsync("import");
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("Required argument missing", error);
-    }
-
     public void Dispose()
     {
         _cli.Dispose();

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace BlendSign.Data.Import.DicomWeb;
+
+/// <summary>
+/// Imports from a PACS over DICOMweb through the same pipeline, verdicts and de-identification as a file import;
+/// each item's <see cref="ImportItem.File"/> is the instance's WADO-RS address. Search failures (a refused password,
+/// an unreachable PACS) throw <see cref="DicomWebException"/> before anything is imported.
+/// </summary>
+public sealed class DicomWebImporter(DicomImporter importer, IHttpClientFactory httpClients, IOptions<DicomWebOptions> options)
+{
+    public DicomWebClient CreateClient(Uri baseUrl, DicomWebCredentials? credentials) =>
+        new(httpClients.CreateClient(DicomWebClient.HttpClientName), baseUrl, credentials, options.Value);
+
+    /// <summary>Search, then import what was found.</summary>
+    public async Task<ImportReport> ImportAsync(
+        DicomWebQuery query, ImportSettings settings, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(settings);
+        var client = CreateClient(query.BaseUrl, query.Credentials);
+        var series = await client.SearchSeriesAsync(query, ctOnly: !settings.AssumeCt, cancellationToken);
+        return await ImportAsync(client, series, settings, progress, cancellationToken);
+    }
+
+    /// <summary>Import series already found (the browser's study list picks them).</summary>
+    public Task<ImportReport> ImportAsync(
+        DicomWebClient client, IReadOnlyList<DicomWebSeries> series, ImportSettings settings,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var source = new DicomWebSource(client, series, settings, options.Value);
+        var expected = series.Sum(s => s.Instances ?? 0);
+        var counted = progress is null ? null : new ExpectedFiles(progress, expected);
+        return importer.ImportAsync(scratch => source.WalkAsync(scratch), settings, counted, cancellationToken);
+    }
+
+    /// <summary>Adds the PACS's instance count to each progress report, for a bar and an ETA.</summary>
+    private sealed class ExpectedFiles(IProgress<ImportProgress> inner, int expected) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => inner.Report(value with { FilesExpected = expected > 0 ? expected : null });
+    }
+}
