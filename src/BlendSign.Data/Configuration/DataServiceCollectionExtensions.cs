@@ -1,5 +1,6 @@
 using BlendSign.Data.Agreement;
 using BlendSign.Data.Dicom;
+using BlendSign.Data.Dicom.Isolation;
 using BlendSign.Data.Export;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Import;
@@ -41,6 +42,12 @@ public static class DataServiceCollectionExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DicomSliceReader>();
+        builder.Services.AddOptions<DecoderIsolationOptions>()
+            .BindConfiguration(DecoderIsolationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IsolatedDicomDecoder>();
+        builder.Services.AddSingleton<IDicomDecoder>(sp => sp.GetRequiredService<IsolatedDicomDecoder>());
         builder.Services.AddSingleton<Reading.ReadingService>();
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddSingleton<GoldStandardService>();

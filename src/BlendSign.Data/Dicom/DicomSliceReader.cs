@@ -14,7 +14,7 @@ namespace BlendSign.Data.Dicom;
 /// <see cref="JpegHeader"/>): Debian's GDCM aborts the process on many damaged files, and reads a file
 /// cut inside its pixel data without an error.
 /// </remarks>
-public sealed class DicomSliceReader
+public sealed class DicomSliceReader : IDicomDecoder
 {
     /// <summary>Larger files are no single slice (a 1024² float slice is 4 MB); refusing them bounds memory.</summary>
     internal const long MaxFileBytes = 256L * 1024 * 1024;
@@ -39,11 +39,36 @@ public sealed class DicomSliceReader
         gdcm.Trace.DebugOff();
     }
 
-    public DicomReadResult Read(string path)
+    /// <summary>
+    /// Transfer syntaxes whose pixels need no native codec here: uncompressed little endian (GDCM copies the bytes) and
+    /// lossless JPEG, decoded in managed code. Their headers and JPEG markers are checked in managed code first.
+    /// </summary>
+    private static readonly HashSet<string> ManagedTransferSyntaxes = new(StringComparer.Ordinal)
     {
-        if (Precheck(path) is { } refusal)
+        "1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
+    };
+
+    public DicomReadResult Read(string path) => Read(path, allowNativeCodecs: true);
+
+    /// <summary>Every codec in this process: for trusted files (the demo's own, benchmarks); imports of untrusted ones go through <see cref="Isolation.IsolatedDicomDecoder"/>.</summary>
+    public ValueTask<DicomReadResult> ReadAsync(string path, CancellationToken cancellationToken) => ValueTask.FromResult(Read(path));
+
+    /// <summary>
+    /// With <paramref name="allowNativeCodecs"/> false, a file whose pixels need one of GDCM's native codecs (JPEG 2000,
+    /// JPEG-LS, RLE, lossy JPEG, or a lossless JPEG the managed decoder declines) comes back as
+    /// <see cref="DicomReadResult.NativeCodecNeeded"/> before GDCM touches its pixel data: those codecs can abort
+    /// the process on damaged data, so the caller decodes such files in a child process.
+    /// </summary>
+    public DicomReadResult Read(string path, bool allowNativeCodecs)
+    {
+        if (Precheck(path, out var precheckedSyntax) is { } refusal)
         {
             return DicomReadResult.Rejected(refusal);
+        }
+
+        if (!allowNativeCodecs && (precheckedSyntax is null || !ManagedTransferSyntaxes.Contains(precheckedSyntax)))
+        {
+            return DicomReadResult.NativeCodecNeeded;
         }
 
         using var reader = new gdcm.ImageReader();
@@ -62,10 +87,10 @@ public sealed class DicomSliceReader
         var transferSyntax = file.GetHeader().GetDataSetTransferSyntax().GetString()?.Trim('\0', ' ') ?? "";
 
         var image = reader.GetImage();
-        var pixels = DecodePixels(image, transferSyntax, out var pixelProblem);
+        var pixels = DecodePixels(image, transferSyntax, allowNativeCodecs, out var pixelProblem);
         if (pixels is null)
         {
-            return DicomReadResult.Rejected(pixelProblem!);
+            return pixelProblem is null ? DicomReadResult.NativeCodecNeeded : DicomReadResult.Rejected(pixelProblem);
         }
 
         var sopInstanceUid = Get(DicomTags.SopInstanceUid);
@@ -101,8 +126,9 @@ public sealed class DicomSliceReader
     /// "not DICOM", aborts the process on a file cut inside its header or with impossible pixel values
     /// (Debian builds it with assertions on), and reads a file cut inside its pixels silently.
     /// </summary>
-    private string? Precheck(string path)
+    private string? Precheck(string path, out string? transferSyntax)
     {
+        transferSyntax = null;
         try
         {
             using SafeFileHandle handle = File.OpenHandle(path);
@@ -134,7 +160,9 @@ public sealed class DicomSliceReader
 
                 var pixels = new PixelModule();
                 var file = bytes.AsSpan(0, read);
-                return DicomStructure.FindDamage(file, pixels, _vrs) ?? pixels.FindProblem(file);
+                var damage = DicomStructure.FindDamage(file, pixels, _vrs) ?? pixels.FindProblem(file);
+                transferSyntax = pixels.TransferSyntax;
+                return damage;
             }
             finally
             {
@@ -155,7 +183,8 @@ public sealed class DicomSliceReader
         }
     }
 
-    private HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, out string? problem)
+    /// <returns>The slice; or null with <paramref name="problem"/> saying why, or null without one when only a native codec not allowed here could decode it.</returns>
+    private HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, bool allowNativeCodecs, out string? problem)
     {
         problem = null;
         var format = image.GetPixelFormat();
@@ -206,6 +235,11 @@ public sealed class DicomSliceReader
             && GdcmJpegLosslessFrame.TryDecode(image, rows, columns, scalar == gdcm.PixelFormat.ScalarType.UINT16) is { } decoded)
         {
             return decoded;
+        }
+
+        if (!allowNativeCodecs && !IsUncompressed(transferSyntax))
+        {
+            return null;
         }
 
         // Pooled: a slice's decode buffer is large and short-lived, and imports decode thousands.
@@ -274,6 +308,9 @@ public sealed class DicomSliceReader
 
         return new HuSlice(rows, columns, stored, slope, intercept);
     }
+
+    private static bool IsUncompressed(string transferSyntax) =>
+        transferSyntax is "1.2.840.10008.1.2" or "1.2.840.10008.1.2.1";
 
     private static string DescribeUndecodable(string transferSyntax) =>
         $"pixel data could not be decoded (transfer syntax {transferSyntax})";

@@ -22,7 +22,7 @@ namespace BlendSign.Data.Import;
 /// </remarks>
 public sealed class DicomImporter(
     IDbContextFactory<BlendSignDbContext> dbFactory,
-    DicomSliceReader reader,
+    IDicomDecoder reader,
     SliceStore store,
     TimeProvider time,
     ILogger<DicomImporter> logger)
@@ -151,7 +151,7 @@ public sealed class DicomImporter(
             {
                 await foreach (var candidate in input.ReadAllAsync(cancellationToken))
                 {
-                    await output.WriteAsync(decoder.Decode(candidate), cancellationToken);
+                    await output.WriteAsync(await decoder.DecodeAsync(candidate, cancellationToken), cancellationToken);
                 }
             }, cancellationToken))
             .ToArray();

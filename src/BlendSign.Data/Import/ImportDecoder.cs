@@ -5,14 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace BlendSign.Data.Import;
 
 /// <summary>
-/// The CPU half of an import, run on several threads at once: decode a file, apply the modality rule,
+/// The CPU half of an import, run on several tasks at once: decode a file, apply the modality rule,
 /// and encode the HU slice for the store. Touches neither the database nor the store.
 /// </summary>
-internal sealed class ImportDecoder(DicomSliceReader reader, ImportSettings settings, ILogger logger)
+internal sealed class ImportDecoder(IDicomDecoder reader, ImportSettings settings, ILogger logger)
 {
     public const string ComputedTomography = "CT";
 
-    public DecodeOutcome Decode(ImportCandidate candidate)
+    public async Task<DecodeOutcome> DecodeAsync(ImportCandidate candidate, CancellationToken cancellationToken)
     {
         if (candidate.Rejection is not null || candidate.LocalPath is null)
         {
@@ -22,7 +22,7 @@ internal sealed class ImportDecoder(DicomSliceReader reader, ImportSettings sett
         DicomReadResult result;
         try
         {
-            result = reader.Read(candidate.LocalPath);
+            result = await reader.ReadAsync(candidate.LocalPath, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -7,14 +7,19 @@ namespace BlendSign.Data.Rendering;
 /// <summary>
 /// Measures the viewer's whole path per slice: decode the DICOM file, window as the study's RGB,
 /// resize to 512×512, encode PNG; in parallel over files on every core. Files that do not decode
-/// are skipped and counted.
+/// are skipped and counted. Decoding is in this process, or as an import does it (<see cref="IDicomDecoder"/>:
+/// files that need a native codec in child processes), to show what isolation costs.
 /// </summary>
-public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer renderer, ILogger<RenderBenchmark> logger)
+public sealed class RenderBenchmark(
+    DicomSliceReader reader, IDicomDecoder importDecoder, SliceRenderer renderer, ILogger<RenderBenchmark> logger)
 {
     /// <param name="paths">DICOM files, or folders searched recursively.</param>
     /// <param name="threads">Workers; all cores when null.</param>
-    public RenderBenchmarkResult Run(IReadOnlyList<string> paths, int? threads = null, CancellationToken cancellationToken = default)
+    /// <param name="isolated">Decode through the import's decoder instead of in this process.</param>
+    public RenderBenchmarkResult Run(
+        IReadOnlyList<string> paths, int? threads = null, bool isolated = false, CancellationToken cancellationToken = default)
     {
+        IDicomDecoder decoder = isolated ? importDecoder : reader;
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
         {
@@ -36,7 +41,7 @@ public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer rende
             () => new Worker(SliceRenderer.OutputLength(preset)),
             (file, _, worker) =>
             {
-                worker.Process(file, reader, renderer, preset);
+                worker.Process(file, decoder, renderer, preset);
                 return worker;
             },
             worker => total.Add(worker));
@@ -56,7 +61,8 @@ public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer rende
             Stopwatch.GetElapsedTime(0, total.RenderTicks).TotalSeconds,
             Stopwatch.GetElapsedTime(0, total.EncodeTicks).TotalSeconds,
             cpuSeconds,
-            total.PngBytes);
+            total.PngBytes,
+            isolated);
     }
 
     /// <summary>
@@ -105,10 +111,11 @@ public sealed class RenderBenchmark(DicomSliceReader reader, SliceRenderer rende
         public long EncodeTicks { get; private set; }
         public long PngBytes { get; private set; }
 
-        public bool Process(string file, DicomSliceReader reader, SliceRenderer renderer, WindowPreset preset)
+        public bool Process(string file, IDicomDecoder decoder, SliceRenderer renderer, WindowPreset preset)
         {
             var start = Stopwatch.GetTimestamp();
-            var read = reader.Read(file);
+            // Parallel.ForEach's threads wait here for a decoder child, as the import's decode tasks do.
+            var read = decoder.ReadAsync(file, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             var decoded = Stopwatch.GetTimestamp();
             DecodeTicks += decoded - start;
             if (read.Slice is null)

@@ -4,7 +4,8 @@ namespace BlendSign.Data.Rendering;
 /// One <c>bench render</c> run. <see cref="Seconds"/> is wall time; the stage times are thread time
 /// summed over all workers, so they show where the work goes rather than adding up to the wall time.
 /// <see cref="CpuSeconds"/> is the processor time the process used meanwhile: on a machine shared with
-/// other work, <c>Slices / CpuSeconds × Threads</c> estimates what the cores would do alone.
+/// other work, <c>Slices / CpuSeconds × Threads</c> estimates what the cores would do alone. <see cref="Isolated"/>:
+/// decoded as an import does, files that need a native codec in child processes (whose CPU is not in CpuSeconds).
 /// </summary>
 public sealed record RenderBenchmarkResult(
     int Slices,
@@ -16,4 +17,5 @@ public sealed record RenderBenchmarkResult(
     double RenderSeconds,
     double EncodeSeconds,
     double CpuSeconds,
-    long PngBytes);
+    long PngBytes,
+    bool Isolated);

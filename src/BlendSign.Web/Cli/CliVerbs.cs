@@ -16,6 +16,7 @@ public static class CliVerbs
         new Verbs.ImportVerb(),
         new Verbs.ExportSliceVerb(),
         new Verbs.DemoVerb(),
+        new Verbs.DecodeWorkerVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

@@ -16,6 +16,7 @@ public static class CoreServiceExtensions
     public static IHostApplicationBuilder AddBlendSignCore(this IHostApplicationBuilder builder)
     {
         builder.AddBlendSignData();
+        builder.Services.AddDecoderWorkerCommand();
         builder.AddBlendSignModel();
         builder.AddBlendSignTraining();
 

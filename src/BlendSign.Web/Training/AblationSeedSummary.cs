@@ -13,7 +13,7 @@ public sealed record AblationSeedSummary(
     IReadOnlyList<int> Seeds,
     IReadOnlyList<int> RunIds,
     int DivergedRuns,
-    IReadOnlyDictionary<string, ClassMetricsSummary> PerClass)
+    IReadOnlyDictionary<string, ClassMetricsOverSeeds> PerClass)
 {
     /// <summary>Groups the rows of every seed's ablation by variant, in the order the first seed gave them.</summary>
     public static IReadOnlyList<AblationSeedSummary> From(IReadOnlyList<(int Seed, TrainingRunOutcome Outcome)> rows) =>
@@ -29,11 +29,23 @@ public sealed record AblationSeedSummary(
                     [.. g.Select(r => r.Outcome.Report!.PerClass[c])])))),
     ];
 
-    // FoldAverage's summary, over seeds instead of folds: its count is the number of runs where the metric is defined.
-    private static ClassMetricsSummary OverSeeds(IReadOnlyList<ClassReport> runs) => new(
-        FoldAverage.Summarise(runs.Select(r => r.Sensitivity)),
-        FoldAverage.Summarise(runs.Select(r => r.Specificity)),
-        FoldAverage.Summarise(runs.Select(r => r.F1)),
-        FoldAverage.Summarise(runs.Select(r => r.Auc)));
+    private static ClassMetricsOverSeeds OverSeeds(IReadOnlyList<ClassReport> runs) => new(
+        SeedSpread.Of(runs.Select(r => r.Sensitivity)),
+        SeedSpread.Of(runs.Select(r => r.Specificity)),
+        SeedSpread.Of(runs.Select(r => r.F1)),
+        SeedSpread.Of(runs.Select(r => r.Auc)));
+}
+
+/// <summary>One class's metrics over the seeds of an ablation row.</summary>
+public sealed record ClassMetricsOverSeeds(SeedSpread Sensitivity, SeedSpread Specificity, SeedSpread F1, SeedSpread Auc);
+
+/// <summary>A metric's mean and sample SD over seeds; <see cref="Seeds"/> counts the runs where it is defined.</summary>
+public sealed record SeedSpread(double? Mean, double? StandardDeviation, int Seeds)
+{
+    public static SeedSpread Of(IEnumerable<double?> values)
+    {
+        var summary = FoldAverage.Summarise(values);
+        return new SeedSpread(summary.Mean, summary.StandardDeviation, summary.Folds);
+    }
 }
 

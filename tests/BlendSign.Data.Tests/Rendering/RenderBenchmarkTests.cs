@@ -7,7 +7,9 @@ namespace BlendSign.Data.Tests.Rendering;
 
 public class RenderBenchmarkTests
 {
-    private readonly RenderBenchmark _benchmark = new(new DicomSliceReader(), new SliceRenderer(new WindowLutCache()),
+    private static readonly DicomSliceReader Reader = new();
+
+    private readonly RenderBenchmark _benchmark = new(Reader, Reader, new SliceRenderer(new WindowLutCache()),
         NullLogger<RenderBenchmark>.Instance);
 
     [SkippableFact]

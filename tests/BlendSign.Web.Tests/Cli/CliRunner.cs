@@ -7,6 +7,13 @@ namespace BlendSign.Web.Tests.Cli;
 internal sealed class CliRunner : IDisposable
 {
     private readonly TempDirectory _data = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration beside the scratch data directory, e.g. <c>BlendSign:Import:Decoder:TimeoutSeconds</c>.</param>
+    public CliRunner(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     public string DataDirectory => _data.Path;
 
@@ -23,7 +30,7 @@ internal sealed class CliRunner : IDisposable
             Out = output,
             Error = error,
             In = reader,
-            ConfigurationOverrides = new Dictionary<string, string?> { ["BlendSign:DataDirectory"] = _data.Path },
+            ConfigurationOverrides = new Dictionary<string, string?>(_settings) { ["BlendSign:DataDirectory"] = _data.Path },
         };
         var exitCode = await CliApplication.RunAsync(args, context);
         return (exitCode, output.ToString(), error.ToString());

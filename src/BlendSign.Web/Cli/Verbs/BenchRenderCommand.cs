@@ -5,7 +5,7 @@ using BlendSign.Data.Rendering;
 namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
-/// <c>bench render PATH... [--json]</c>: decode + three-window RGB + 512 resize + PNG per slice, on
+/// <c>bench render PATH... [--isolated] [--json]</c>: decode + three-window RGB + 512 resize + PNG per slice, on
 /// every core. JSON: <c>{"slices","seconds","slices_per_second","skipped",...stage thread times}</c>.
 /// </summary>
 internal static class BenchRenderCommand
@@ -18,10 +18,14 @@ internal static class BenchRenderCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)." };
+        var isolated = new Option<bool>("--isolated")
+        {
+            Description = "Decode as an import does: files that need a native codec (JPEG 2000, JPEG-LS, RLE) in decoder child processes.",
+        };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command("render", "Throughput of decode, three-window render, 512 resize and PNG encode.")
         {
-            paths, threads, json,
+            paths, threads, isolated, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -30,7 +34,7 @@ internal static class BenchRenderCommand
             RenderBenchmarkResult result;
             try
             {
-                result = benchmark.Run(parse.GetValue(paths)!, parse.GetValue(threads), cancellationToken);
+                result = benchmark.Run(parse.GetValue(paths)!, parse.GetValue(threads), parse.GetValue(isolated), cancellationToken);
             }
             catch (FileNotFoundException missing)
             {
@@ -53,7 +57,7 @@ internal static class BenchRenderCommand
     }
 
     private static string Describe(RenderBenchmarkResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Slices} slices in {r.Seconds:F2} s: {r.SlicesPerSecond:F1} slices/s on {r.Threads} threads " +
+        $"{r.Slices} slices in {r.Seconds:F2} s: {r.SlicesPerSecond:F1} slices/s on {r.Threads} threads{(r.Isolated ? ", decoded as an import does" : "")} " +
         $"({r.Skipped} files skipped; thread time: decode {r.DecodeSeconds:F2} s, window+resize {r.RenderSeconds:F2} s, PNG {r.EncodeSeconds:F2} s; " +
         $"process CPU {r.CpuSeconds:F2} s; " +
         $"{r.PngBytes / Math.Max(1, r.Slices) / 1024.0:F0} KiB per PNG)");

@@ -107,7 +107,7 @@ internal sealed record TrainOutput(
 
     private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a";
 
-    private static string Spread(MetricSummary m) => m.Mean is null
+    private static string Spread(SeedSpread m) => m.Mean is null
         ? "n/a"
         : m.StandardDeviation is { } sd ? $"{Format(m.Mean)} ± {Format(sd)}" : Format(m.Mean);
 }
