@@ -12,11 +12,14 @@ public sealed record DataPaths(string Root)
     public string Demo => Path.Combine(Root, "demo");
     public string DataProtectionKeys => Path.Combine(Root, "keys");
 
+    /// <summary>Browser uploads while they are imported; each upload's folder is deleted when its import ends.</summary>
+    public string Uploads => Path.Combine(Root, "uploads");
+
     public string DefaultConnectionString => $"Data Source={Database};Default Timeout=30;Pooling=True";
 
     public void EnsureCreated()
     {
-        foreach (var directory in new[] { Root, SliceStore, Models, Runs, Demo, DataProtectionKeys })
+        foreach (var directory in new[] { Root, SliceStore, Models, Runs, Demo, DataProtectionKeys, Uploads })
         {
             Directory.CreateDirectory(directory);
         }

@@ -42,8 +42,9 @@ internal sealed class ImportBatchWriter(
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>Slices waiting for their batch's commit count as imported here: a bar that lagged by a batch would mislead.</summary>
     public ImportProgress Progress(string? currentFile) =>
-        new(_items.Count + _pending.Count, _imported, _duplicates, _rejected, currentFile);
+        new(_items.Count + _pending.Count, _imported + _pending.Count, _duplicates, _rejected, currentFile);
 
     /// <summary>Records a rejection or a duplicate at once; stores a new slice and queues its rows for the next batch.</summary>
     public async Task AcceptAsync(DecodeOutcome outcome, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ internal sealed class ImportSources(string scratchDirectory)
     /// <summary>A zip entry larger than the reader takes is no single slice; refusing it before extraction keeps a hostile archive from filling the disk.</summary>
     private const long MaxEntryBytes = DicomSliceReader.MaxFileBytes;
 
+    /// <summary>Real DICOM deflates a few times at most; a thousandfold entry is built to fill the disk.</summary>
+    public const long MaxCompressionRatio = 100;
+
     private int _sequence;
 
     public IEnumerable<ImportCandidate> Enumerate(IEnumerable<string> paths)
@@ -117,6 +120,11 @@ internal sealed class ImportSources(string scratchDirectory)
     private ImportCandidate FromEntry(string archivePath, ZipArchiveEntry entry)
     {
         var name = $"{archivePath}!{entry.FullName}";
+        if (RefuseEntry(entry) is { } refusal)
+        {
+            return Rejected(name, refusal);
+        }
+
         if (entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             return Rejected(name, "zip archive inside a zip archive (unpack the outer archive first)");
@@ -145,6 +153,33 @@ internal sealed class ImportSources(string scratchDirectory)
             return new ImportCandidate(sequence, name, null, IsScratch: false,
                 $"unreadable zip entry ({DescribeZipFailure(exception)})");
         }
+    }
+
+    /// <summary>
+    /// Entries that name a place outside the archive, or that inflate more than <see cref="MaxCompressionRatio"/>
+    /// times (a zip bomb), are refused before a byte is extracted. Entries are never extracted under their own names,
+    /// so this is about telling the lead, not about where files land.
+    /// </summary>
+    private static string? RefuseEntry(ZipArchiveEntry entry)
+    {
+        var path = entry.FullName;
+        if (path.StartsWith('/') || path.StartsWith('\\') || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':'))
+        {
+            return "refused: the zip entry has an absolute path";
+        }
+
+        if (path.Split('/', '\\').Contains(".."))
+        {
+            return "refused: the zip entry's path climbs out of the archive (..)";
+        }
+
+        if (entry.Length > 0 && (entry.CompressedLength == 0 || entry.Length / entry.CompressedLength > MaxCompressionRatio))
+        {
+            var ratio = entry.CompressedLength == 0 ? "unbounded" : $"{entry.Length / entry.CompressedLength}:1";
+            return $"refused: the zip entry inflates {ratio}, over {MaxCompressionRatio}:1 (a zip bomb?)";
+        }
+
+        return null;
     }
 
     private static string DescribeZipFailure(Exception exception) => exception is IOException

@@ -29,7 +29,7 @@ public sealed class RenderBenchmark(
         var workers = threads ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers, nameof(threads));
         var preset = WindowPresets.Rgb3;
-        WarmUp(paths, preset);
+        WarmUp(paths, decoder, preset);
 
         var total = new StageTotals();
         using var process = Process.GetCurrentProcess();
@@ -67,14 +67,15 @@ public sealed class RenderBenchmark(
 
     /// <summary>
     /// Runs the first decodable file once, untimed, so the measurement is of steady-state work rather
-    /// than of JIT compilation and of building the first window LUT.
+    /// than of JIT compilation, of building the first window LUT and of starting the first decoder child
+    /// (a server keeps its children between imports).
     /// </summary>
-    private void WarmUp(IReadOnlyList<string> paths, WindowPreset preset)
+    private void WarmUp(IReadOnlyList<string> paths, IDicomDecoder decoder, WindowPreset preset)
     {
         var worker = new Worker(SliceRenderer.OutputLength(preset));
         foreach (var file in EnumerateFiles(paths).Take(16))
         {
-            if (worker.Process(file, reader, renderer, preset))
+            if (worker.Process(file, decoder, renderer, preset))
             {
                 return;
             }

@@ -2,6 +2,7 @@ using BlendSign.Data.Configuration;
 using BlendSign.Web.Components;
 using BlendSign.Web.Components.Account;
 using BlendSign.Web.Endpoints;
+using BlendSign.Web.Import;
 using BlendSign.Web.Training;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -48,6 +49,11 @@ public static class ServerSetup
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddOptions<ImportUploadOptions>()
+            .BindConfiguration(ImportUploadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         builder.Services.AddAuthentication(options =>
@@ -94,7 +100,10 @@ public static class ServerSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the not-found page; /api answers keep their status (a re-executed POST would fail antiforgery as a 400).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         app.UseAuthentication();
         app.UseAuthorization();
@@ -103,6 +112,7 @@ public static class ServerSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapImportEndpoints();
         app.MapSliceImageEndpoints();
         app.MapGradCamEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -49,10 +49,15 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/review/compare", "/review/compare", Unblinded),
         new("/review/raters", "/review/raters", LeadAndAdmin),
         new("/api/review/decisions.csv", "/api/review/decisions.csv", Unblinded),
+        new("/import", "/import", LeadAndAdmin),
+        new("/api/import/jobs/{id}/verdicts.csv", "/api/import/jobs/none/verdicts.csv", LeadAndAdmin, AllowedStatus: 404), // no such import
     ];
 
-    /// <summary>Mapped routes the table need not list: the POST-only sign-out form and the static-file fallback.</summary>
-    private static readonly string[] NotPages = ["/Account/Logout", "/{**path:file}"];
+    /// <summary>
+    /// Mapped routes the table need not list: the POST-only sign-out form and upload (its roles are tested in
+    /// UploadEndpointTests) and the static-file fallback.
+    /// </summary>
+    private static readonly string[] NotPages = ["/Account/Logout", "/api/import/uploads", "/{**path:file}"];
 
     public static TheoryData<string, string, string> Cases()
     {

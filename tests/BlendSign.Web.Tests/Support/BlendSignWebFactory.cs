@@ -15,6 +15,9 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
 
     private readonly TempDirectory _dataDirectory = new();
 
+    /// <summary>Configuration for this server, e.g. <c>BlendSign:Import:Upload:MaxUploadMegabytes</c> (read when it starts).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public string DataDirectory => _dataDirectory.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +25,10 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("BlendSign:DataDirectory", _dataDirectory.Path);
         builder.UseSetting("BlendSign:Demo", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Creates an account (once per name) with <see cref="Password"/>.</summary>

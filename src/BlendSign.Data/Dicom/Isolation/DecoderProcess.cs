@@ -42,6 +42,9 @@ internal sealed class DecoderProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The web app's server GC (a heap and a GC thread per core, for each child) doubled the children's CPU per
+        // file in `bench render --isolated`; one file at a time wants the workstation GC.
+        start.Environment["DOTNET_gcServer"] = "0";
         Process process;
         try
         {

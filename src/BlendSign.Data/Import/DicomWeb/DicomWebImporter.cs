@@ -30,13 +30,7 @@ public sealed class DicomWebImporter(DicomImporter importer, IHttpClientFactory 
     {
         var source = new DicomWebSource(client, series, settings, options.Value);
         var expected = series.Sum(s => s.Instances ?? 0);
-        var counted = progress is null ? null : new ExpectedFiles(progress, expected);
+        var counted = progress is null ? null : new ExpectedFilesProgress(progress, expected);
         return importer.ImportAsync(scratch => source.WalkAsync(scratch), settings, counted, cancellationToken);
-    }
-
-    /// <summary>Adds the PACS's instance count to each progress report, for a bar and an ETA.</summary>
-    private sealed class ExpectedFiles(IProgress<ImportProgress> inner, int expected) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => inner.Report(value with { FilesExpected = expected > 0 ? expected : null });
     }
 }
