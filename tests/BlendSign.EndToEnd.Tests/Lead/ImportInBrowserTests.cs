@@ -111,6 +111,36 @@ public sealed class ImportInBrowserTests(ChromiumBrowser chromium, DemoServer se
         Assert.Equal(Enumerable.Repeat(HemorrhageClass.NonIch, labelled), saved);
     }
 
+    [SkippableFact]
+    public async Task Lead_SearchesAPacsWithAPassword_ImportsTheChosenSeriesWithRetrieveUrlsAsNames()
+    {
+        ChromiumBrowser.SkipIfUnavailable();
+        using var pacs = await OrthancServer.StartAsync("pacs-user", "pacs-Passw0rd");
+        await pacs.UploadAsync([PydicomTestFiles.CtSmall, PydicomTestFiles.Require("MR_small.dcm")]);
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await BrowserSignIn.SignInAsync(context, server, "lead");
+        await page.GotoAsync(server.BaseUrl + "/import");
+        await page.Locator("[data-testid=import-page][data-ready=true]").WaitForAsync();
+        await page.FillAsync("#pacs-url", pacs.DicomWebRoot.AbsoluteUri);
+        await page.FillAsync("#pacs-user", "pacs-user");
+
+        await page.FillAsync("#pacs-password", "not-the-password");
+        await page.ClickAsync("[data-testid=pacs-search]");
+        await page.Locator("[data-testid=pacs-error]", new() { HasText = "refused the user name and password of pacs-user (HTTP 401)" }).WaitForAsync();
+
+        await page.FillAsync("#pacs-password", "pacs-Passw0rd");
+        await page.ClickAsync("[data-testid=pacs-search]");
+        // Without "vouch for other modalities" the search asks the PACS for CT only: the MR series is not offered.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=pacs-series] tbody tr').length === 1");
+        Assert.Contains("CT", await page.Locator("[data-testid=pacs-series] tbody tr").InnerTextAsync());
+        await page.ClickAsync("[data-testid=pacs-import]");
+
+        await page.Locator("[data-testid=import-state]", new() { HasText = "done" }).WaitForAsync(new() { Timeout = 60_000 });
+        Assert.StartsWith("1 files: 1 imported, 0 duplicates, 0 rejected", (await page.Locator("[data-testid=import-summary]").InnerTextAsync()).Trim());
+        Assert.StartsWith(pacs.DicomWebRoot + "/studies/", await page.Locator("[data-testid=verdicts] tbody td").First.InnerTextAsync());
+        Assert.DoesNotContain("CompressedSamples", await page.ContentAsync()); // the patient's name, which QIDO-RS returns, is never shown
+    }
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary>A 120-slice phantom scan, a text file, an entry that climbs out and an MR slice, stored uncompressed.</summary>
