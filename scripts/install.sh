@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libgdcm-cil)
+# GDCM decodes DICOM; DCMTK's movescu fetches studies from PACSes without DICOMweb (import --dimse).
+packages=(libgdcm-cil dcmtk)
 if [[ "${1:-}" == "--tests" ]]; then
   # Chromium for the browser tests; Orthanc with its DICOMweb plugin is the tests' PACS, and pydicom's test files are real DICOMs in several codecs.
   packages+=(chromium orthanc orthanc-dicomweb python3-pydicom)

@@ -21,7 +21,7 @@ public sealed class OrthancServer : IDisposable
     private readonly Process _process;
     private readonly HttpClient _http;
 
-    private OrthancServer(string? user, string? password)
+    private OrthancServer(string? user, string? password, (string AeTitle, int Port)? dimsePeer)
     {
         User = user;
         Password = password;
@@ -35,7 +35,11 @@ public sealed class OrthancServer : IDisposable
             ["IndexDirectory"] = _folder.Combine("storage"),
             ["HttpPort"] = HttpPort,
             ["DicomPort"] = DicomPort,
-            ["DicomAet"] = "BLENDSIGNPACS",
+            ["DicomAet"] = AeTitle,
+            // The node C-MOVE may send to: the importer's AE title at its receive port.
+            ["DicomModalities"] = dimsePeer is { } peer
+                ? new Dictionary<string, object[]> { ["blendsign"] = [peer.AeTitle, "127.0.0.1", peer.Port] }
+                : new Dictionary<string, object[]>(),
             ["RemoteAccessAllowed"] = false,
             ["AuthenticationEnabled"] = user is not null,
             ["RegisteredUsers"] = user is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [user] = password! },
@@ -63,6 +67,8 @@ public sealed class OrthancServer : IDisposable
         }
     }
 
+    public const string AeTitle = "BLENDSIGNPACS";
+
     public int HttpPort { get; }
     public int DicomPort { get; }
     public string? User { get; }
@@ -73,8 +79,11 @@ public sealed class OrthancServer : IDisposable
 
     private StringBuilder Log { get; } = new();
 
-    /// <summary>Starts Orthanc (with HTTP basic authentication when a user is given) and waits until it answers.</summary>
-    public static async Task<OrthancServer> StartAsync(string? user = null, string? password = null)
+    /// <summary>
+    /// Starts Orthanc (with HTTP basic authentication when a user is given; knowing <paramref name="dimsePeer"/> as a
+    /// C-MOVE destination when given) and waits until it answers.
+    /// </summary>
+    public static async Task<OrthancServer> StartAsync(string? user = null, string? password = null, (string AeTitle, int Port)? dimsePeer = null)
     {
         if (!File.Exists(Executable) || !File.Exists(DicomWebPlugin))
         {
@@ -82,7 +91,7 @@ public sealed class OrthancServer : IDisposable
                 $"Orthanc or its DICOMweb plugin is missing ({Executable}, {DicomWebPlugin}): run scripts/install.sh --tests.");
         }
 
-        var server = new OrthancServer(user, password);
+        var server = new OrthancServer(user, password, dimsePeer);
         try
         {
             await server.WaitUntilReadyAsync();
@@ -187,7 +196,7 @@ public sealed class OrthancServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

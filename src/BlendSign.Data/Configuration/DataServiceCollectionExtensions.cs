@@ -5,6 +5,7 @@ using BlendSign.Data.Export;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Import;
 using BlendSign.Data.Import.DicomWeb;
+using BlendSign.Data.Import.Dimse;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Rendering;
@@ -22,7 +23,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import (files and DICOMweb) and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import (files, DICOMweb, DIMSE) and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BlendSignOptions>()
@@ -76,6 +77,11 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddHttpClient(DicomWebClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         builder.Services.AddSingleton<DicomWebImporter>();
+        builder.Services.AddOptions<DimseOptions>()
+            .BindConfiguration(DimseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DimseImporter>();
         builder.Services.AddSingleton<SliceExporter>();
         return builder;
     }

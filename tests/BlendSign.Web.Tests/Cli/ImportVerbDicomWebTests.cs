@@ -54,6 +54,9 @@ public sealed class ImportVerbDicomWebTests : IDisposable
     [InlineData(new[] { "import", "--dicomweb", "http://127.0.0.1:9/dicom-web", "--since", "yesterday" }, "--since takes a date as YYYY-MM-DD")]
     [InlineData(new[] { "import", "--study", "1.2.3", "some.dcm" }, "go with --dicomweb")]
     [InlineData(new[] { "import" }, "Give the files, folders or .zip archives to import, or --dicomweb BASE_URL.")]
+    [InlineData(new[] { "import", "--dimse", "pacs", "--called-ae", "PACS", "--study", "1.2.3" }, "--dimse takes HOST:PORT, with --called-ae AE and at least one --study UID.")]
+    [InlineData(new[] { "import", "--dimse", "pacs:4242", "--study", "1.2.3" }, "--dimse takes HOST:PORT, with --called-ae AE and at least one --study UID.")]
+    [InlineData(new[] { "import", "--dimse", "pacs:4242", "--called-ae", "PACS", "--study", "1.2.3", "--since", "2026-01-01" }, "--dimse takes --called-ae and --study only")]
     public async Task Import_BadDicomWebOptions_ExitCode1WithTheReason(string[] args, string message)
     {
         var (exitCode, _, error) = await _cli.RunAsync(args);

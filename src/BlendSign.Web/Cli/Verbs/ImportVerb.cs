@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using BlendSign.Data.Import;
 using BlendSign.Data.Import.DicomWeb;
+using BlendSign.Data.Import.Dimse;
 
 namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
 /// <c>import PATH... [--assume-ct] [--json]</c>: imports DICOM files, folders and .zip archives;
 /// <c>import --dicomweb BASE_URL [--study UID]... [--series UID]... [--since DATE] [--user U --password-stdin]</c>:
-/// the same from a PACS (QIDO-RS + WADO-RS). Exit code 0 whenever the run finished, whatever it rejected; 1 when
+/// the same from a PACS (QIDO-RS + WADO-RS); <c>import --dimse HOST:PORT --called-ae AE --study UID...</c>: by C-MOVE
+/// from a PACS without DICOMweb. Exit code 0 whenever the run finished, whatever it rejected; 1 when
 /// the PACS could not be searched (refused, unreachable), with nothing imported. Progress goes to the log (standard error).
 /// </summary>
 public sealed class ImportVerb : ICliVerb
@@ -32,10 +34,12 @@ public sealed class ImportVerb : ICliVerb
         var since = new Option<string?>("--since") { Description = "With --dicomweb: studies from this date on (YYYY-MM-DD)." };
         var user = new Option<string?>("--user") { Description = "With --dicomweb: the PACS account (HTTP basic authentication)." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the PACS password from the first line of standard input." };
+        var dimse = new Option<string?>("--dimse") { Description = "Import by C-MOVE from this PACS (HOST:PORT of its DICOM port) instead; needs --called-ae and --study." };
+        var calledAe = new Option<string?>("--called-ae") { Description = "With --dimse: the PACS's AE title." };
         var json = new Option<bool>("--json") { Description = "Write the report as one JSON document." };
         var command = new Command(Name, "Import DICOM slices from files or a PACS: each file is imported, a duplicate, or rejected with a reason.")
         {
-            paths, assumeCt, dicomWeb, studies, series, since, user, passwordStdin, json,
+            paths, assumeCt, dicomWeb, studies, series, since, user, passwordStdin, dimse, calledAe, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,13 +48,29 @@ public sealed class ImportVerb : ICliVerb
             var settings = new ImportSettings(parse.GetValue(assumeCt));
             var services = await context.GetServicesAsync(cancellationToken);
             ImportReport report;
-            if (pacs is null)
+            if (parse.GetValue(dimse) is { } node)
             {
-                if (given.Length == 0 || HasPacsOptions(parse, studies, series, since, user, passwordStdin))
+                if (pacs is not null || given.Length > 0 || HasPacsOptions(parse, series, since, user, passwordStdin))
+                {
+                    await context.Error.WriteLineAsync("--dimse takes --called-ae and --study only: import files, DICOMweb and DIMSE in separate runs.");
+                    return 1;
+                }
+
+                if (ReadDimseQuery(node, parse.GetValue(calledAe), parse.GetValue(studies) ?? []) is not { } query)
+                {
+                    await context.Error.WriteLineAsync("--dimse takes HOST:PORT, with --called-ae AE and at least one --study UID.");
+                    return 1;
+                }
+
+                report = await services.GetRequiredService<DimseImporter>().ImportAsync(query, settings, progress: null, cancellationToken);
+            }
+            else if (pacs is null)
+            {
+                if (given.Length == 0 || HasPacsOptions(parse, studies, series, since, user, passwordStdin, calledAe))
                 {
                     await context.Error.WriteLineAsync(given.Length == 0
                         ? "Give the files, folders or .zip archives to import, or --dicomweb BASE_URL."
-                        : "--study, --series, --since, --user and --password-stdin go with --dicomweb.");
+                        : "--study, --series, --since, --user and --password-stdin go with --dicomweb (--study and --called-ae with --dimse).");
                     return 1;
                 }
 
@@ -87,6 +107,15 @@ public sealed class ImportVerb : ICliVerb
             return 0;
         });
         return command;
+    }
+
+    private static DimseQuery? ReadDimseQuery(string node, string? calledAe, string[] studies)
+    {
+        var colon = node.LastIndexOf(':');
+        return colon > 0 && int.TryParse(node[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and < 65536 && !string.IsNullOrWhiteSpace(calledAe) && studies.Length > 0
+                ? new DimseQuery(node[..colon], port, calledAe.Trim(), studies)
+                : null;
     }
 
     private static bool HasPacsOptions(ParseResult parse, params Option[] options) =>
