@@ -59,6 +59,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<Review.RaterFeedbackService>();
         builder.Services.AddSingleton<AggregationComparisonService>();
         builder.Services.AddSingleton<GoldExporter>();
+        builder.Services.AddSingleton<Export.Sr.GoldSrExporter>();
         builder.Services.AddSingleton<LabelCsvImporter>();
         builder.Services.AddSingleton<LabelCsvExporter>();
         builder.Services.AddSingleton<BoxCsvImporter>();

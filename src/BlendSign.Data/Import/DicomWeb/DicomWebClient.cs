@@ -144,6 +144,36 @@ public sealed class DicomWebClient
         }
     }
 
+    /// <summary>
+    /// Stores DICOM files in the PACS (STOW-RS: one multipart/related POST to <c>studies</c>); throws
+    /// <see cref="DicomWebException"/> when the PACS refuses any of them.
+    /// </summary>
+    public async Task StoreAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            using var content = new MultipartContent("related", $"blendsign-{Guid.NewGuid():N}");
+            content.Headers.ContentType!.Parameters.Add(new System.Net.Http.Headers.NameValueHeaderValue("type", $"\"{DicomMediaType}\""));
+            foreach (var file in files)
+            {
+                var part = new StreamContent(File.OpenRead(file));
+                part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(DicomMediaType);
+                content.Add(part);
+            }
+
+            using var request = NewRequest(new Uri(_root, "studies"), "application/dicom+json, application/json");
+            request.Method = HttpMethod.Post;
+            request.Content = content;
+            using var response = await SendAsync(request, timeout.Token);
+        }
+        catch (Exception exception) when (Translate(exception, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
     private async IAsyncEnumerable<JsonElement> SearchAsync(
         string address, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

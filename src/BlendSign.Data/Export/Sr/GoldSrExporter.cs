@@ -1,0 +1,63 @@
+using BlendSign.Data.Demo;
+using BlendSign.Data.Gold;
+using BlendSign.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Export.Sr;
+
+/// <summary>
+/// Writes the current gold standard as one TID 1500 structured report per scan (<see cref="MeasurementReport"/>),
+/// named <c>SCAN-0001.sr.dcm</c>. Only CT scans: the report must name its images' SOP class, and an import stores
+/// CT Image Storage slices unless <c>--assume-ct</c> vouched for another modality, whose class it does not keep.
+/// </summary>
+public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
+{
+    public const string CtImageStorage = SyntheticCtWriter.CtImageStorage;
+
+    public async Task<SrExportResult> WriteAsync(string folder, CancellationToken cancellationToken)
+    {
+        var standard = await gold.ComputeAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scans = await db.Scans.AsNoTracking()
+            .Select(s => new { s.Id, s.PseudonymousId, s.StudyInstanceUid, s.SeriesInstanceUid, s.Modality })
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        Directory.CreateDirectory(folder);
+        var written = new List<SrExportFile>();
+        var skipped = new List<string>();
+        foreach (var group in standard.Slices.GroupBy(s => s.ScanId).OrderBy(g => scans[g.Key].PseudonymousId, StringComparer.Ordinal))
+        {
+            var scan = scans[group.Key];
+            var labelled = group.Count(s => s.Decision.Label is not null);
+            if (labelled == 0)
+            {
+                continue;
+            }
+
+            if (scan.Modality != "CT")
+            {
+                skipped.Add($"{scan.PseudonymousId}: modality {scan.Modality}, whose SOP class is not kept");
+                continue;
+            }
+
+            var uids = new SrUids(SyntheticCtWriter.NewUid(), SyntheticCtWriter.NewUid(), SyntheticCtWriter.NewUid);
+            var report = MeasurementReport.Build(
+                new SrScan(scan.PseudonymousId, scan.StudyInstanceUid, scan.SeriesInstanceUid, CtImageStorage, [.. group]),
+                uids, time.GetUtcNow());
+            var path = Path.Combine(folder, $"{scan.PseudonymousId}.sr.dcm");
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
+            {
+                DicomPart10Writer.Write(file, report, MeasurementReport.EnhancedSrStorage, uids.Instance);
+            }
+
+            written.Add(new SrExportFile(scan.PseudonymousId, path, uids.Instance, labelled, group.Where(s => s.Decision.Label is not null).Sum(s => s.Boxes.Count)));
+        }
+
+        return new SrExportResult(written, skipped);
+    }
+}
+
+/// <summary>What <c>gold export --format sr</c> wrote.</summary>
+public sealed record SrExportResult(IReadOnlyList<SrExportFile> Files, IReadOnlyList<string> Skipped);
+
+/// <summary>One scan's report: its file, SOP Instance UID, and the labelled slices and boxes it holds.</summary>
+public sealed record SrExportFile(string ScanPseudonym, string Path, string SopInstanceUid, int Slices, int Boxes);
