@@ -47,7 +47,24 @@ public sealed class ImportJob
         ? Elapsed * ((total - seen) / (double)seen)
         : null;
 
-    public void Cancel() => _cancel.Cancel();
+    /// <summary>Asks a running import to stop; an ended one stays as it ended.</summary>
+    public void Cancel()
+    {
+        lock (_cancel)
+        {
+            if (State == ImportJobState.Running)
+            {
+                _cancel.Cancel();
+            }
+        }
+    }
 
-    internal void Finish() => _cancel.Dispose();
+    /// <summary>Called once the job's state is final.</summary>
+    internal void Finish()
+    {
+        lock (_cancel)
+        {
+            _cancel.Dispose();
+        }
+    }
 }

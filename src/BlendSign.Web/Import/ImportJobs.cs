@@ -72,9 +72,21 @@ public sealed class ImportJobs(IHostApplicationLifetime lifetime, ILogger<Import
         }
         finally
         {
-            cleanUp?.Invoke();
+            CleanUp(job, cleanUp);
             job.Finish();
             Notify(job);
+        }
+    }
+
+    private void CleanUp(ImportJob job, Action? cleanUp)
+    {
+        try
+        {
+            cleanUp?.Invoke();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Import {Job}: its uploaded files could not all be removed: {Type}", job.Id, exception.GetType().Name);
         }
     }
 

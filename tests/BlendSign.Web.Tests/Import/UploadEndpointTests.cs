@@ -25,7 +25,8 @@ public sealed class UploadEndpointTests(BlendSignWebFactory factory) : IClassFix
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var id = answer.RootElement.GetProperty("job").GetString()!;
         Assert.Equal(2, answer.RootElement.GetProperty("files").GetInt32());
-        var job = await FinishedAsync(factory.Services.GetRequiredService<ImportJobs>(), id);
+        var jobs = factory.Services.GetRequiredService<ImportJobs>();
+        var job = await jobs.EndedAsync(jobs.Find(id)!);
         Assert.Equal(ImportJobState.Completed, job.State);
         Assert.Equal(
             [("scan/CT_small.dcm", ImportItemStatus.Imported), ("notes.txt", ImportItemStatus.Rejected)],
@@ -95,25 +96,5 @@ public sealed class UploadEndpointTests(BlendSignWebFactory factory) : IClassFix
         }
 
         return form;
-    }
-
-    private static async Task<ImportJob> FinishedAsync(ImportJobs jobs, string id)
-    {
-        var job = jobs.Find(id) ?? throw new InvalidOperationException($"No job {id}.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var finished = new TaskCompletionSource();
-        using var subscription = jobs.Subscribe(changed =>
-        {
-            if (changed == job && changed.State != ImportJobState.Running)
-            {
-                finished.TrySetResult();
-            }
-        });
-        if (job.State == ImportJobState.Running)
-        {
-            await finished.Task.WaitAsync(timeout.Token);
-        }
-
-        return job;
     }
 }
