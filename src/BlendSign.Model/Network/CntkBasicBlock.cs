@@ -51,10 +51,18 @@ internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
         yield return (_conv2, _bn2);
     }
 
+    /// <summary>See <see cref="CntkResNet18.AlwaysPadExplicitly"/>.</summary>
+    internal bool AlwaysPadExplicitly { get; set; }
+
     public override Tensor forward(Tensor input)
     {
-        var x = _stride == 1 ? input : nn.functional.pad(input, [1, 0, 1, 0]);
-        x = nn.functional.relu(_bn1.forward(_conv1.forward(x)));
+        var first = _stride == 1
+            ? _conv1.forward(input)
+            : !AlwaysPadExplicitly && CntkPadding.IsEven(input)
+                // Pad 1 before and 0 after equals pad 1 on both sides for an even size at stride 2: no copy.
+                ? nn.functional.conv2d(input, _conv1.weight, strides: [_stride, _stride], padding: [1, 1])
+                : _conv1.forward(nn.functional.pad(input, [1, 0, 1, 0]));
+        var x = nn.functional.relu(_bn1.forward(first));
         x = _bn2.forward(_conv2.forward(x));
         var shortcut = _downsampleConv is null ? input : _downsampleBn!.forward(_downsampleConv.forward(input));
         return nn.functional.relu(x + shortcut);

@@ -53,16 +53,32 @@ public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>Pads explicitly whatever the input size (the tests compare both paths); off, even sizes take the fast path.</summary>
+    internal bool AlwaysPadExplicitly { get; set; }
+
     public override Tensor forward(Tensor input)
     {
-        // (left, right, top, bottom): CNTK pads the 7×7 stem 3 before and 2 after.
-        var x = nn.functional.relu(_bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))));
-        // Zero padding equals -inf padding here: the max-pool's input is a ReLU output (never negative).
-        x = nn.functional.max_pool2d(nn.functional.pad(x, [1, 0, 1, 0]), 3, stride: 2);
+        Tensor x;
+        if (!AlwaysPadExplicitly && CntkPadding.IsEven(input))
+        {
+            // Even sizes: symmetric padding gives the same windows (the extra row and column after are never reached
+            // by a stride-2 window, or are zeros either way), without copying the tensor into a padded one.
+            x = nn.functional.relu(_bn1.forward(nn.functional.conv2d(input, _conv1.weight, strides: [2, 2], padding: [3, 3])));
+            x = nn.functional.max_pool2d(x, 3, stride: 2, padding: 1);
+        }
+        else
+        {
+            // (left, right, top, bottom): CNTK pads the 7×7 stem 3 before and 2 after.
+            x = nn.functional.relu(_bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))));
+            // Zero padding equals -inf padding here: the max-pool's input is a ReLU output (never negative).
+            x = nn.functional.max_pool2d(nn.functional.pad(x, [1, 0, 1, 0]), 3, stride: 2);
+        }
+
         foreach (var stage in new[] { _layer1, _layer2, _layer3, _layer4 })
         {
             foreach (var block in stage)
             {
+                block.AlwaysPadExplicitly = AlwaysPadExplicitly;
                 x = block.forward(x);
             }
         }

@@ -12,5 +12,6 @@ public sealed class BenchVerb : ICliVerb
         {
             BenchRenderCommand.Create(context),
             BenchTrainStepCommand.Create(context),
+            BenchInferCommand.Create(context),
         };
 }
