@@ -9,9 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace BlendSign.Data.Import;
 
 /// <summary>
-/// Imports DICOM files, folders (recursive) and .zip archives: every file gets a verdict (imported,
-/// duplicate, or rejected with a reason), HU slices go to the <see cref="SliceStore"/>, de-identified
-/// scans and slices to the database. Never throws for bad input.
+/// Imports DICOM files, folders (recursive) and .zip archives, and what <see cref="DicomWeb.DicomWebImporter"/>
+/// and <see cref="Dimse.DimseImporter"/> fetch from a PACS: every file gets a verdict (imported, duplicate, or
+/// rejected with a reason), HU slices go to the <see cref="SliceStore"/>, de-identified scans and slices to the
+/// database. Never throws for bad input; untrusted pixel data is decoded by the <see cref="Dicom.IDicomDecoder"/>
+/// it is given (in child processes where a native codec is needed).
 /// </summary>
 /// <remarks>
 /// A pipeline of three stages joined by bounded channels, so memory does not grow with the number of
@@ -32,7 +34,7 @@ public sealed class DicomImporter(
     private const int CandidateQueue = 8;
     private const int DecodedQueue = 32;
 
-    /// <summary>One decoding thread per core, at most four: beyond that SQLite and the disk set the pace.</summary>
+    /// <summary>One decoding task per core, at most four: beyond that SQLite and the disk set the pace.</summary>
     public static int DecodeWorkers => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public Task<ImportReport> ImportAsync(
