@@ -21,6 +21,7 @@ public partial class ImportPage
 {
     public const string UploadModule = "./js/import-upload.js";
     private const string AllVerdicts = "all";
+    private const long RenderIntervalMilliseconds = 250;
 
     private ElementReference _dropZone;
     private ElementReference _filesInput;
@@ -43,6 +44,7 @@ public partial class ImportPage
     private HashSet<SeriesRow> _selected = [];
     private ImportJob? _job;
     private string _filter = AllVerdicts;
+    private long _lastRender;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -120,10 +122,20 @@ public partial class ImportPage
 
     private void OnJobChanged(ImportJob job)
     {
-        if (ReferenceEquals(job, _job))
+        if (!ReferenceEquals(job, _job))
         {
-            _ = InvokeAsync(StateHasChanged);
+            return;
         }
+
+        // Every file reports progress; a few renders a second are enough for a bar, and the end always renders.
+        var now = Environment.TickCount64;
+        if (job.State == ImportJobState.Running && now - Interlocked.Read(ref _lastRender) < RenderIntervalMilliseconds)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _lastRender, now);
+        _ = InvokeAsync(StateHasChanged);
     }
 
     private async Task SearchAsync()
