@@ -39,15 +39,6 @@ public sealed class DicomSliceReader : IDicomDecoder
         gdcm.Trace.DebugOff();
     }
 
-    /// <summary>
-    /// Transfer syntaxes whose pixels need no native codec here: uncompressed little endian (GDCM copies the bytes) and
-    /// lossless JPEG, decoded in managed code. Their headers and JPEG markers are checked in managed code first.
-    /// </summary>
-    private static readonly HashSet<string> ManagedTransferSyntaxes = new(StringComparer.Ordinal)
-    {
-        "1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
-    };
-
     public DicomReadResult Read(string path) => Read(path, allowNativeCodecs: true);
 
     /// <summary>Every codec in this process: for trusted files (the demo's own, benchmarks); imports of untrusted ones go through <see cref="Isolation.IsolatedDicomDecoder"/>.</summary>
@@ -66,10 +57,23 @@ public sealed class DicomSliceReader : IDicomDecoder
             return DicomReadResult.Rejected(refusal);
         }
 
-        if (!allowNativeCodecs && (precheckedSyntax is null || !ManagedTransferSyntaxes.Contains(precheckedSyntax)))
+        if (!allowNativeCodecs && (precheckedSyntax is null || !NeedsNoNativeCodec(precheckedSyntax)))
         {
             return DicomReadResult.NativeCodecNeeded;
         }
+
+        return ReadChecked(path, allowNativeCodecs);
+    }
+
+    /// <summary>
+    /// Every codec, without the managed checks: for a decoder child, whose parent ran those checks on this very file
+    /// (<see cref="Read(string, bool)"/> with native codecs kept out) before sending it; reading and walking the file a
+    /// second time would only repeat them.
+    /// </summary>
+    internal DicomReadResult ReadPrechecked(string path) => ReadChecked(path, allowNativeCodecs: true);
+
+    private DicomReadResult ReadChecked(string path, bool allowNativeCodecs)
+    {
 
         using var reader = new gdcm.ImageReader();
         reader.SetFileName(path);
@@ -311,6 +315,13 @@ public sealed class DicomSliceReader : IDicomDecoder
 
     private static bool IsUncompressed(string transferSyntax) =>
         transferSyntax is "1.2.840.10008.1.2" or "1.2.840.10008.1.2.1";
+
+    /// <summary>
+    /// Pixels that need no native codec here: uncompressed little endian (GDCM copies the bytes) and lossless JPEG,
+    /// decoded in managed code. Their headers and JPEG markers are checked in managed code first.
+    /// </summary>
+    private static bool NeedsNoNativeCodec(string transferSyntax) =>
+        IsUncompressed(transferSyntax) || JpegLosslessDecoder.IsLosslessTransferSyntax(transferSyntax);
 
     private static string DescribeUndecodable(string transferSyntax) =>
         $"pixel data could not be decoded (transfer syntax {transferSyntax})";

@@ -39,7 +39,8 @@ public static class ExportEndpoints
         return endpoints;
     }
 
-    private static void Attachment(HttpContext context, string contentType, string fileName)
+    /// <summary>Marks the response a download that is never cached (exports hold reads and file names).</summary>
+    internal static void Attachment(HttpContext context, string contentType, string fileName)
     {
         context.Response.ContentType = contentType;
         context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";

@@ -26,11 +26,17 @@ public static class ImportEndpoints
     {
         var import = endpoints.MapGroup("/api/import").RequireAuthorization(ExportEndpoints.ExportPolicy);
         import.MapPost("/uploads", UploadAsync);
-        import.MapGet("/jobs/{id}/verdicts.csv", (string id, ImportJobs jobs, HttpContext context) =>
-            jobs.Find(id)?.Report is { } report
-                ? Results.Text(VerdictsCsv(report), "text/csv; charset=utf-8", Encoding.UTF8)
-                    .WithAttachment(context, $"import-{id[..8]}-verdicts.csv")
-                : Results.NotFound());
+        import.MapGet("/jobs/{id}/verdicts.csv", async (string id, ImportJobs jobs, HttpContext context) =>
+        {
+            if (jobs.Find(id)?.Report is not { } report)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            ExportEndpoints.Attachment(context, "text/csv; charset=utf-8", $"import-{id[..8]}-verdicts.csv");
+            await context.Response.WriteAsync(VerdictsCsv(report), context.RequestAborted);
+        });
         return endpoints;
     }
 
@@ -123,12 +129,5 @@ public static class ImportEndpoints
         }
 
         return csv.ToString();
-    }
-
-    private static IResult WithAttachment(this IResult result, HttpContext context, string fileName)
-    {
-        context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
-        context.Response.Headers.CacheControl = "no-store";
-        return result;
     }
 }

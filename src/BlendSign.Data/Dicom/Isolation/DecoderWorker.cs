@@ -2,7 +2,8 @@ namespace BlendSign.Data.Dicom.Isolation;
 
 /// <summary>
 /// The child's side: greets, then decodes each requested file with every codec allowed and answers, until its
-/// input closes. A codec that aborts takes only this process down; the parent gives that file its verdict.
+/// input closes. A codec that aborts takes only this process down; the parent gives that file its verdict. The
+/// parent sends only files that passed its managed checks, so they are not run again here.
 /// </summary>
 public static class DecoderWorker
 {
@@ -17,7 +18,7 @@ public static class DecoderWorker
             DicomReadResult result;
             try
             {
-                result = path is null ? DicomReadResult.Rejected("file could not be read") : reader.Read(path);
+                result = path is null ? DicomReadResult.Rejected("file could not be read") : reader.ReadPrechecked(path);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

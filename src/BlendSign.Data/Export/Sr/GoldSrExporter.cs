@@ -27,8 +27,8 @@ public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<B
         foreach (var group in standard.Slices.GroupBy(s => s.ScanId).OrderBy(g => scans[g.Key].PseudonymousId, StringComparer.Ordinal))
         {
             var scan = scans[group.Key];
-            var labelled = group.Count(s => s.Decision.Label is not null);
-            if (labelled == 0)
+            var labelled = group.Where(s => s.Decision.Label is not null).ToList();
+            if (labelled.Count == 0)
             {
                 continue;
             }
@@ -49,7 +49,7 @@ public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<B
                 DicomPart10Writer.Write(file, report, MeasurementReport.EnhancedSrStorage, uids.Instance);
             }
 
-            written.Add(new SrExportFile(scan.PseudonymousId, path, uids.Instance, labelled, group.Where(s => s.Decision.Label is not null).Sum(s => s.Boxes.Count)));
+            written.Add(new SrExportFile(scan.PseudonymousId, path, uids.Instance, labelled.Count, labelled.Sum(s => s.Boxes.Count)));
         }
 
         return new SrExportResult(written, skipped);

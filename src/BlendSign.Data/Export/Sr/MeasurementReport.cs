@@ -17,9 +17,10 @@ public static class MeasurementReport
     public static DicomDataset Build(SrScan scan, SrUids uids, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        var images = scan.Slices.ToDictionary(s => s.SopInstanceUid, s => new SrImage(scan.SopClassUid, s.SopInstanceUid), StringComparer.Ordinal);
+        var slices = scan.Slices.OrderBy(s => s.SliceIndex).ToList();
+        var images = slices.ToDictionary(s => s.SopInstanceUid, s => new SrImage(scan.SopClassUid, s.SopInstanceUid), StringComparer.Ordinal);
         var measurements = new List<DicomDataset>();
-        foreach (var slice in scan.Slices.OrderBy(s => s.SliceIndex))
+        foreach (var slice in slices)
         {
             if (slice.Decision.Label is not { } label)
             {
@@ -63,11 +64,11 @@ public static class MeasurementReport
                 SrContent.Container(SrContent.Contains, SrCodes.ImageLibrary,
                 [
                     SrContent.Container(SrContent.Contains, SrCodes.ImageLibraryGroup,
-                        scan.Slices.OrderBy(s => s.SliceIndex).Select(s => SrContent.Image(SrContent.Contains, images[s.SopInstanceUid]))),
+                        slices.Select(s => SrContent.Image(SrContent.Contains, images[s.SopInstanceUid]))),
                 ]),
                 SrContent.Container(SrContent.Contains, SrCodes.ImagingMeasurements, measurements),
             ]);
-        return Document(root, scan, uids, now);
+        return Document(root, scan, [.. slices.Select(s => images[s.SopInstanceUid])], uids, now);
     }
 
     /// <summary>The box's corners clockwise from the top left, closed: column\row pairs.</summary>
@@ -78,14 +79,14 @@ public static class MeasurementReport
     ];
 
     /// <summary>The modules around the content tree: SOP common, patient, study, series, equipment, SR document general.</summary>
-    private static DicomDataset Document(DicomDataset root, SrScan scan, SrUids uids, DateTimeOffset now)
+    /// <param name="images">The scan's slices in slice order: the evidence the report refers to.</param>
+    private static DicomDataset Document(DicomDataset root, SrScan scan, IReadOnlyList<SrImage> images, SrUids uids, DateTimeOffset now)
     {
         var evidence = new DicomDataset()
             .Text(0x0020, 0x000D, "UI", scan.StudyInstanceUid)
             .Sequence(0x0008, 0x1115, new DicomDataset()
                 .Text(0x0020, 0x000E, "UI", scan.SeriesInstanceUid)
-                .Sequence(0x0008, 0x1199, scan.Slices.OrderBy(s => s.SliceIndex)
-                    .Select(s => SrContent.Reference(new SrImage(scan.SopClassUid, s.SopInstanceUid)))));
+                .Sequence(0x0008, 0x1199, images.Select(SrContent.Reference)));
         var document = root
             .Date(0x0008, 0x0012, now).Time(0x0008, 0x0013, now)
             .Text(0x0008, 0x0016, "UI", EnhancedSrStorage)

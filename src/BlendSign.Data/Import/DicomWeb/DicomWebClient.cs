@@ -105,19 +105,16 @@ public sealed class DicomWebClient
     public Uri SeriesUrl(DicomWebSeries series) => new(_root, SeriesPath(series));
 
     /// <summary>Streams one instance (WADO-RS, as stored: <c>transfer-syntax=*</c>) into <paramref name="targetPath"/>.</summary>
-    public async Task RetrieveAsync(DicomWebInstance instance, string targetPath, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
+    public Task RetrieveAsync(DicomWebInstance instance, string targetPath, CancellationToken cancellationToken) =>
+        RequestAsync(async token =>
         {
             using var request = NewRequest(instance.RetrieveUrl, $"multipart/related; type=\"{DicomMediaType}\"; transfer-syntax=*");
-            using var response = await SendAsync(request, timeout.Token);
-            var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var response = await SendAsync(request, token);
+            var body = await response.Content.ReadAsStreamAsync(token);
             var contentType = response.Content.Headers.ContentType;
             if (contentType?.MediaType == DicomMediaType)
             {
-                await CopyToFileAsync(body, targetPath, timeout.Token);
+                await CopyToFileAsync(body, targetPath, token);
                 return;
             }
 
@@ -129,30 +126,22 @@ public sealed class DicomWebClient
             }
 
             var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(boundary).Value!, body);
-            var section = await reader.ReadNextSectionAsync(timeout.Token)
+            var section = await reader.ReadNextSectionAsync(token)
                 ?? throw new DicomWebException(DicomWebFailure.BadResponse, "the PACS answered with an empty multipart message");
             if (section.ContentType is { } partType && !partType.StartsWith(DicomMediaType, StringComparison.OrdinalIgnoreCase))
             {
                 throw new DicomWebException(DicomWebFailure.BadResponse, $"the PACS sent a {partType} part, not a DICOM instance");
             }
 
-            await CopyToFileAsync(section.Body, targetPath, timeout.Token);
-        }
-        catch (Exception exception) when (Translate(exception, cancellationToken) is { } failure)
-        {
-            throw failure;
-        }
-    }
+            await CopyToFileAsync(section.Body, targetPath, token);
+        }, cancellationToken);
 
     /// <summary>
     /// Stores DICOM files in the PACS (STOW-RS: one multipart/related POST to <c>studies</c>); throws
     /// <see cref="DicomWebException"/> when the PACS refuses any of them.
     /// </summary>
-    public async Task StoreAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
+    public Task StoreAsync(IReadOnlyList<string> files, CancellationToken cancellationToken) =>
+        RequestAsync(async token =>
         {
             using var content = new MultipartContent("related", $"blendsign-{Guid.NewGuid():N}");
             content.Headers.ContentType!.Parameters.Add(new System.Net.Http.Headers.NameValueHeaderValue("type", $"\"{DicomMediaType}\""));
@@ -166,13 +155,8 @@ public sealed class DicomWebClient
             using var request = NewRequest(new Uri(_root, "studies"), "application/dicom+json, application/json");
             request.Method = HttpMethod.Post;
             request.Content = content;
-            using var response = await SendAsync(request, timeout.Token);
-        }
-        catch (Exception exception) when (Translate(exception, cancellationToken) is { } failure)
-        {
-            throw failure;
-        }
-    }
+            using var response = await SendAsync(request, token);
+        }, cancellationToken);
 
     private async IAsyncEnumerable<JsonElement> SearchAsync(
         string address, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -199,33 +183,47 @@ public sealed class DicomWebClient
         }
     }
 
-    private async Task<IReadOnlyList<JsonElement>> SearchPageAsync(string address, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
+    private Task<IReadOnlyList<JsonElement>> SearchPageAsync(string address, CancellationToken cancellationToken) =>
+        RequestAsync<IReadOnlyList<JsonElement>>(async token =>
         {
             using var request = NewRequest(new Uri(_root, address), "application/dicom+json, application/json");
-            using var response = await SendAsync(request, timeout.Token);
+            using var response = await SendAsync(request, token);
             if (response.StatusCode == HttpStatusCode.NoContent)
             {
                 return [];
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            using var document = await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token);
+            await using var body = await response.Content.ReadAsStreamAsync(token);
+            using var document = await JsonDocument.ParseAsync(body, cancellationToken: token);
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
                 throw new DicomWebException(DicomWebFailure.BadResponse, "the PACS's search answer is not a list of DICOM JSON datasets");
             }
 
             return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+        }, cancellationToken);
+
+    /// <summary>One request under its own time limit (<see cref="DicomWebOptions.RequestTimeout"/>), its transport failures as <see cref="DicomWebException"/>.</summary>
+    private async Task<T> RequestAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            return await send(timeout.Token);
         }
         catch (Exception exception) when (Translate(exception, cancellationToken) is { } failure)
         {
             throw failure;
         }
     }
+
+    private Task RequestAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        RequestAsync(async token =>
+        {
+            await send(token);
+            return true;
+        }, cancellationToken);
 
     private HttpRequestMessage NewRequest(Uri address, string accept)
     {

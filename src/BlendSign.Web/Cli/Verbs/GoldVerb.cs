@@ -90,15 +90,14 @@ public sealed class GoldVerb : ICliVerb
             return 1;
         }
 
-        if (passwordStdin != (user is not null))
+        var (credentials, error) = await CliCredentials.ReadPacsAccountAsync(context, user, passwordStdin, cancellationToken);
+        if (error is not null)
         {
-            await context.Error.WriteLineAsync("--user and --password-stdin go together: the password is read from standard input.");
+            await context.Error.WriteLineAsync(error);
             return 1;
         }
 
-        var password = user is null ? null : (await context.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
-        var client = services.GetRequiredService<DicomWebImporter>()
-            .CreateClient(root, user is null ? null : new DicomWebCredentials(user, password ?? ""));
+        var client = services.GetRequiredService<DicomWebImporter>().CreateClient(root, credentials);
         try
         {
             await client.StoreAsync([.. result.Files.Select(f => f.Path)], cancellationToken);

@@ -153,23 +153,10 @@ public sealed class ImportVerb : ICliVerb
             from = date;
         }
 
-        var account = parse.GetValue(user);
-        var readPassword = parse.GetValue(passwordStdin);
-        if (readPassword != (account is not null))
+        var (credentials, error) = await CliCredentials.ReadPacsAccountAsync(context, parse.GetValue(user), parse.GetValue(passwordStdin), cancellationToken);
+        if (error is not null)
         {
-            return await Refuse("--user and --password-stdin go together: the password is read from standard input, never from the command line.");
-        }
-
-        DicomWebCredentials? credentials = null;
-        if (account is not null)
-        {
-            var password = (await context.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
-            if (string.IsNullOrEmpty(password))
-            {
-                return await Refuse("--password-stdin found no password on standard input.");
-            }
-
-            credentials = new DicomWebCredentials(account, password);
+            return await Refuse(error);
         }
 
         return new DicomWebQuery(root, parse.GetValue(studies) ?? [], parse.GetValue(series) ?? [], from, credentials);

@@ -24,8 +24,8 @@ public sealed class UsersVerb : ICliVerb
         var add = new Command("add", "Create an account; the password is read from standard input.") { name, role };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            var password = (await context.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
-            if (string.IsNullOrEmpty(password))
+            var password = await CliCredentials.ReadPasswordAsync(context, cancellationToken);
+            if (password is null)
             {
                 await context.Error.WriteLineAsync("No password on standard input.");
                 return 1;
