@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what BlendSign needs on Debian 12 with the .NET 10 SDK: Debian packages, the local dotnet tools and
-# the NuGet packages. With --tests it also installs what the tests need (Chromium, a throw-away PACS: Orthanc + DICOMweb).
+# the NuGet packages. With --tests it also installs what the tests need (Chromium, a throw-away PACS: Orthanc + DICOMweb, PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # GDCM decodes DICOM; DCMTK's movescu fetches studies from PACSes without DICOMweb (import --dimse).
 packages=(libgdcm-cil dcmtk)
 if [[ "${1:-}" == "--tests" ]]; then
-  # Chromium for the browser tests; Orthanc with its DICOMweb plugin is the tests' PACS, and pydicom's test files are real DICOMs in several codecs.
-  packages+=(chromium orthanc orthanc-dicomweb python3-pydicom)
+  # Chromium for the browser tests; Orthanc with its DICOMweb plugin is the tests' PACS, and pydicom's test files are
+  # real DICOMs in several codecs; PostgreSQL for the integration tests' second database (a throw-away cluster).
+  packages+=(chromium orthanc orthanc-dicomweb python3-pydicom postgresql)
 fi
 
 missing=()

@@ -7,9 +7,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build BlendSign.sln -c Release --no-restore -v q -nologo
 
 results="$(mktemp -d)"
+postgres="$(mktemp -d /tmp/blendsign-postgres.XXXXXX)"
+trap 'scripts/postgres-cluster.sh stop "$postgres"' EXIT
+# The data and web integration tests run twice: on SQLite (with the rest) and on a throw-away PostgreSQL cluster.
+postgres_connection="$(scripts/postgres-cluster.sh start "$postgres")"
+echo "PostgreSQL for the tests: ${postgres_connection%%;Username*}"
+
 status=0
 dotnet test BlendSign.sln -c Release --no-build --results-directory "$results" \
   --logger "trx" --logger "console;verbosity=normal" || status=$?
+for project in tests/BlendSign.Data.Tests tests/BlendSign.Web.Tests; do
+  BLENDSIGN_TEST_DATABASE=postgres BLENDSIGN_TEST_POSTGRES="$postgres_connection" \
+    dotnet test "$project" -c Release --no-build --results-directory "$results" \
+    --logger "trx;LogFilePrefix=postgres" --logger "console;verbosity=normal" || status=$?
+done
 
 # One closing line over all test projects, summed from the TRX files.
 sum_trx_counters() {

@@ -23,18 +23,18 @@ public sealed class AuditTrail(IDbContextFactory<BlendSignDbContext> dbFactory)
 
         if (Pattern(filter.Actor) is { } actor)
         {
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName, actor, Escape));
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName.ToLower(), actor, Escape));
         }
 
         if (Pattern(filter.Subject) is { } subject)
         {
-            entries = entries.Where(e => e.SubjectName != null && EF.Functions.Like(e.SubjectName, subject, Escape));
+            entries = entries.Where(e => e.SubjectName != null && EF.Functions.Like(e.SubjectName.ToLower(), subject, Escape));
         }
 
         if (Pattern(filter.Key) is { } key)
         {
-            entries = entries.Where(e => EF.Functions.Like(e.EntityKey, key, Escape)
-                || db.Scans.Any(s => s.Id == e.ScanId && EF.Functions.Like(s.PseudonymousId, key, Escape)));
+            entries = entries.Where(e => EF.Functions.Like(e.EntityKey.ToLower(), key, Escape)
+                || db.Scans.Any(s => s.Id == e.ScanId && EF.Functions.Like(s.PseudonymousId.ToLower(), key, Escape)));
         }
 
         if (filter.From is { } from)
@@ -56,10 +56,13 @@ public sealed class AuditTrail(IDbContextFactory<BlendSignDbContext> dbFactory)
         return new AuditTrailPage(total, page);
     }
 
-    /// <summary>A LIKE pattern matching the text anywhere (SQLite's LIKE ignores ASCII case), or null for no filter.</summary>
+    /// <summary>
+    /// A lower-case LIKE pattern matching the text anywhere, or null for no filter. The columns are lowered too: SQLite's
+    /// LIKE ignores ASCII case but PostgreSQL's does not, and a search should find the same rows on both.
+    /// </summary>
     private static string? Pattern(string? text) =>
         string.IsNullOrWhiteSpace(text)
             ? null
-            : "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            : "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

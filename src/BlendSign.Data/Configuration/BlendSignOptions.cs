@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BlendSign.Data.Persistence;
 
 namespace BlendSign.Data.Configuration;
 
@@ -10,6 +11,14 @@ public class BlendSignOptions
     /// <summary>Database, slice store, models and demo files live here.</summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>
+    /// <c>sqlite</c> (the embedded default: <c>{DataDirectory}/blendsign.db</c> unless <c>ConnectionStrings:BlendSign</c>
+    /// names another file) or <c>postgres</c> (Npgsql; <c>ConnectionStrings:BlendSign</c> is then required).
+    /// </summary>
+    [Required]
+    [AllowedValues(DatabaseProviders.Sqlite, DatabaseProviders.Postgres, ErrorMessage = "BlendSign:DatabaseProvider must be 'sqlite' or 'postgres'.")]
+    public string DatabaseProvider { get; set; } = DatabaseProviders.Sqlite;
 
     /// <summary>Seed the demo (synthetic scans, accounts, simulated reads) when the database is empty.</summary>
     public bool Demo { get; set; }

@@ -10,6 +10,7 @@ public sealed record DataPaths(string Root)
     public string Models => Path.Combine(Root, "models");
     public string Runs => Path.Combine(Root, "runs");
     public string Demo => Path.Combine(Root, "demo");
+    /// <summary>Where sign-in keys lived before they moved into the database; read once by <c>DataProtectionKeyImport</c>.</summary>
     public string DataProtectionKeys => Path.Combine(Root, "keys");
 
     /// <summary>Browser uploads while they are imported; each upload's folder is deleted when its import ends.</summary>
@@ -19,7 +20,7 @@ public sealed record DataPaths(string Root)
 
     public void EnsureCreated()
     {
-        foreach (var directory in new[] { Root, SliceStore, Models, Runs, Demo, DataProtectionKeys, Uploads })
+        foreach (var directory in new[] { Root, SliceStore, Models, Runs, Demo, Uploads })
         {
             Directory.CreateDirectory(directory);
         }

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BlendSign.Data.Configuration;
@@ -23,22 +24,26 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout), DICOM reading, the slice store, import (files, DICOMweb, DIMSE) and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
+    /// <summary>Options, the database (SQLite by default, WAL + busy timeout, or PostgreSQL), DICOM reading, the slice store, import (files, DICOMweb, DIMSE) and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
+        var configuredConnection = builder.Configuration.GetConnectionString(ConnectionStringName);
         builder.Services.AddOptions<BlendSignOptions>()
             .BindConfiguration(BlendSignOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.DatabaseProvider != DatabaseProviders.Postgres || !string.IsNullOrWhiteSpace(configuredConnection),
+                DatabaseConnection.PostgresNeedsConnectionString)
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<BlendSignOptions>>().Value));
 
-        var configuredConnection = builder.Configuration.GetConnectionString(ConnectionStringName);
-        builder.Services.AddDbContextFactory<BlendSignDbContext>((sp, options) =>
+        builder.Services.AddSingleton<IDbContextFactory<BlendSignDbContext>>(sp =>
         {
-            var connection = string.IsNullOrWhiteSpace(configuredConnection)
-                ? sp.GetRequiredService<DataPaths>().DefaultConnectionString
-                : configuredConnection;
-            options.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeoutInterceptor());
+            var options = sp.GetRequiredService<IOptions<BlendSignOptions>>().Value;
+            var connection = DatabaseConnection.Resolve(options, configuredConnection, sp.GetRequiredService<DataPaths>());
+            var efOptions = DatabaseProviders.Configure(new(), options.DatabaseProvider, connection)
+                .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+                .Options;
+            return new BlendSignDbContextFactory(options.DatabaseProvider, efOptions);
         });
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -6,13 +6,18 @@ using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Training;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Persistence;
 
+/// <summary>
+/// BlendSign's model on either provider. Contexts of exactly this type carry SQLite's migration history
+/// (<c>Migrations/</c>); PostgreSQL's is <see cref="PostgresBlendSignDbContext"/>'s.
+/// </summary>
 public class BlendSignDbContext(DbContextOptions<BlendSignDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Scan> Scans => Set<Scan>();
     public DbSet<Slice> Slices => Set<Slice>();
@@ -27,6 +32,9 @@ public class BlendSignDbContext(DbContextOptions<BlendSignDbContext> options)
     public DbSet<GoldSnapshotEntry> GoldSnapshotEntries => Set<GoldSnapshotEntry>();
     public DbSet<GoldSnapshotBox> GoldSnapshotBoxes => Set<GoldSnapshotBox>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+
+    /// <summary>ASP.NET Data Protection's keys: a sign-in made on one web node is valid on every other.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -57,7 +65,7 @@ public class BlendSignDbContext(DbContextOptions<BlendSignDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot order or compare DateTimeOffset; store UTC ticks instead.
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks instead (on PostgreSQL too: one model, one meaning).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToTicksConverter>();
     }
 }

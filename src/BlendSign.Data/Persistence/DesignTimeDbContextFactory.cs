@@ -3,9 +3,19 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>Used by <c>dotnet ef migrations add</c> only.</summary>
+/// <summary>Used by <c>dotnet ef migrations add NAME</c> only: SQLite's history.</summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<BlendSignDbContext>
 {
     public BlendSignDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<BlendSignDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(DatabaseProviders.Configure(new(), DatabaseProviders.Sqlite, "Data Source=design.db").Options);
+}
+
+/// <summary>
+/// Used by <c>dotnet ef migrations add NAME --context PostgresBlendSignDbContext --output-dir Persistence/Migrations/Postgres</c>
+/// only: PostgreSQL's history (no server is contacted to add a migration).
+/// </summary>
+public sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgresBlendSignDbContext>
+{
+    public PostgresBlendSignDbContext CreateDbContext(string[] args) =>
+        new(DatabaseProviders.Configure(new(), DatabaseProviders.Postgres, "Host=localhost;Database=design").Options);
 }

@@ -20,10 +20,8 @@ public static class CoreServiceExtensions
         builder.AddBlendSignModel();
         builder.AddBlendSignTraining();
 
-        // Keys in the data directory: sign-ins survive a restart, and the verbs share them with the server.
-        var keys = DataPaths.From(builder.Configuration.GetSection(BlendSignOptions.SectionName).Get<BlendSignOptions>() ?? new())
-            .DataProtectionKeys;
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("BlendSign");
+        // Keys in the database: sign-ins survive a restart, hold on every web node, and the verbs share them.
+        builder.Services.AddDataProtection().PersistKeysToDbContext<BlendSignDbContext>().SetApplicationName("BlendSign");
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -55,5 +53,6 @@ public static class CoreServiceExtensions
         var factory = services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await DatabaseInitializer.MigrateAsync(db, cancellationToken);
+        await DataProtectionKeyImport.ImportFromFolderAsync(db, services.GetRequiredService<DataPaths>().DataProtectionKeys, cancellationToken);
     }
 }

@@ -43,7 +43,7 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
-    public async Task Database_UpdateOrDeleteBehindTheContextsBack_IsRefusedByTriggers()
+    public async Task Database_UpdateDeleteOrTruncateBehindTheContextsBack_IsRefusedByTriggers()
     {
         await using (var db = _database.CreateDbContext())
         {
@@ -52,11 +52,20 @@ public sealed class AuditLogTests : IDisposable
         }
 
         await using var raw = _database.CreateDbContext();
-        var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(
-            () => raw.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET ActorName = 'someone else'"));
+        // Both providers' errors are DbExceptions (SqliteException, PostgresException) raised by the triggers.
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => raw.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"ActorName\" = 'someone else'"));
         Assert.Contains("append-only", update.Message);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(
-            () => raw.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+        var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => raw.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
+        Assert.Contains("append-only", delete.Message);
+        if (raw.Database.IsNpgsql())
+        {
+            var truncate = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+                () => raw.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditEntries\""));
+            Assert.Contains("append-only", truncate.Message);
+        }
+
         Assert.Equal("system", (await raw.AuditEntries.SingleAsync()).ActorName);
     }
 }

@@ -1,4 +1,5 @@
 using BlendSign.Data.Audit;
+using BlendSign.Data.Persistence;
 using BlendSign.Data.Tests.Support;
 
 namespace BlendSign.Data.Tests.Audit;
@@ -71,7 +72,7 @@ public sealed class AuditTrailTests : IDisposable
         Assert.Equal([Day.AddDays(2), Day.AddDays(1), Day.AddHours(2)], page.Items.Select(i => i.Entry.At));
     }
 
-    private static void Add(Persistence.BlendSignDbContext db, AuditActor actor, AuditEntity entity, string key, string subject, DateTimeOffset at, int? scanId) =>
+    private static void Add(BlendSignDbContext db, AuditActor actor, AuditEntity entity, string key, string subject, DateTimeOffset at, int? scanId) =>
         db.Record(actor, AuditAction.Change, entity, key, "old", "new", scanId, subjectName: subject).At = at;
 
     public void Dispose() => _database.Dispose();

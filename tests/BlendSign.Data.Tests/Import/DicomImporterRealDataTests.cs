@@ -154,12 +154,7 @@ public class DicomImporterRealDataTests
 
         await harness.ImportAsync(series, rsna);
 
-        await using (var db = harness.Database.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-
-        var content = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(harness.Database.Paths.Database));
+        var content = await StoredText.ReadAsync(harness.Database);
         Assert.DoesNotContain("CQ500-CT-0", content); // PatientName and PatientID of the series
         Assert.DoesNotContain("ID_ce5f0b6c", content); // PatientID of ID_0000aee4b.dcm
         Assert.Contains("SCAN-0001", content);

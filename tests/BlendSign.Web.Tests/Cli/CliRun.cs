@@ -19,7 +19,7 @@ internal static class CliRun
             Out = output,
             Error = error,
             In = new StringReader(input),
-            ConfigurationOverrides = new Dictionary<string, string?> { ["BlendSign:DataDirectory"] = database.Paths.Root },
+            ConfigurationOverrides = new Dictionary<string, string?>(database.Settings),
         };
         var exitCode = await CliApplication.RunAsync(args, context);
         return (exitCode, output.ToString(), error.ToString());

@@ -1,4 +1,4 @@
-using BlendSign.Tests.Shared;
+using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Tests.Cli;
@@ -6,7 +6,7 @@ namespace BlendSign.Web.Tests.Cli;
 /// <summary>Runs verbs in-process against a scratch data directory, capturing standard output and error.</summary>
 internal sealed class CliRunner : IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TestDatabase _database = new();
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <param name="settings">Configuration beside the scratch data directory, e.g. <c>BlendSign:Import:Decoder:TimeoutSeconds</c>.</param>
@@ -15,7 +15,10 @@ internal sealed class CliRunner : IDisposable
         _settings = settings ?? new Dictionary<string, string?>();
     }
 
-    public string DataDirectory => _data.Path;
+    public string DataDirectory => _database.Paths.Root;
+
+    /// <summary>The database the verbs write, to check what they did.</summary>
+    public TestDatabase Database => _database;
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
@@ -30,7 +33,7 @@ internal sealed class CliRunner : IDisposable
             Out = output,
             Error = error,
             In = reader,
-            ConfigurationOverrides = new Dictionary<string, string?>(_settings) { ["BlendSign:DataDirectory"] = _data.Path },
+            ConfigurationOverrides = new Dictionary<string, string?>(_settings.Concat(_database.Settings)),
         };
         var exitCode = await CliApplication.RunAsync(args, context);
         return (exitCode, output.ToString(), error.ToString());
@@ -38,7 +41,6 @@ internal sealed class CliRunner : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _data.Dispose();
+        _database.Dispose();
     }
 }

@@ -15,9 +15,8 @@ public sealed class TrainVerbDivergenceTests : IDisposable
 
     private CliContext Context(StringWriter output, StringWriter error, params (string Key, string Value)[] settings)
     {
-        var overrides = new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>(_database.Settings)
         {
-            ["BlendSign:DataDirectory"] = _database.Paths.Root,
             ["BlendSign:DemoPassword"] = "Demo-password-1",
             ["BlendSign:Training:Threads"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -16,9 +16,8 @@ public sealed class TrainVerbTests : IDisposable
     {
         Out = output,
         Error = error,
-        ConfigurationOverrides = new Dictionary<string, string?>
+        ConfigurationOverrides = new Dictionary<string, string?>(_database.Settings)
         {
-            ["BlendSign:DataDirectory"] = _database.Paths.Root,
             ["BlendSign:Training:BatchSize"] = "4",
             ["BlendSign:Training:Threads"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",

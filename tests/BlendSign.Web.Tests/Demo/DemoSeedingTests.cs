@@ -139,7 +139,7 @@ public sealed class DemoSeedingTests : IDisposable
 
     private CliContext Context(params (string Key, string Value)[] settings)
     {
-        var overrides = new Dictionary<string, string?> { ["BlendSign:DataDirectory"] = _database.Paths.Root };
+        var overrides = new Dictionary<string, string?>(_database.Settings);
         foreach (var (key, value) in settings)
         {
             overrides[key] = value;

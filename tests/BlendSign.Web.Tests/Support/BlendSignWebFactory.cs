@@ -1,6 +1,6 @@
 using BlendSign.Data.Accounts;
 using BlendSign.Data.Audit;
-using BlendSign.Tests.Shared;
+using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,17 +13,42 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-1";
 
-    private readonly TempDirectory _dataDirectory = new();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+
+    public BlendSignWebFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A second web node on <paramref name="sharedDatabase"/> (and its data directory), which stays its owner's.</summary>
+    public BlendSignWebFactory(TestDatabase sharedDatabase)
+        : this(sharedDatabase, ownsDatabase: false)
+    {
+    }
+
+    private BlendSignWebFactory(TestDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     /// <summary>Configuration for this server, e.g. <c>BlendSign:Import:Upload:MaxUploadMegabytes</c> (read when it starts).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    public string DataDirectory => _dataDirectory.Path;
+    public string DataDirectory => _database.Paths.Root;
+
+    /// <summary>The server's database, to check what requests did.</summary>
+    public TestDatabase Database => _database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("BlendSign:DataDirectory", _dataDirectory.Path);
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("BlendSign:Demo", "false");
         foreach (var (key, value) in Settings)
         {
@@ -75,10 +100,9 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            _dataDirectory.Dispose();
+            _database.Dispose();
         }
     }
 }

@@ -1,15 +1,20 @@
+using BlendSign.Data.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BlendSign.Web.Tests.Support;
 
 /// <summary>The real server (hosted training worker included) on a data directory the test owns, so a second host can start on the same data as after a restart.</summary>
-internal sealed class TrainingHost(string dataDirectory) : WebApplicationFactory<Program>
+internal sealed class TrainingHost(TestDatabase database) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("BlendSign:DataDirectory", dataDirectory);
+        foreach (var (key, value) in database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("BlendSign:Demo", "false");
     }
 }

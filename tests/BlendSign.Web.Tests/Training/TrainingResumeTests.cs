@@ -3,7 +3,7 @@ using BlendSign.Data.Storage;
 using BlendSign.Data.Training;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Training;
-using BlendSign.Tests.Shared;
+using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Tests.Support;
 using BlendSign.Web.Training;
 using Microsoft.EntityFrameworkCore;
@@ -28,14 +28,14 @@ public sealed class TrainingResumeTests : IDisposable
         Threads = 1,
     };
 
-    private readonly TempDirectory _data = new();
+    private readonly TestDatabase _database = new();
 
     [Fact]
     public async Task Worker_HostStoppedInFoldTwo_NextHostResumesThereWithTheSameFoldsAndPredictions()
     {
         int runId;
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (var first = new TrainingHost(_data.Path))
+        await using (var first = new TrainingHost(_database))
         {
             var services = first.Services;
             await using (var db = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync())
@@ -58,12 +58,12 @@ public sealed class TrainingResumeTests : IDisposable
             await reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
         }
 
-        var checkpoints = RunFolder.Of(Path.Combine(_data.Path, "runs"), runId).Checkpoints;
+        var checkpoints = RunFolder.Of(_database.Paths.Runs, runId).Checkpoints;
         Assert.True(File.Exists(Path.Combine(checkpoints, "fold-1", "result.json")));
         Assert.False(File.Exists(Path.Combine(checkpoints, "fold-2", "result.json")));
         Assert.Equal(new ResumePoint(2, 0, 1, 1), CrossValidator.FindResumePoint(checkpoints, Settings.Folds));
 
-        await using var second = new TrainingHost(_data.Path);
+        await using var second = new TrainingHost(_database);
         var dbFactory = second.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>();
         var run = await WaitForEndAsync(dbFactory, runId);
 
@@ -107,7 +107,6 @@ public sealed class TrainingResumeTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _data.Dispose();
+        _database.Dispose();
     }
 }

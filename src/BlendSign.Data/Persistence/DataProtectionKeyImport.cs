@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Persistence;
+
+/// <summary>
+/// Sign-in keys used to live as XML files in <c>{DataDirectory}/keys</c>; they now live in the database. A database
+/// without keys takes the folder's, once, so that sign-ins made before the upgrade stay valid.
+/// </summary>
+public static class DataProtectionKeyImport
+{
+    public static async Task<int> ImportFromFolderAsync(BlendSignDbContext db, string folder, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var files = Directory.GetFiles(folder, "*.xml");
+        foreach (var file in files)
+        {
+            db.DataProtectionKeys.Add(new DataProtectionKey
+            {
+                // The file system repository names files key-{id}.xml; the EF repository's friendly name is the same stem.
+                FriendlyName = Path.GetFileNameWithoutExtension(file),
+                Xml = await File.ReadAllTextAsync(file, cancellationToken),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return files.Length;
+    }
+}

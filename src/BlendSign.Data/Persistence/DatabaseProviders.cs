@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Persistence;
+
+/// <summary>
+/// The two databases BlendSign runs on, and the one place that configures EF Core for each: the server, the verbs,
+/// the tests and <c>dotnet ef</c> all build their options here.
+/// </summary>
+public static class DatabaseProviders
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>EF Core options for <paramref name="provider"/>; the connection string is the provider's own format.</summary>
+    public static DbContextOptionsBuilder<BlendSignDbContext> Configure(
+        DbContextOptionsBuilder<BlendSignDbContext> options, string provider, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return provider switch
+        {
+            Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor()),
+            // No retrying execution strategy: the services open their own transactions, which it cannot replay. A
+            // save that meets a restarting server fails, is not acknowledged, and the user saves again.
+            Postgres => options.UseNpgsql(connectionString),
+            _ => throw new ArgumentException($"Unknown database provider '{provider}'; use '{Sqlite}' or '{Postgres}'.", nameof(provider)),
+        };
+    }
+
+    /// <summary>A context of the provider's own type, so that each provider keeps its own migration history.</summary>
+    public static BlendSignDbContext CreateContext(string provider, DbContextOptions<BlendSignDbContext> options) =>
+        provider == Postgres ? new PostgresBlendSignDbContext(options) : new BlendSignDbContext(options);
+}
