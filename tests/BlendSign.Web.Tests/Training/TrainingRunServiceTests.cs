@@ -36,13 +36,7 @@ public sealed class TrainingRunServiceTests : IDisposable
     public TrainingRunServiceTests()
     {
         _store = new SliceStore(_database.Paths);
-        _service = new TrainingRunService(_database, _store, _database.Paths,
-            new CrossValidator(NullLogger<CrossValidator>.Instance), new GoldSnapshotService(_database, TimeProvider.System),
-            Options.Create(new TrainingOptions()), _notifier, new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance),
-            TimeProvider.System, NullLogger<TrainingRunService>.Instance)
-        {
-            MonitorInterval = TimeSpan.FromMilliseconds(200),
-        };
+        _service = TrainingServices.Create(_database, _notifier);
     }
 
     [Fact]
@@ -179,12 +173,12 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task RequeueInterruptedRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
+    public async Task RequeueStaleRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
     {
         var runId = await _service.QueueAsync(Tiny);
         await _service.ClaimNextQueuedAsync();
 
-        Assert.Equal(1, await _service.RequeueInterruptedRunsAsync());
+        Assert.Equal(1, await _service.RequeueStaleRunsAsync());
 
         await using var check = _database.CreateDbContext();
         var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
@@ -194,7 +188,7 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task RequeueInterruptedRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
+    public async Task RequeueStaleRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
     {
         var runId = await _service.QueueAsync(Tiny);
         await _service.ClaimNextQueuedAsync();
@@ -202,7 +196,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         Assert.NotNull(held);
         Assert.Null(RunLock.TryAcquire(_service.FolderOf(runId).Lock));
 
-        Assert.Equal(0, await _service.RequeueInterruptedRunsAsync());
+        Assert.Equal(0, await _service.RequeueStaleRunsAsync());
 
         await using var check = _database.CreateDbContext();
         Assert.Equal(TrainingRunStatus.Running, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
@@ -242,7 +236,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         var runId = await _service.QueueAsync(Tiny);
         var held = _service.TryTakeTrainingSlot();
         Assert.NotNull(held);
-        using var worker = new TrainingWorker(_service, NullLogger<TrainingWorker>.Instance);
+        using var worker = new TrainingWorker(TrainingServices.QueueOf(_service), Options.Create(new TrainingWorkerOptions()), NullLogger<TrainingWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -393,7 +387,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         var folder = _service.FolderOf(outcome.RunId);
         Assert.All(Enumerable.Range(1, Tiny.Folds), fold => Assert.True(File.Exists(CrossValidator.FinalModelPath(folder.Checkpoints, fold))));
-        var history = new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance).Get(outcome.RunId);
+        var history = new RunHistoryStore(new RunStorage(_database.Paths.Runs), NullLogger<RunHistoryStore>.Instance).Get(outcome.RunId);
         // Per fold: the teacher's two epochs, then the student's (Tiny distils one generation).
         Assert.Equal(Tiny.Folds * 2 * 2, history.Epochs.Count);
         Assert.Equal([(0, 1), (0, 2), (1, 1), (1, 2)], history.Epochs.Where(e => e.Fold == 1).Select(e => (e.Generation, e.Epoch)));
