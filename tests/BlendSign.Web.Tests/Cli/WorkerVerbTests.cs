@@ -14,19 +14,6 @@ namespace BlendSign.Web.Tests.Cli;
 
 public sealed class WorkerVerbTests : IDisposable
 {
-    private static readonly TrainingSettings Tiny = new()
-    {
-        Folds = 2,
-        Backbone = "tiny_cnn",
-        Epochs = 1,
-        ImageSize = 32,
-        BatchSize = 4,
-        Seed = 5,
-        Threads = 1,
-        Detection = false,
-        Distillation = false,
-    };
-
     private readonly TestDatabase _database = new();
     private readonly TempDirectory _sharedRuns = new();
 
@@ -38,7 +25,7 @@ public sealed class WorkerVerbTests : IDisposable
             await TrainingData.SeedAsync(db, new SliceStore(_database.Paths), scans: 4);
         }
 
-        var runId = await TrainingServices.Create(_database).QueueAsync(Tiny);
+        var runId = await TrainingServices.Create(_database).QueueAsync(TinyTraining.Quick);
 
         var (exitCode, output, error) = await RunAsync("worker", "--once", "--device", "cpu", "--json");
 

@@ -15,19 +15,6 @@ namespace BlendSign.Web.Tests.Training;
 /// <summary>Workers on several hosts share one queue: claims, heartbeats, stale runs, the runs path (issue 13).</summary>
 public sealed class TrainingWorkerTests : IDisposable
 {
-    private static readonly TrainingSettings Settings = new()
-    {
-        Folds = 3,
-        Epochs = 2,
-        ImageSize = 32,
-        BatchSize = 4,
-        Backbone = "tiny_cnn",
-        Detection = false,
-        Distillation = false,
-        Seed = 11,
-        Threads = 1,
-    };
-
     private static readonly WorkerIdentity HostA = new("host-a", "host-a:101:aaaaaaaa");
     private static readonly WorkerIdentity HostB = new("host-b", "host-b:202:bbbbbbbb");
 
@@ -40,7 +27,7 @@ public sealed class TrainingWorkerTests : IDisposable
         var claims = new[] { new RunClaims(_database, TimeProvider.System), new RunClaims(_database, TimeProvider.System) };
         for (var round = 0; round < 8; round++)
         {
-            var runId = await runs.QueueAsync(Settings);
+            var runId = await runs.QueueAsync(TinyTraining.Resumable);
             using var start = new ManualResetEventSlim();
             var racers = new[] { HostA, HostB }.Select((worker, i) => Task.Run(async () =>
             {
@@ -64,7 +51,7 @@ public sealed class TrainingWorkerTests : IDisposable
     public async Task RequeueStaleRunsAsync_FreshHeartbeatFromAnotherHost_LeavesItRunning()
     {
         var here = TrainingServices.Create(_database, worker: HostB);
-        var runId = await here.QueueAsync(Settings);
+        var runId = await here.QueueAsync(TinyTraining.Resumable);
         Assert.True(await new RunClaims(_database, TimeProvider.System).ClaimAsync(runId, HostA, "cuda"));
 
         Assert.Equal(0, await here.RequeueStaleRunsAsync());
@@ -81,7 +68,7 @@ public sealed class TrainingWorkerTests : IDisposable
     {
         var here = TrainingServices.Create(_database, worker: HostB);
         var claims = new RunClaims(_database, TimeProvider.System);
-        var runId = await here.QueueAsync(Settings);
+        var runId = await here.QueueAsync(TinyTraining.Resumable);
         Assert.True(await claims.ClaimAsync(runId, HostA, "cpu"));
         Assert.True(await claims.HeartbeatAsync(runId, HostA));
         await AgeHeartbeatAsync(runId, TimeSpan.FromMinutes(5));
@@ -113,7 +100,7 @@ public sealed class TrainingWorkerTests : IDisposable
                    }
                }))
         {
-            var runId0 = await hostA.QueueAsync(Settings);
+            var runId0 = await hostA.QueueAsync(TinyTraining.Resumable);
             Assert.Equal(runId0, await hostA.ClaimNextQueuedAsync());
             Assert.Equal(TrainingRunStatus.Running, (await hostA.ExecuteAsync(runId0, crash.Token)).Status);
         }
@@ -141,16 +128,9 @@ public sealed class TrainingWorkerTests : IDisposable
             new RunHistoryStore(new RunStorage(_database.Paths.Runs), Microsoft.Extensions.Logging.Abstractions.NullLogger<RunHistoryStore>.Instance).Get(runId).Resumes).Describe());
 
         // An uninterrupted run of the same settings on the same gold standard: same folds, same predictions.
-        var reference = await hostB.RunNowAsync(Settings);
+        var reference = await hostB.RunNowAsync(TinyTraining.Resumable);
         Assert.Equal(TrainingRunStatus.Completed, reference.Status);
-        var resumed = await PredictionsAsync(check, runId);
-        var uninterrupted = await PredictionsAsync(check, reference.RunId);
-        Assert.Equal(uninterrupted.Select(p => (p.SliceId, p.Fold)), resumed.Select(p => (p.SliceId, p.Fold)));
-        Assert.All(uninterrupted.Zip(resumed), pair =>
-        {
-            Assert.Equal(pair.First.PNonIch, pair.Second.PNonIch, 6);
-            Assert.Equal(pair.First.PBlendSign, pair.Second.PBlendSign, 6);
-        });
+        await TinyTraining.AssertSamePredictionsAsync(check, reference.RunId, runId);
     }
 
     [Fact]
@@ -161,7 +141,7 @@ public sealed class TrainingWorkerTests : IDisposable
         var services = server.Services;
 
         Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s is TrainingWorker);
-        var runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(Settings);
+        var runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(TinyTraining.Resumable);
         await Task.Delay(TrainingQueue.PollInterval * 2);
         await using var db = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync();
         Assert.Equal(TrainingRunStatus.Queued, (await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId)).Status);
@@ -173,9 +153,6 @@ public sealed class TrainingWorkerTests : IDisposable
         await using var db = _database.CreateDbContext();
         await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, old));
     }
-
-    private static Task<List<SlicePrediction>> PredictionsAsync(BlendSignDbContext db, int runId) =>
-        db.SlicePredictions.AsNoTracking().Where(p => p.TrainingRunId == runId).OrderBy(p => p.SliceId).ToListAsync();
 
     public void Dispose() => _database.Dispose();
 }
