@@ -36,7 +36,7 @@ public sealed partial class TrainingRunService(
     ILogger<TrainingRunService> logger)
 {
     public const string OofFileName = RunFolder.OofFileName;
-    public const string ShutdownMessage = "interrupted by a shutdown; resumes at the next start";
+    public const string ShutdownMessage = "interrupted by a shutdown; resumes when a worker picks it up again";
 
     public const string TakenOverMessage = "taken over by another worker";
 

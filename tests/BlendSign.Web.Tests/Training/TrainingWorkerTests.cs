@@ -63,6 +63,25 @@ public sealed class TrainingWorkerTests : IDisposable
         Assert.Equal(0, run.ResumeCount);
     }
 
+    [Theory]
+    [InlineData("host-a:101:aaaaaaaa", 5, false)] // another host, heartbeat fresh: alive as far as anyone here can tell
+    [InlineData("host-a:101:aaaaaaaa", 61, true)] // another host, silent for longer than StaleAfterSeconds
+    [InlineData("host-b:7:cccccccc", 5, true)] // this host, its run lock free: its process is gone, however fresh the heartbeat
+    [InlineData(null, null, true)] // left Running by a version without heartbeats: the lock rule, as before
+    public void IsStale_RunWhoseLockIsFree_HeartbeatAcrossHostsLockOnThisOne(string? workerId, int? secondsSilent, bool stale)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var run = new TrainingRun
+        {
+            ConfigurationJson = "{}",
+            Status = TrainingRunStatus.Running,
+            WorkerId = workerId,
+            HeartbeatAt = secondsSilent is { } s ? now.AddSeconds(-s) : null,
+        };
+
+        Assert.Equal(stale, RunClaims.IsStale(run, HostB.Host, now, TimeSpan.FromSeconds(60)));
+    }
+
     [Fact]
     public async Task HeartbeatAsync_RunTakenOverAfterGoingStale_IsRefused()
     {
