@@ -37,7 +37,6 @@ public sealed partial class TrainingRunService(
 {
     public const string OofFileName = RunFolder.OofFileName;
     public const string ShutdownMessage = "interrupted by a shutdown; resumes when a worker picks it up again";
-
     public const string TakenOverMessage = "taken over by another worker";
 
     private readonly RunClaims _claims = new(dbFactory, time);
