@@ -21,7 +21,7 @@ public class TrainingRun
     public string? AblationGroup { get; set; }
     public string? Variant { get; set; }
 
-    /// <summary>How often the run was picked up again after an interruption (a restart of the server).</summary>
+    /// <summary>How often the run was picked up again after an interruption (a restart, a worker gone silent).</summary>
     public int ResumeCount { get; set; }
     public string? CodeVersion { get; set; }
 
@@ -33,6 +33,15 @@ public class TrainingRun
     public string? ProgressMessage { get; set; }
     public double ProgressFraction { get; set; }
     public bool CancelRequested { get; set; }
+
+    /// <summary>Who executes the run now ("host:pid:id8"); set by the claim, cleared when the run is queued again.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>
+    /// The executing worker's last sign of life, written every few seconds while it trains; a Running run whose
+    /// heartbeat is too old is queued again by the next worker that looks. Null for runs left by older versions.
+    /// </summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
 
     /// <summary>Per-class metrics and the confusion matrix as JSON once the run completed.</summary>
     public string? ResultJson { get; set; }

@@ -47,7 +47,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
     {
         Validate(examples, settings);
         TorchRuntime.ConfigureThreads(settings.Threads);
-        var device = TorchRuntime.SelectDevice();
+        var device = TorchRuntime.SelectDevice(settings.Device);
         var assignment = GroupKFold.Assign(examples, settings.Folds, settings.Seed, settings.FixedFolds);
         if (checkpointDirectory is not null)
         {

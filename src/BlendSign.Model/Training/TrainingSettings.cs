@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BlendSign.Model.Network;
+using BlendSign.Model.Torch;
 
 namespace BlendSign.Model.Training;
 
@@ -68,6 +69,10 @@ public sealed record TrainingSettings
     /// <summary>Scan (group id) → fold (0-based) decided before the split; not stored with the run (see <see cref="FoldsFromRun"/>).</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, int>? FixedFolds { get; init; }
+
+    /// <summary>Where the executing process trains (its worker's choice, not the run's): never stored with the run.</summary>
+    [JsonIgnore]
+    public DeviceChoice Device { get; init; }
 
     /// <summary>Students per fold actually trained: <see cref="Generations"/> with distillation, none without.</summary>
     public int EffectiveGenerations => Distillation ? Generations : 0;

@@ -11,6 +11,7 @@ public static class CliVerbs
         new Verbs.BoxesVerb(),
         new Verbs.GoldVerb(),
         new Verbs.TrainVerb(),
+        new Verbs.WorkerVerb(),
         new Verbs.ReviewVerb(),
         new Verbs.BenchVerb(),
         new Verbs.ImportVerb(),

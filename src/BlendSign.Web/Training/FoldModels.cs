@@ -1,4 +1,3 @@
-using BlendSign.Data.Configuration;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Storage;
@@ -22,7 +21,7 @@ public sealed record FoldModelLookup(FoldModelTarget? Target, string? Problem);
 /// few models used stay loaded; one computation at a time (CPU bound).
 /// </summary>
 public sealed class FoldModels(
-    IDbContextFactory<BlendSignDbContext> dbFactory, DataPaths paths, SliceStore sliceStore, ILogger<FoldModels> logger) : IDisposable
+    IDbContextFactory<BlendSignDbContext> dbFactory, RunStorage storage, SliceStore sliceStore, ILogger<FoldModels> logger) : IDisposable
 {
     private const int CachedModels = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -47,7 +46,7 @@ public sealed class FoldModels(
         }
 
         var settings = System.Text.Json.JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)!;
-        var modelPath = CrossValidator.FinalModelPath(RunFolder.Of(paths.Runs, runId).Checkpoints, prediction.Fold);
+        var modelPath = CrossValidator.FinalModelPath(storage.FolderOf(runId).Checkpoints, prediction.Fold);
         return File.Exists(modelPath)
             ? new FoldModelLookup(new FoldModelTarget(runId, prediction.Fold, settings, modelPath, prediction.StoreKey), null)
             : new FoldModelLookup(null, $"Run {runId} kept no model for fold {prediction.Fold}.");

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using BlendSign.Data.Configuration;
 using BlendSign.Model.Training;
 
 namespace BlendSign.Web.Training;
@@ -10,7 +9,7 @@ namespace BlendSign.Web.Training;
 /// folder at every epoch's end; other runs' histories are read from their folders. Record from the training thread,
 /// read from any.
 /// </summary>
-public sealed class RunHistoryStore(DataPaths paths, ILogger<RunHistoryStore> logger)
+public sealed class RunHistoryStore(RunStorage storage, ILogger<RunHistoryStore> logger)
 {
     private readonly ConcurrentDictionary<int, Recorder> _live = new();
 
@@ -38,7 +37,7 @@ public sealed class RunHistoryStore(DataPaths paths, ILogger<RunHistoryStore> lo
 
     private LossHistory Load(int runId)
     {
-        var path = RunFolder.Of(paths.Runs, runId).History;
+        var path = storage.FolderOf(runId).History;
         try
         {
             return File.Exists(path) ? JsonSerializer.Deserialize<LossHistory>(File.ReadAllText(path), TrainingJson.Options) ?? LossHistory.Empty : LossHistory.Empty;
@@ -52,7 +51,7 @@ public sealed class RunHistoryStore(DataPaths paths, ILogger<RunHistoryStore> lo
 
     private void Save(int runId, LossHistory history)
     {
-        var path = RunFolder.Of(paths.Runs, runId).History;
+        var path = storage.FolderOf(runId).History;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

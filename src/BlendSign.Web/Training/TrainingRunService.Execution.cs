@@ -16,7 +16,12 @@ public sealed partial class TrainingRunService
     /// reason in Error), Failed with the error, or Cancelled; a shutdown leaves it
     /// Running (outcome status Running) to be resumed. Continues from the run's checkpoints when it has some.
     /// </summary>
-    public async Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default)
+    public Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(runId, ConfiguredDevice, cancellationToken);
+
+    /// <inheritdoc cref="ExecuteAsync(int, CancellationToken)"/>
+    /// <param name="device">Where this process trains it (the <c>worker</c> verb's <c>--device</c>).</param>
+    public async Task<TrainingRunOutcome> ExecuteAsync(int runId, DeviceChoice device, CancellationToken cancellationToken = default)
     {
         using var runLock = RunLock.TryAcquire(FolderOf(runId).Lock);
         if (runLock is null)
@@ -25,10 +30,10 @@ public sealed partial class TrainingRunService
             return new TrainingRunOutcome(runId, TrainingRunStatus.Running, null, null, "being trained by another process");
         }
 
-        return await ExecuteLockedAsync(runId, cancellationToken);
+        return await ExecuteLockedAsync(runId, device, cancellationToken);
     }
 
-    private async Task<TrainingRunOutcome> ExecuteLockedAsync(int runId, CancellationToken cancellationToken)
+    private async Task<TrainingRunOutcome> ExecuteLockedAsync(int runId, DeviceChoice device, CancellationToken cancellationToken)
     {
         TrainingRun run;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -40,13 +45,14 @@ public sealed partial class TrainingRunService
             }
         }
 
-        var settings = ReadSettings(run);
+        var settings = ReadSettings(run) with { Device = device };
         var folder = FolderOf(runId);
         logger.LogInformation("run {RunId} started{Variant}: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, detection {Detection}, SKD {Generations} generation(s), seed {Seed}",
             runId, run.Variant is null ? "" : $" ({run.Variant})", settings.Folds, settings.Epochs, settings.ImageSize, settings.BatchSize,
             settings.Backbone, settings.Detection, settings.EffectiveGenerations, settings.Seed);
         notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Running, null, "starting"));
-        await using var monitor = new RunMonitor(dbFactory, logger, runId, MonitorInterval, cancellationToken);
+        await using var monitor = new RunMonitor(dbFactory, _claims, Worker, new RunMonitorTiming(MonitorInterval, workerOptions.Value.Heartbeat),
+            time, logger, runId, cancellationToken);
         TrainingSet set;
         CrossValidationResult result;
         try
@@ -83,6 +89,12 @@ public sealed partial class TrainingRunService
         {
             await monitor.StopAsync();
             history.Release(runId);
+            if (monitor.ClaimLost)
+            {
+                // Another worker holds the row now: neither finish nor annotate it.
+                return new TrainingRunOutcome(runId, TrainingRunStatus.Running, null, null, TakenOverMessage);
+            }
+
             return monitor.CancelRequested
                 ? await FinishAsync(runId, TrainingRunStatus.Cancelled, null)
                 : await InterruptedAsync(runId);

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using BlendSign.Data.Audit;
-using BlendSign.Data.Configuration;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Storage;
@@ -15,30 +14,41 @@ using Microsoft.Extensions.Options;
 namespace BlendSign.Web.Training;
 
 /// <summary>
-/// Queues, claims, resumes and executes training runs; the hosted <see cref="TrainingWorker"/> and the <c>train</c>
-/// verb both go through it. A run trains on the gold snapshot taken when it was created (<see cref="TrainingSet"/>),
-/// cross-validated by scan, keeps its checkpoints, final fold models and loss history in its <see cref="RunFolder"/>,
-/// and leaves its out-of-fold predictions in the database and at <c>{DataDirectory}/runs/{id}/oof_predictions.csv</c>.
-/// A run interrupted by a shutdown or a crash stays Running; the next server start queues it again and it continues
-/// from its checkpoints (<see cref="RequeueInterruptedRunsAsync"/>), or <c>train --resume ID</c> continues it at once.
+/// Queues, claims, resumes and executes training runs; the <see cref="TrainingQueue"/> (the server's hosted worker,
+/// the <c>worker</c> verb) and the <c>train</c> verb all go through it. A run trains on the gold snapshot taken when it
+/// was created (<see cref="TrainingSet"/>), cross-validated by scan, keeps its checkpoints, final fold models and loss
+/// history in its <see cref="RunFolder"/> (under <see cref="RunStorage"/>), and leaves its out-of-fold predictions in
+/// the database and at <c>{RunsDirectory}/{id}/oof_predictions.csv</c>. A run interrupted by a shutdown or a crash
+/// stays Running; the next worker to look queues it again (<see cref="RequeueStaleRunsAsync"/>) and it continues from
+/// its checkpoints, or <c>train --resume ID</c> continues it at once.
 /// </summary>
 public sealed partial class TrainingRunService(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     SliceStore sliceStore,
-    DataPaths paths,
+    RunStorage storage,
     CrossValidator crossValidator,
     GoldSnapshotService snapshots,
     IOptions<TrainingOptions> options,
+    IOptions<TrainingWorkerOptions> workerOptions,
     TrainingProgressNotifier notifier,
     RunHistoryStore history,
     TimeProvider time,
     ILogger<TrainingRunService> logger)
 {
     public const string OofFileName = RunFolder.OofFileName;
-    public const string ShutdownMessage = "interrupted by a shutdown; resumes at the next start";
+    public const string ShutdownMessage = "interrupted by a shutdown; resumes when a worker picks it up again";
+    public const string TakenOverMessage = "taken over by another worker";
+
+    private readonly RunClaims _claims = new(dbFactory, time);
 
     /// <summary>How often an executing run stores its progress and looks for a cancel request.</summary>
     public TimeSpan MonitorInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>This process as the run rows name their worker (one per service, so one per process in the app).</summary>
+    public WorkerIdentity Worker { get; init; } = WorkerIdentity.ForThisProcess();
+
+    /// <summary>Where this process trains unless told otherwise (<c>BlendSign:Training:Device</c>).</summary>
+    public DeviceChoice ConfiguredDevice => workerOptions.Value.Device;
 
     /// <summary>The configured defaults (<c>BlendSign:Training</c>), to adjust with <c>with</c>.</summary>
     public TrainingSettings DefaultSettings => TrainingSettings.FromOptions(options.Value);
@@ -47,13 +57,14 @@ public sealed partial class TrainingRunService(
     public static string CodeVersion { get; } =
         typeof(TrainingRunService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public RunFolder FolderOf(int runId) => RunFolder.Of(paths.Runs, runId);
+    public RunFolder FolderOf(int runId) => storage.FolderOf(runId);
 
     /// <summary>
-    /// The data directory's one training slot: whoever trains (the server's worker or a <c>train</c> verb) holds it, so
-    /// runs execute one at a time across processes; null while another holder trains.
+    /// This host's one training slot: whoever trains here (the server's worker, a <c>worker</c> or <c>train</c> verb)
+    /// holds it, so runs execute one at a time per host; null while another holder trains. Between hosts the
+    /// database's claim decides who trains what (<see cref="RunClaims"/>).
     /// </summary>
-    internal RunLock? TryTakeTrainingSlot() => RunLock.TryAcquire(Path.Combine(paths.Runs, "training.lock"));
+    internal RunLock? TryTakeTrainingSlot() => RunLock.TryAcquire(storage.SlotLockOf(Worker.Host));
 
     public string OofPathOf(int runId) => FolderOf(runId).OofPredictions;
 
@@ -93,7 +104,7 @@ public sealed partial class TrainingRunService(
         var outcomes = new List<TrainingRunOutcome>();
         foreach (var row in ablation.Runs)
         {
-            var outcome = await ClaimAsync(row.RunId, cancellationToken)
+            var outcome = await _claims.ClaimAsync(row.RunId, Worker, DeviceName(ConfiguredDevice), cancellationToken)
                 ? await ExecuteAsync(row.RunId, cancellationToken)
                 : await WaitForAsync(row.RunId, cancellationToken);
             outcomes.Add(outcome);
@@ -169,6 +180,8 @@ public sealed partial class TrainingRunService(
                     .SetProperty(r => r.Error, (string?)null)
                     .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
                     .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
+                    .SetProperty(r => r.WorkerId, Worker.Id)
+                    .SetProperty(r => r.HeartbeatAt, now)
                     .SetProperty(r => r.ProgressMessage, note.Describe()), cancellationToken);
             if (updated == 0)
             {
@@ -178,32 +191,16 @@ public sealed partial class TrainingRunService(
 
         history.AddResume(runId, note);
         logger.LogInformation("run {RunId} {Resume}", runId, note.Describe());
-        return await ExecuteLockedAsync(runId, cancellationToken);
+        return await ExecuteLockedAsync(runId, ConfiguredDevice, cancellationToken);
     }
 
-    /// <summary>Marks the oldest queued run as running and returns its id; null when none is queued.</summary>
-    public async Task<int?> ClaimNextQueuedAsync(CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            int? candidate;
-            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            {
-                candidate = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued)
-                    .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
-            }
+    /// <summary>Marks the oldest queued run as running for this process and returns its id; null when none is queued.</summary>
+    public Task<int?> ClaimNextQueuedAsync(CancellationToken cancellationToken = default) =>
+        ClaimNextQueuedAsync(ConfiguredDevice, cancellationToken);
 
-            if (candidate is not { } runId)
-            {
-                return null;
-            }
-
-            if (await ClaimAsync(runId, cancellationToken))
-            {
-                return runId;
-            }
-        }
-    }
+    /// <inheritdoc cref="ClaimNextQueuedAsync(CancellationToken)"/>
+    public Task<int?> ClaimNextQueuedAsync(DeviceChoice device, CancellationToken cancellationToken = default) =>
+        _claims.ClaimNextQueuedAsync(Worker, DeviceName(device), cancellationToken);
 
     /// <summary>A queued run is cancelled at once; a running one is asked to stop and stops within a batch or two.</summary>
     public async Task RequestCancelAsync(int runId, CancellationToken cancellationToken = default)
@@ -221,38 +218,34 @@ public sealed partial class TrainingRunService(
     }
 
     /// <summary>
-    /// Runs left Running by a process that is gone (a crash, a kill, a shutdown mid-run) go back to the queue, to
-    /// continue from their checkpoints: ResumeCount + 1 and a note of where they pick up. A run whose lock another
-    /// live process holds (a <c>train</c> verb) is left alone. Called once as the server starts.
+    /// Runs whose worker is gone (a crash, a kill, a shutdown mid-run, a host that stopped heartbeating) go back to the
+    /// queue, to continue from their checkpoints: ResumeCount + 1 and a note of where they pick up. A run whose lock a
+    /// live process holds is left alone; otherwise <see cref="RunClaims.IsStale"/> decides (the lock on this host, the
+    /// heartbeat across hosts). Every worker calls it, holding its host's slot, before it claims.
     /// </summary>
-    public async Task<int> RequeueInterruptedRunsAsync(CancellationToken cancellationToken = default)
+    public async Task<int> RequeueStaleRunsAsync(CancellationToken cancellationToken = default)
     {
-        List<TrainingRun> running;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            running = await db.TrainingRuns.AsNoTracking().Where(r => r.Status == TrainingRunStatus.Running).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        }
-
         var requeued = 0;
-        foreach (var run in running)
+        var staleAfter = workerOptions.Value.StaleAfter;
+        foreach (var run in await _claims.RunningAsync(cancellationToken))
         {
             using var runLock = RunLock.TryAcquire(FolderOf(run.Id).Lock);
             if (runLock is null)
             {
-                logger.LogInformation("run {RunId} is being trained by another process; left running", run.Id);
+                logger.LogDebug("run {RunId} is being trained by another process; left running", run.Id);
+                continue;
+            }
+
+            if (!RunClaims.IsStale(run, Worker.Host, time.GetUtcNow(), staleAfter))
+            {
                 continue;
             }
 
             var note = ResumeNoteFor(run.Id, ReadSettings(run));
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var updated = await db.TrainingRuns.Where(r => r.Id == run.Id && r.Status == TrainingRunStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Queued)
-                    .SetProperty(r => r.ResumeCount, r => r.ResumeCount + 1)
-                    .SetProperty(r => r.ProgressMessage, note.Describe()), cancellationToken);
-            if (updated == 1)
+            if (await _claims.RequeueAsync(run, note.Describe(), cancellationToken))
             {
                 history.AddResume(run.Id, note);
-                logger.LogWarning("run {RunId} was interrupted; queued again, {Resume}", run.Id, note.Describe());
+                logger.LogWarning("run {RunId} lost its worker ({WorkerId}); queued again, {Resume}", run.Id, run.WorkerId ?? "unknown", note.Describe());
                 requeued++;
             }
         }
@@ -291,16 +284,7 @@ public sealed partial class TrainingRunService(
         }
     }
 
-    private async Task<bool> ClaimAsync(int runId, CancellationToken cancellationToken)
-    {
-        // Conditional update: of two claimants (server and verb, or two servers) only one wins.
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        return await db.TrainingRuns
-            .Where(r => r.Id == runId && r.Status == TrainingRunStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now),
-                cancellationToken) == 1;
-    }
+    private static string DeviceName(DeviceChoice device) => TorchRuntime.Describe(TorchRuntime.SelectDevice(device));
 
     private async Task<TrainingRunOutcome> WaitForAsync(int runId, CancellationToken cancellationToken)
     {
@@ -357,6 +341,8 @@ public sealed partial class TrainingRunService(
             CodeVersion = CodeVersion,
             CreatedAt = now,
             StartedAt = status == TrainingRunStatus.Running ? now : null,
+            WorkerId = status == TrainingRunStatus.Running ? Worker.Id : null,
+            HeartbeatAt = status == TrainingRunStatus.Running ? now : null,
         }).ToList();
         db.TrainingRuns.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using BlendSign.Data.Configuration;
 using BlendSign.Data.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Training;
 
@@ -11,6 +13,13 @@ public static class TrainingServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddBlendSignTraining(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<TrainingWorkerOptions>()
+            .BindConfiguration(TrainingWorkerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.StaleAfterSeconds > o.HeartbeatSeconds,
+                "BlendSign:Training:StaleAfterSeconds must be longer than HeartbeatSeconds (a few heartbeats, so one late write is no death).")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(sp => RunStorage.From(sp.GetRequiredService<DataPaths>(), sp.GetRequiredService<IOptions<TrainingWorkerOptions>>().Value));
         builder.Services.TryAddSingleton<SliceStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TrainingProgressNotifier>();
@@ -20,17 +29,24 @@ public static class TrainingServiceExtensions
         builder.Services.TryAddSingleton<GradCamService>();
         builder.Services.TryAddSingleton<ModelBoxService>();
         builder.Services.TryAddSingleton<TrainingRunService>();
+        builder.Services.TryAddSingleton<TrainingQueue>();
         return builder;
     }
 
     /// <summary>
     /// The queue's hosted worker: the server only (called from <c>ServerSetup</c>), so that a command-line verb
-    /// never picks up queued runs, even if a later change starts the verbs' host.
+    /// never picks up queued runs, even if a later change starts the verbs' host; and only while
+    /// <c>BlendSign:Training:InProcessWorker</c> is true (web nodes of a cluster whose <c>worker</c> processes train leave it off).
     /// </summary>
     public static IHostApplicationBuilder AddBlendSignTrainingWorker(this IHostApplicationBuilder builder)
     {
         builder.AddBlendSignTraining();
-        builder.Services.AddHostedService<TrainingWorker>();
+        var options = builder.Configuration.GetSection(TrainingWorkerOptions.SectionName).Get<TrainingWorkerOptions>() ?? new();
+        if (options.InProcessWorker)
+        {
+            builder.Services.AddHostedService<TrainingWorker>();
+        }
+
         return builder;
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BlendSign.Web.Tests.Support;
 
-/// <summary>The real server (hosted training worker included) on a data directory the test owns, so a second host can start on the same data as after a restart.</summary>
-internal sealed class TrainingHost(TestDatabase database) : WebApplicationFactory<Program>
+/// <summary>
+/// The real server (hosted training worker included, unless <paramref name="settings"/> turn it off) on a data directory
+/// the test owns, so a second host can start on the same data as after a restart.
+/// </summary>
+internal sealed class TrainingHost(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,5 +19,9 @@ internal sealed class TrainingHost(TestDatabase database) : WebApplicationFactor
         }
 
         builder.UseSetting("BlendSign:Demo", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

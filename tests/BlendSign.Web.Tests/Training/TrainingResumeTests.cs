@@ -15,19 +15,6 @@ namespace BlendSign.Web.Tests.Training;
 /// <summary>A run killed mid-fold resumes after a restart and finishes with the same folds (issue 5).</summary>
 public sealed class TrainingResumeTests : IDisposable
 {
-    private static readonly TrainingSettings Settings = new()
-    {
-        Folds = 3,
-        Epochs = 2,
-        ImageSize = 32,
-        BatchSize = 4,
-        Backbone = "tiny_cnn",
-        Detection = false,
-        Distillation = false,
-        Seed = 11,
-        Threads = 1,
-    };
-
     private readonly TestDatabase _database = new();
 
     [Fact]
@@ -54,14 +41,14 @@ public sealed class TrainingResumeTests : IDisposable
                     Thread.Sleep(TimeSpan.FromSeconds(1.5));
                 }
             });
-            runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(Settings);
+            runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(TinyTraining.Resumable);
             await reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
         }
 
         var checkpoints = RunFolder.Of(_database.Paths.Runs, runId).Checkpoints;
         Assert.True(File.Exists(Path.Combine(checkpoints, "fold-1", "result.json")));
         Assert.False(File.Exists(Path.Combine(checkpoints, "fold-2", "result.json")));
-        Assert.Equal(new ResumePoint(2, 0, 1, 1), CrossValidator.FindResumePoint(checkpoints, Settings.Folds));
+        Assert.Equal(new ResumePoint(2, 0, 1, 1), CrossValidator.FindResumePoint(checkpoints, TinyTraining.Resumable.Folds));
 
         await using var second = new TrainingHost(_database);
         var dbFactory = second.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>();
@@ -73,21 +60,11 @@ public sealed class TrainingResumeTests : IDisposable
         Assert.Equal("resumed after a restart at fold 2 epoch 2", note.Describe());
 
         // An uninterrupted run of the same settings on the same gold standard: same folds, same predictions.
-        var reference = await second.Services.GetRequiredService<TrainingRunService>().RunNowAsync(Settings);
+        var reference = await second.Services.GetRequiredService<TrainingRunService>().RunNowAsync(TinyTraining.Resumable);
         Assert.Equal(TrainingRunStatus.Completed, reference.Status);
         await using var db2 = await dbFactory.CreateDbContextAsync();
-        var resumed = await Predictions(db2, runId);
-        var uninterrupted = await Predictions(db2, reference.RunId);
-        Assert.Equal(uninterrupted.Select(p => (p.SliceId, p.Fold)), resumed.Select(p => (p.SliceId, p.Fold)));
-        Assert.All(uninterrupted.Zip(resumed), pair =>
-        {
-            Assert.Equal(pair.First.PNonIch, pair.Second.PNonIch, 6);
-            Assert.Equal(pair.First.PBlendSign, pair.Second.PBlendSign, 6);
-        });
+        await TinyTraining.AssertSamePredictionsAsync(db2, reference.RunId, runId);
     }
-
-    private static Task<List<SlicePrediction>> Predictions(BlendSignDbContext db, int runId) =>
-        db.SlicePredictions.AsNoTracking().Where(p => p.TrainingRunId == runId).OrderBy(p => p.SliceId).ToListAsync();
 
     private static async Task<TrainingRun> WaitForEndAsync(IDbContextFactory<BlendSignDbContext> dbFactory, int runId)
     {

@@ -17,17 +17,6 @@ namespace BlendSign.Web.Tests.Training;
 
 public sealed class TrainingRunServiceTests : IDisposable
 {
-    private static readonly TrainingSettings Tiny = new()
-    {
-        Folds = 2,
-        Backbone = "tiny_cnn",
-        Epochs = 1,
-        ImageSize = 32,
-        BatchSize = 4,
-        Seed = 5,
-        Threads = 1,
-    };
-
     private readonly TestDatabase _database = new();
     private readonly SliceStore _store;
     private readonly TrainingProgressNotifier _notifier = new(NullLogger<TrainingProgressNotifier>.Instance);
@@ -36,13 +25,7 @@ public sealed class TrainingRunServiceTests : IDisposable
     public TrainingRunServiceTests()
     {
         _store = new SliceStore(_database.Paths);
-        _service = new TrainingRunService(_database, _store, _database.Paths,
-            new CrossValidator(NullLogger<CrossValidator>.Instance), new GoldSnapshotService(_database, TimeProvider.System),
-            Options.Create(new TrainingOptions()), _notifier, new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance),
-            TimeProvider.System, NullLogger<TrainingRunService>.Instance)
-        {
-            MonitorInterval = TimeSpan.FromMilliseconds(200),
-        };
+        _service = TrainingServices.Create(_database, _notifier);
     }
 
     [Fact]
@@ -57,17 +40,17 @@ public sealed class TrainingRunServiceTests : IDisposable
         var updates = new List<TrainingProgressUpdate>();
         using var subscription = _notifier.Subscribe(updates.Add);
 
-        var outcome = await _service.RunNowAsync(Tiny);
+        var outcome = await _service.RunNowAsync(TinyTraining.Quick);
 
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         await using var check = _database.CreateDbContext();
         var run = await check.TrainingRuns.Include(r => r.Predictions).ThenInclude(p => p.Slice).SingleAsync(r => r.Id == outcome.RunId);
         Assert.Equal(TrainingRunStatus.Completed, run.Status);
-        Assert.Equal(Tiny.Seed, run.Seed);
+        Assert.Equal(TinyTraining.Quick.Seed, run.Seed);
         Assert.Equal("cpu", run.Device);
         Assert.False(string.IsNullOrEmpty(run.CodeVersion));
         Assert.NotNull(run.FinishedAt);
-        Assert.Equal(Tiny, JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)! with { ClassWeights = Tiny.ClassWeights });
+        Assert.Equal(TinyTraining.Quick, JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)! with { ClassWeights = TinyTraining.Quick.ClassWeights });
 
         // Gold slices only: the tie and the excluded scan stay out; every gold slice has one prediction.
         Assert.Equal(seeded.GoldSops.Order(), run.Predictions.Select(p => p.Slice.SopInstanceUid).Order());
@@ -96,9 +79,9 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 6);
         }
 
-        var first = await _service.RunNowAsync(Tiny with { Folds = 3, Seed = 1 });
-        var free = await _service.RunNowAsync(Tiny with { Folds = 3, Seed = 2 });
-        var paired = await _service.RunNowAsync(Tiny with { Folds = 3, Seed = 2, FoldsFromRun = first.RunId });
+        var first = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 1 });
+        var free = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 2 });
+        var paired = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 2, FoldsFromRun = first.RunId });
 
         Assert.Equal(TrainingRunStatus.Completed, paired.Status);
         var folds = await FoldsByScanAsync();
@@ -119,9 +102,9 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var first = await _service.RunNowAsync(Tiny with { Folds = 3 });
-        var unknown = await _service.RunNowAsync(Tiny with { FoldsFromRun = 999 });
-        var fewer = await _service.RunNowAsync(Tiny with { Folds = 2, FoldsFromRun = first.RunId });
+        var first = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3 });
+        var unknown = await _service.RunNowAsync(TinyTraining.Quick with { FoldsFromRun = 999 });
+        var fewer = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 2, FoldsFromRun = first.RunId });
 
         Assert.Equal((TrainingRunStatus.Failed, "Run 999 has no out-of-fold predictions, so its folds cannot be kept."), (unknown.Status, unknown.Error));
         Assert.Equal((TrainingRunStatus.Failed, $"Run {first.RunId} used 3 folds; a run keeping its folds needs as many, not 2."), (fewer.Status, fewer.Error));
@@ -143,7 +126,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var runId = await _service.QueueAsync(Tiny with { Epochs = 50 });
+        var runId = await _service.QueueAsync(TinyTraining.Quick with { Epochs = 50 });
         Assert.Equal(runId, await _service.ClaimNextQueuedAsync());
         await _service.RequestCancelAsync(runId);
 
@@ -158,7 +141,7 @@ public sealed class TrainingRunServiceTests : IDisposable
     [Fact]
     public async Task RunNowAsync_NoGoldLabels_FailsWithReason()
     {
-        var outcome = await _service.RunNowAsync(Tiny);
+        var outcome = await _service.RunNowAsync(TinyTraining.Quick);
 
         Assert.Equal(TrainingRunStatus.Failed, outcome.Status);
         await using var check = _database.CreateDbContext();
@@ -170,8 +153,8 @@ public sealed class TrainingRunServiceTests : IDisposable
     [Fact]
     public async Task ClaimNextQueuedAsync_TwoQueued_ClaimsOldestOnceEach()
     {
-        var first = await _service.QueueAsync(Tiny);
-        var second = await _service.QueueAsync(Tiny);
+        var first = await _service.QueueAsync(TinyTraining.Quick);
+        var second = await _service.QueueAsync(TinyTraining.Quick);
 
         Assert.Equal(first, await _service.ClaimNextQueuedAsync());
         Assert.Equal(second, await _service.ClaimNextQueuedAsync());
@@ -179,12 +162,12 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task RequeueInterruptedRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
+    public async Task RequeueStaleRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
     {
-        var runId = await _service.QueueAsync(Tiny);
+        var runId = await _service.QueueAsync(TinyTraining.Quick);
         await _service.ClaimNextQueuedAsync();
 
-        Assert.Equal(1, await _service.RequeueInterruptedRunsAsync());
+        Assert.Equal(1, await _service.RequeueStaleRunsAsync());
 
         await using var check = _database.CreateDbContext();
         var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
@@ -194,15 +177,15 @@ public sealed class TrainingRunServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task RequeueInterruptedRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
+    public async Task RequeueStaleRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
     {
-        var runId = await _service.QueueAsync(Tiny);
+        var runId = await _service.QueueAsync(TinyTraining.Quick);
         await _service.ClaimNextQueuedAsync();
         using var held = RunLock.TryAcquire(_service.FolderOf(runId).Lock);
         Assert.NotNull(held);
         Assert.Null(RunLock.TryAcquire(_service.FolderOf(runId).Lock));
 
-        Assert.Equal(0, await _service.RequeueInterruptedRunsAsync());
+        Assert.Equal(0, await _service.RequeueStaleRunsAsync());
 
         await using var check = _database.CreateDbContext();
         Assert.Equal(TrainingRunStatus.Running, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
@@ -218,7 +201,7 @@ public sealed class TrainingRunServiceTests : IDisposable
 
         var held = _service.TryTakeTrainingSlot();
         Assert.NotNull(held);
-        var run = _service.RunNowAsync(Tiny);
+        var run = _service.RunNowAsync(TinyTraining.Quick);
         await Task.Delay(TimeSpan.FromMilliseconds(800));
 
         Assert.False(run.IsCompleted);
@@ -239,10 +222,10 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var runId = await _service.QueueAsync(Tiny);
+        var runId = await _service.QueueAsync(TinyTraining.Quick);
         var held = _service.TryTakeTrainingSlot();
         Assert.NotNull(held);
-        using var worker = new TrainingWorker(_service, NullLogger<TrainingWorker>.Instance);
+        using var worker = new TrainingWorker(TrainingServices.QueueOf(_service), Options.Create(new TrainingWorkerOptions()), NullLogger<TrainingWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -272,8 +255,8 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 2);
         }
 
-        var first = await _service.QueueAsync(Tiny);
-        var second = await _service.QueueAsync(Tiny);
+        var first = await _service.QueueAsync(TinyTraining.Quick);
+        var second = await _service.QueueAsync(TinyTraining.Quick);
 
         await using var check = _database.CreateDbContext();
         var runs = await check.TrainingRuns.OrderBy(r => r.Id).Select(r => r.GoldSnapshotId).ToListAsync();
@@ -296,7 +279,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var runId = await _service.QueueAsync(Tiny);
+        var runId = await _service.QueueAsync(TinyTraining.Quick);
         int tieSliceId;
         string leadId;
         await using (var db = _database.CreateDbContext())
@@ -328,7 +311,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var ablation = await _service.QueueAblationAsync(Tiny);
+        var ablation = await _service.QueueAblationAsync(TinyTraining.Quick);
         while (await _service.ClaimNextQueuedAsync() is { } runId)
         {
             Assert.Equal(TrainingRunStatus.Completed, (await _service.ExecuteAsync(runId)).Status);
@@ -351,7 +334,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         Assert.Equal(3, folds.Count);
         Assert.Equal(folds[0], folds[1]);
         Assert.Equal(folds[0], folds[2]);
-        Assert.True(folds[0].Select(f => f % 100).Distinct().Count() == Tiny.Folds);
+        Assert.True(folds[0].Select(f => f % 100).Distinct().Count() == TinyTraining.Quick.Folds);
     }
 
     [Fact]
@@ -363,7 +346,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             seeded = await TrainingData.SeedAsync(db, _store, scans: 2);
         }
 
-        var runId = await _service.QueueAsync(Tiny);
+        var runId = await _service.QueueAsync(TinyTraining.Quick);
         await using var context = _database.CreateDbContext();
         var run = await context.TrainingRuns.SingleAsync(r => r.Id == runId);
         var slice = await context.Slices.SingleAsync(s => s.SopInstanceUid == seeded.GoldSops[1]);
@@ -388,14 +371,14 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var outcome = await _service.RunNowAsync(Tiny with { Epochs = 2 });
+        var outcome = await _service.RunNowAsync(TinyTraining.Quick with { Epochs = 2 });
 
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         var folder = _service.FolderOf(outcome.RunId);
-        Assert.All(Enumerable.Range(1, Tiny.Folds), fold => Assert.True(File.Exists(CrossValidator.FinalModelPath(folder.Checkpoints, fold))));
-        var history = new RunHistoryStore(_database.Paths, NullLogger<RunHistoryStore>.Instance).Get(outcome.RunId);
-        // Per fold: the teacher's two epochs, then the student's (Tiny distils one generation).
-        Assert.Equal(Tiny.Folds * 2 * 2, history.Epochs.Count);
+        Assert.All(Enumerable.Range(1, TinyTraining.Quick.Folds), fold => Assert.True(File.Exists(CrossValidator.FinalModelPath(folder.Checkpoints, fold))));
+        var history = new RunHistoryStore(new RunStorage(_database.Paths.Runs), NullLogger<RunHistoryStore>.Instance).Get(outcome.RunId);
+        // Per fold: the teacher's two epochs, then the student's (TinyTraining.Quick distils one generation).
+        Assert.Equal(TinyTraining.Quick.Folds * 2 * 2, history.Epochs.Count);
         Assert.Equal([(0, 1), (0, 2), (1, 1), (1, 2)], history.Epochs.Where(e => e.Fold == 1).Select(e => (e.Generation, e.Epoch)));
         Assert.Equal(history.Steps, history.Batches.Count);
         Assert.Empty(history.Resumes);
@@ -409,7 +392,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 2);
         }
 
-        var outcome = await _service.RunNowAsync(Tiny);
+        var outcome = await _service.RunNowAsync(TinyTraining.Quick);
 
         var refusal = await Assert.ThrowsAsync<RunNotResumableException>(() => _service.ResumeNowAsync(outcome.RunId));
         Assert.Equal($"Run {outcome.RunId} is already completed.", refusal.Message);
@@ -418,7 +401,7 @@ public sealed class TrainingRunServiceTests : IDisposable
 
     [Fact]
     public async Task QueueAsync_UnknownBackbone_Throws() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => _service.QueueAsync(Tiny with { Backbone = "inception_v9" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => _service.QueueAsync(TinyTraining.Quick with { Backbone = "inception_v9" }));
 
     public void Dispose() => _database.Dispose();
 }

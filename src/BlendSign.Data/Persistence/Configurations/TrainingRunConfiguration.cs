@@ -12,6 +12,7 @@ public sealed class TrainingRunConfiguration : IEntityTypeConfiguration<Training
         builder.HasIndex(r => r.Status);
         builder.Property(r => r.AblationGroup).HasMaxLength(64);
         builder.Property(r => r.Variant).HasMaxLength(32);
+        builder.Property(r => r.WorkerId).HasMaxLength(128);
         builder.HasIndex(r => r.AblationGroup);
         builder.HasOne(r => r.GoldSnapshot).WithMany().HasForeignKey(r => r.GoldSnapshotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Predictions).WithOne(p => p.TrainingRun)

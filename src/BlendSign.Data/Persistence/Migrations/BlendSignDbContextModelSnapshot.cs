@@ -652,6 +652,9 @@ namespace BlendSign.Data.Persistence.Migrations
                     b.Property<int?>("GoldSnapshotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OofPredictionsPath")
                         .HasColumnType("TEXT");
 
@@ -680,6 +683,10 @@ namespace BlendSign.Data.Persistence.Migrations
 
                     b.Property<string>("Variant")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -683,6 +683,9 @@ namespace BlendSign.Data.Persistence.Migrations.Postgres
                     b.Property<int?>("GoldSnapshotId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("OofPredictionsPath")
                         .HasColumnType("text");
 
@@ -712,6 +715,10 @@ namespace BlendSign.Data.Persistence.Migrations.Postgres
                     b.Property<string>("Variant")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 

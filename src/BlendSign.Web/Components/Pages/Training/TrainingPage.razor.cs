@@ -10,11 +10,15 @@ using MudBlazor;
 namespace BlendSign.Web.Components.Pages.Training;
 
 /// <summary>
-/// Queue a run or an ablation on the hosted service, watch progress and loss curves live, read a run's out-of-fold
-/// results; runs resumed after a restart say where they picked up.
+/// Queue a run or an ablation, watch progress and loss curves live, read a run's out-of-fold results; runs resumed
+/// after a restart say where they picked up. Progress of a run trained in this process arrives through the notifier;
+/// of one trained by a worker elsewhere, by polling its row (and its progress.json on the shared runs path).
 /// </summary>
 public partial class TrainingPage
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _polling = new();
     private List<TrainingRun> _runs = [];
     private Dictionary<int, string> _resumeNotes = [];
     private SelectedRun? _selected;
@@ -53,6 +57,45 @@ public partial class TrainingPage
         if ((_runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Running) ?? _runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Completed)) is { } first)
         {
             Select(first);
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ = PollAsync(_polling.Token);
+        }
+    }
+
+    /// <summary>While a run is queued or running, re-reads the runs every couple of seconds: a worker on another node writes there.</summary>
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(PollInterval);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (!_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running))
+                {
+                    continue;
+                }
+
+                await InvokeAsync(async () =>
+                {
+                    await RefreshAsync();
+                    if (_selected is null && _runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Running) is { } running)
+                    {
+                        Select(running);
+                    }
+
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // The page closed (or its circuit went away) between two ticks.
         }
     }
 
@@ -178,7 +221,12 @@ public partial class TrainingPage
         _ => Color.Default,
     };
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _polling.Cancel();
+        _polling.Dispose();
+    }
 
     private sealed record SelectedRun(TrainingRun Run, TrainingReport? Report);
 }
