@@ -19,6 +19,7 @@ internal sealed class LoadRater : IDisposable
 
     private readonly HttpClient _client;
     private readonly LoadAccount _account;
+    private readonly TimeSpan _thinkTime;
     private readonly List<SaveAttempt> _saves = [];
     private readonly List<double> _saveMilliseconds = [];
     private readonly List<double> _imageMilliseconds = [];
@@ -31,6 +32,7 @@ internal sealed class LoadRater : IDisposable
     public LoadRater(LoadAccount account, LoadSettings settings)
     {
         _account = account;
+        _thinkTime = settings.ThinkTime;
         var handler = new SocketsHttpHandler
         {
             CookieContainer = new CookieContainer(),
@@ -83,9 +85,21 @@ internal sealed class LoadRater : IDisposable
             var sop = _slices[i % _slices.Count];
             await FetchImageAsync(sop, cancellationToken);
             await SaveLabelAsync(sop, cancellationToken);
+            await ThinkAsync(deadlineTimestamp, cancellationToken);
         }
 
         return new RaterResult(Name, _saves, _saveMilliseconds, _imageMilliseconds, _errors);
+    }
+
+    /// <summary>The pause between slices, never past the deadline; cancellation ends it quietly (the loop then stops).</summary>
+    private async Task ThinkAsync(long deadlineTimestamp, CancellationToken cancellationToken)
+    {
+        var left = TimeSpan.FromSeconds((double)(deadlineTimestamp - Stopwatch.GetTimestamp()) / Stopwatch.Frequency);
+        var pause = _thinkTime < left ? _thinkTime : left;
+        if (pause > TimeSpan.Zero)
+        {
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private async Task FetchImageAsync(string sop, CancellationToken cancellationToken)

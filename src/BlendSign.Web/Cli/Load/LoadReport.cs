@@ -1,6 +1,7 @@
 namespace BlendSign.Web.Cli.Load;
 
 /// <summary>The figures of one <c>bench load</c> run (its <c>--json</c> document).</summary>
+/// <param name="ThinkMs">Each rater's pause after a save (<c>--think-ms</c>).</param>
 /// <param name="Seconds">From the raters' start to the last one's stop (the deadline plus the requests then in flight).</param>
 /// <param name="SaveMs">Latency of the acknowledged label saves.</param>
 /// <param name="ImageMs">Latency of the slice images answered 200.</param>
@@ -8,6 +9,7 @@ namespace BlendSign.Web.Cli.Load;
 public sealed record LoadReport(
     string Url,
     int Raters,
+    int ThinkMs,
     double Seconds,
     int Requests,
     int LabelsSaved,

@@ -47,6 +47,7 @@ public sealed class LoadTest(LoadRaterAccounts accountProvisioner, LoadVerifier 
             return (new LoadReport(
                 settings.Server.ToString().TrimEnd('/'),
                 raters.Count,
+                (int)settings.ThinkTime.TotalMilliseconds,
                 Math.Round(seconds, 2),
                 budget.Taken,
                 saved,

@@ -27,7 +27,7 @@ public sealed class BenchLoadCommandTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.Equal(
-            ["url", "raters", "seconds", "requests", "labels_saved", "labels_saved_per_second", "save_ms", "image_ms", "errors", "errors_by_kind", "server_memory", "verification"],
+            ["url", "raters", "think_ms", "seconds", "requests", "labels_saved", "labels_saved_per_second", "save_ms", "image_ms", "errors", "errors_by_kind", "server_memory", "verification"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, root.GetProperty("raters").GetInt32());
         var saved = root.GetProperty("labels_saved").GetInt32();
