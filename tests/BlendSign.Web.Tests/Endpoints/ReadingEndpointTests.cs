@@ -6,7 +6,7 @@ using BlendSign.Data.Assignments;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
-using BlendSign.Data.Scans;
+using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Endpoints;
 using BlendSign.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -156,29 +156,7 @@ public sealed class ReadingEndpointTests(BlendSignWebFactory factory) : IClassFi
     {
         _ = factory.Services;
         var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>();
-        int scanId;
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            var scan = new Scan
-            {
-                PseudonymousId = $"SCAN-{root}",
-                StudyInstanceUid = $"{root}.1",
-                SeriesInstanceUid = $"{root}.2",
-                Modality = "CT",
-                Slices = Enumerable.Range(0, slices).Select(i => new Slice
-                {
-                    SopInstanceUid = $"{root}.{i}",
-                    SliceIndex = i,
-                    Rows = 512,
-                    Columns = 512,
-                    StoreKey = $"{root}-{i}",
-                    TransferSyntaxUid = "1.2.840.10008.1.2.1",
-                }).ToList(),
-            };
-            db.Scans.Add(scan);
-            await db.SaveChangesAsync();
-            scanId = scan.Id;
-        }
+        var scanId = RatingSeed.AddScan(dbFactory, root, slices).Id;
 
         if (assignedTo is not null)
         {
