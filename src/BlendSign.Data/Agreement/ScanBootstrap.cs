@@ -1,3 +1,5 @@
+using BlendSign.Data.Statistics;
+
 namespace BlendSign.Data.Agreement;
 
 /// <summary>
@@ -39,16 +41,7 @@ internal static class ScanBootstrap
         return samples.Select(s =>
         {
             Array.Sort(s);
-            return new ConfidenceInterval(Quantile(s, LowerQuantile), Quantile(s, UpperQuantile));
+            return new ConfidenceInterval(Quantiles.OfSorted(s, LowerQuantile), Quantiles.OfSorted(s, UpperQuantile));
         }).ToArray();
-    }
-
-    /// <summary>Linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7).</summary>
-    internal static double Quantile(double[] sorted, double q)
-    {
-        var h = (sorted.Length - 1) * q;
-        var below = (int)Math.Floor(h);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((h - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -28,6 +28,6 @@ public class AuditEntry
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
 
-    /// <summary>Where the change came from: ui, csv, cli, demo, review.</summary>
+    /// <summary>Where the change came from: ui, csv, cli, demo, review, api.</summary>
     public required string Source { get; set; }
 }

@@ -114,6 +114,7 @@ public static class ServerSetup
         app.MapExportEndpoints();
         app.MapImportEndpoints();
         app.MapSliceImageEndpoints();
+        app.MapReadingEndpoints();
         app.MapGradCamEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,6 +1,8 @@
 using BlendSign.Data.Accounts;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 using BlendSign.Data.Scans;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Tests.Support;
 
@@ -22,8 +24,8 @@ internal static class RatingSeed
         return users.ToDictionary(u => u.UserName!, u => u.Id);
     }
 
-    /// <summary>A scan with <paramref name="slices"/> slices whose SOP Instance UIDs are <c>{uidRoot}.{index}</c>.</summary>
-    public static Scan AddScan(TestDatabase database, string uidRoot, int slices, ScanExclusion? exclusion = null)
+    /// <summary>A scan with <paramref name="slices"/> slices whose SOP Instance UIDs are <c>{uidRoot}.{index}</c> (in a test database or a test server's).</summary>
+    public static Scan AddScan(IDbContextFactory<BlendSignDbContext> database, string uidRoot, int slices, ScanExclusion? exclusion = null)
     {
         using var db = database.CreateDbContext();
         var scan = new Scan

@@ -36,6 +36,7 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/audit", "/audit", LeadAndAdmin),
         new("/admin", "/admin", [Roles.Admin]),
         new("/api/slices/{sopInstanceUid}/image", "/api/slices/1.2.3/image", SignedIn, AllowedStatus: 404), // no such slice
+        new("/api/reading/worklist", "/api/reading/worklist", [Roles.Radiologist]),
         new("/api/export/labels.csv", "/api/export/labels.csv", LeadAndAdmin),
         new("/api/export/boxes.csv", "/api/export/boxes.csv", LeadAndAdmin),
         new("/gold/adjudication", "/gold/adjudication", LeadAndAdmin),
@@ -55,9 +56,9 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
 
     /// <summary>
     /// Mapped routes the table need not list: the POST-only sign-out form and upload (its roles are tested in
-    /// UploadEndpointTests) and the static-file fallback.
+    /// UploadEndpointTests), the PUT-only label write (ReadingEndpointTests) and the static-file fallback.
     /// </summary>
-    private static readonly string[] NotPages = ["/Account/Logout", "/api/import/uploads", "/{**path:file}"];
+    private static readonly string[] NotPages = ["/Account/Logout", "/api/import/uploads", "/api/reading/slices/{sopInstanceUid}/label", "/{**path:file}"];
 
     public static TheoryData<string, string, string> Cases()
     {

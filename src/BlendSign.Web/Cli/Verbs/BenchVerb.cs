@@ -8,10 +8,11 @@ public sealed class BenchVerb : ICliVerb
     public string Name => "bench";
 
     public Command Create(CliContext context) =>
-        new(Name, "Measure throughput (reported, never asserted).")
+        new(Name, "Measure throughput and load (reported, never asserted).")
         {
             BenchRenderCommand.Create(context),
             BenchTrainStepCommand.Create(context),
             BenchInferCommand.Create(context),
+            BenchLoadCommand.Create(context),
         };
 }
