@@ -13,7 +13,7 @@ public sealed class TwoWebNodeTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _nodeB = new BlendSignWebFactory(_nodeA.Database);
+        _nodeB = BlendSignWebFactory.OnSharedDatabase(_nodeA.Database);
         return Task.CompletedTask;
     }
 

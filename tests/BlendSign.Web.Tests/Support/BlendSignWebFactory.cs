@@ -22,10 +22,8 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A second web node on <paramref name="sharedDatabase"/> (and its data directory), which stays its owner's.</summary>
-    public BlendSignWebFactory(TestDatabase sharedDatabase)
-        : this(sharedDatabase, ownsDatabase: false)
-    {
-    }
+    /// <remarks>A factory method: xUnit's class fixtures may have only one public constructor.</remarks>
+    public static BlendSignWebFactory OnSharedDatabase(TestDatabase sharedDatabase) => new(sharedDatabase, ownsDatabase: false);
 
     private BlendSignWebFactory(TestDatabase database, bool ownsDatabase)
     {

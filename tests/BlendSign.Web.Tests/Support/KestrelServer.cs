@@ -1,3 +1,4 @@
+using BlendSign.Data.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,16 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlendSign.Web.Tests.Support;
 
 /// <summary>
-/// The real server on Kestrel at a free loopback port, on a data directory the test prepared (no demo seeding): for
+/// The real server on Kestrel at a free loopback port, on a data directory and database the test prepared (no demo seeding): for
 /// clients that need real sockets, such as <c>bench load</c>.
 /// </summary>
 public sealed class KestrelServer : IAsyncDisposable
 {
     private readonly Factory _factory;
 
-    public KestrelServer(string dataDirectory)
+    public KestrelServer(TestDatabase database)
     {
-        _factory = new Factory(dataDirectory);
+        _factory = new Factory(database);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
@@ -28,12 +29,16 @@ public sealed class KestrelServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class Factory(TestDatabase database) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("BlendSign:DataDirectory", dataDirectory);
+            foreach (var (key, value) in database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting("BlendSign:Demo", "false");
         }
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using BlendSign.Data.Audit;
-using BlendSign.Data.Configuration;
-using BlendSign.Data.Persistence;
 using BlendSign.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +16,7 @@ public sealed class BenchLoadCommandTests : IDisposable
     {
         var (demoExit, _, demoError) = await _cli.RunAsync("demo", "--scans", "1");
         Assert.True(demoExit == 0, demoError);
-        await using var server = new KestrelServer(_cli.DataDirectory);
+        await using var server = new KestrelServer(_cli.Database);
 
         var (exitCode, output, error) = await _cli.RunAsync("bench", "load", "--url", server.BaseUrl, "--raters", "3", "--seconds", "3",
             "--pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--json");
@@ -44,7 +42,7 @@ public sealed class BenchLoadCommandTests : IDisposable
         Assert.True(verification.GetProperty("passed").GetBoolean());
 
         // The writes went through the reading API: one audit entry per acknowledged save, from the load raters.
-        await using var db = CreateDbContext();
+        await using var db = _cli.Database.CreateDbContext();
         Assert.Equal(saved, await db.AuditEntries.CountAsync(e => e.Entity == AuditEntity.Label && e.Source == AuditSources.Api));
         Assert.Equal(3, await db.AuditEntries.Where(e => e.Source == AuditSources.Api).Select(e => e.ActorName).Distinct().CountAsync());
     }
@@ -60,13 +58,9 @@ public sealed class BenchLoadCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
         Assert.Contains("--url", error);
-        Assert.False(File.Exists(Path.Combine(_cli.DataDirectory, "blendsign.db")));
+        await using var db = _cli.Database.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync());
     }
-
-    private BlendSignDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<BlendSignDbContext>()
-            .UseSqlite(new DataPaths(_cli.DataDirectory).DefaultConnectionString)
-            .Options);
 
     public void Dispose() => _cli.Dispose();
 }
