@@ -68,7 +68,10 @@ public partial class TrainingPage
         }
     }
 
-    /// <summary>While a run is queued or running, re-reads the runs every couple of seconds: a worker on another node writes there.</summary>
+    /// <summary>
+    /// While a run is queued or running, re-reads the runs every couple of seconds: a worker on another node writes there.
+    /// Otherwise one cheap look per tick, so that a run queued on another node (or page) appears here too.
+    /// </summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         try
@@ -76,7 +79,8 @@ public partial class TrainingPage
             using var timer = new PeriodicTimer(PollInterval);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (!_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running))
+                if (!_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running)
+                    && !await AnyActiveRunAsync(cancellationToken))
                 {
                     continue;
                 }
@@ -97,6 +101,12 @@ public partial class TrainingPage
         {
             // The page closed (or its circuit went away) between two ticks.
         }
+    }
+
+    private async Task<bool> AnyActiveRunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TrainingRuns.AnyAsync(r => r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running, cancellationToken);
     }
 
     private void OnProgress(TrainingProgressUpdate update)

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using BlendSign.Tests.Shared;
+
+namespace BlendSign.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The built app (<c>dotnet BlendSign.Web.dll</c>) as a process of its own: a web node, a <c>worker</c> or a verb, with
+/// its configuration in environment variables and its output in a log beside the browser tests' artifacts. Killing
+/// it is <c>kill -9</c>: no shutdown code runs.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, string logPath)
+    {
+        _process = process;
+        LogPath = logPath;
+    }
+
+    public string LogPath { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int Id => _process.Id;
+
+    /// <summary>The Web project's build output of the configuration these tests were built in.</summary>
+    public static string AppDll
+    {
+        get
+        {
+            // tests/BlendSign.EndToEnd.Tests/bin/{Configuration}/{tfm}/
+            var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+            var (configuration, tfm) = (testOutput.Parent!.Name, testOutput.Name);
+            var dll = Path.Combine(SharedData.RepositoryRoot, "src", "BlendSign.Web", "bin", configuration, tfm, "BlendSign.Web.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
+        }
+    }
+
+    public static AppProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var log = Path.Combine(ChromiumBrowser.ArtifactsDirectory, $"{name}.log");
+        var start = new ProcessStartInfo("dotnet", [AppDll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        var writer = new StreamWriter(log, append: false) { AutoFlush = true };
+        var gate = new object();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { writer.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { writer.WriteLine(e.Data); } } };
+        process.Exited += (_, _) => { lock (gate) { writer.Dispose(); } };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new AppProcess(process, log);
+    }
+
+    /// <summary>A web node on <paramref name="port"/>; returns once <c>/health</c> answers 200.</summary>
+    public static async Task<AppProcess> StartWebNodeAsync(string name, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var node = Start(name, environment, "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (node.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited at start; see {node.LogPath}.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return node;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"{name} did not answer /health within 2 minutes; see {node.LogPath}.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL, as <c>kill -9</c>: the process gets no chance to clean up.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}
