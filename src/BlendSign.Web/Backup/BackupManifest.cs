@@ -38,7 +38,7 @@ public sealed record BackupManifest(
         }
         catch (JsonException exception)
         {
-            throw new BackupException($"{archiveName} is not a BlendSign backup: its manifest.json does not parse ({exception.Message}).", exception);
+            throw new BackupException($"{archiveName} is not a BlendSign backup, or it was truncated: its manifest.json does not parse ({exception.Message}).", exception);
         }
 
         if (manifest is null || string.IsNullOrEmpty(manifest.Provider) || manifest.Parts is null || string.IsNullOrEmpty(manifest.DatabaseEntry))

@@ -63,7 +63,7 @@ public sealed record InspectedBackup(string Path, BackupManifest Manifest)
 
         if (manifest is null)
         {
-            throw new BackupException($"{name} is not a BlendSign backup, or was cut short: it has no manifest.json.");
+            throw new BackupException($"{name} is not a BlendSign backup, or it was truncated: it has no manifest.json.");
         }
 
         if (databaseEntry != manifest.DatabaseEntry || found[BackupLayout.Database].Files != 1)
