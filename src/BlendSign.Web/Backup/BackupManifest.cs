@@ -24,6 +24,8 @@ public sealed record BackupManifest(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // The manifest is read by people too (tar -xOf FILE manifest.json): "1.0+abc", not "1.0\u002Babc".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
