@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # GDCM decodes DICOM; DCMTK's movescu fetches studies from PACSes without DICOMweb (import --dimse).
-packages=(libgdcm-cil dcmtk)
+# postgresql-client: pg_dump and pg_restore, which `backup` and `restore` use on a PostgreSQL database.
+packages=(libgdcm-cil dcmtk postgresql-client)
 if [[ "${1:-}" == "--tests" ]]; then
   # Chromium for the browser tests; Orthanc with its DICOMweb plugin is the tests' PACS, and pydicom's test files are
   # real DICOMs in several codecs; PostgreSQL for the integration tests' second database (a throw-away cluster).

@@ -17,6 +17,8 @@ public static class CliVerbs
         new Verbs.ImportVerb(),
         new Verbs.ExportSliceVerb(),
         new Verbs.DemoVerb(),
+        new Verbs.BackupVerb(),
+        new Verbs.RestoreVerb(),
         new Verbs.DecodeWorkerVerb(),
     ];
 

@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
+using BlendSign.Web.Backup;
 using BlendSign.Web.Demo;
 using BlendSign.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,6 +20,7 @@ public static class CoreServiceExtensions
         builder.Services.AddDecoderWorkerCommand();
         builder.AddBlendSignModel();
         builder.AddBlendSignTraining();
+        builder.AddBlendSignBackup();
 
         // Keys in the database: sign-ins survive a restart, hold on every web node, and the verbs share them.
         builder.Services.AddDataProtection().PersistKeysToDbContext<BlendSignDbContext>().SetApplicationName("BlendSign");
