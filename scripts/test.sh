@@ -13,12 +13,14 @@ trap 'scripts/postgres-cluster.sh stop "$postgres"' EXIT
 postgres_connection="$(scripts/postgres-cluster.sh start "$postgres")"
 echo "PostgreSQL for the tests: ${postgres_connection%%;Username*}"
 
+# Tests that always need PostgreSQL (several web nodes on one database) find the cluster here in both passes.
+export BLENDSIGN_TEST_POSTGRES="$postgres_connection"
+
 status=0
 dotnet test BlendSign.sln -c Release --no-build --results-directory "$results" \
   --logger "trx" --logger "console;verbosity=normal" || status=$?
 for project in tests/BlendSign.Data.Tests tests/BlendSign.Web.Tests; do
-  BLENDSIGN_TEST_DATABASE=postgres BLENDSIGN_TEST_POSTGRES="$postgres_connection" \
-    dotnet test "$project" -c Release --no-build --results-directory "$results" \
+  BLENDSIGN_TEST_DATABASE=postgres dotnet test "$project" -c Release --no-build --results-directory "$results" \
     --logger "trx;LogFilePrefix=postgres" --logger "console;verbosity=normal" || status=$?
 done
 
