@@ -13,14 +13,31 @@ namespace BlendSign.EndToEnd.Tests.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output;
 
-    private AppProcess(Process process, string logPath)
+    private readonly StreamWriter _log;
+
+    private AppProcess(Process process, string logPath, System.Text.StringBuilder output, StreamWriter log)
     {
         _process = process;
         LogPath = logPath;
+        _output = output;
+        _log = log;
     }
 
     public string LogPath { get; }
+
+    /// <summary>What the process wrote to standard output (a verb's <c>--json</c> document); read it after it exited.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     public bool HasExited => _process.HasExited;
 
@@ -55,14 +72,33 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
         var writer = new StreamWriter(log, append: false) { AutoFlush = true };
-        var gate = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { writer.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { writer.WriteLine(e.Data); } } };
-        process.Exited += (_, _) => { lock (gate) { writer.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+                writer.WriteLine(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    writer.WriteLine(e.Data);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new AppProcess(process, log);
+        return new AppProcess(process, log, output, writer);
     }
 
     /// <summary>A web node on <paramref name="port"/>; returns once <c>/health</c> answers 200.</summary>
@@ -102,6 +138,7 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The exit code, once the process and its output streams have ended.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
@@ -123,5 +160,9 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        lock (_output)
+        {
+            _log.Dispose();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 using BlendSign.Data.Reading;
 
 namespace BlendSign.Web.Components.Pages.Annotate;
@@ -58,7 +59,7 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
             Move(1);
         }
 
-        return OneAtATime(async () =>
+        return OneAtATime(retryOnce: true, async () =>
         {
             var old = Slice(sliceId).MyLabel;
             if (!Accept(await reading.SetLabelAsync(sliceId, reader, label)))
@@ -137,7 +138,7 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         return true;
     }
 
-    public Task<bool> SetExclusionAsync(ExclusionState? exclusion) => OneAtATime(() => ChangeExclusionAsync(exclusion));
+    public Task<bool> SetExclusionAsync(ExclusionState? exclusion) => OneAtATime(retryOnce: true, () => ChangeExclusionAsync(exclusion));
 
     private async Task<bool> ChangeExclusionAsync(ExclusionState? exclusion)
     {
@@ -247,12 +248,33 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         return true;
     }
 
-    private async Task<bool> OneAtATime(Func<Task<bool>> write)
+    private Task<bool> OneAtATime(Func<Task<bool>> write) => OneAtATime(retryOnce: false, write);
+
+    /// <param name="retryOnce">
+    /// For writes that are idempotent (setting a label or an exclusion to a value): one more try after a database
+    /// failure, on a fresh connection. Others (adding a box) are not repeated: the first try may have been saved.
+    /// </param>
+    private async Task<bool> OneAtATime(bool retryOnce, Func<Task<bool>> write)
     {
         await _writes.WaitAsync();
         try
         {
-            return await write();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await write();
+                }
+                catch (Exception exception) when (DatabaseFailure.Is(exception))
+                {
+                    // A database restart must not end the rater's session (an unhandled exception closes the circuit).
+                    DatabaseFailure.ForgetPooledConnections();
+                    if (!retryOnce || attempt > 1)
+                    {
+                        return Fail("Not saved: the database did not answer. Try again in a moment.");
+                    }
+                }
+            }
         }
         finally
         {

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Data.Persistence;
+
+/// <summary>
+/// A database that did not answer (a restart, a dropped connection, a lock that outlasted its timeout), as opposed to a
+/// programming error: pages catch these to say "not saved, try again" instead of losing the user's session.
+/// </summary>
+public static class DatabaseFailure
+{
+    public static bool Is(Exception exception) => exception switch
+    {
+        DbException or DbUpdateException or TimeoutException => true,
+        // EF wraps a provider's transient errors ("An exception has been raised that is likely due to a transient failure").
+        InvalidOperationException { InnerException: { } inner } => Is(inner),
+        _ => false,
+    };
+
+    /// <summary>
+    /// After a failure, the idle pooled connections are likely dead too (PostgreSQL restarted and closed them all):
+    /// drop them, so the next operation opens a fresh connection instead of meeting the next dead one.
+    /// </summary>
+    public static void ForgetPooledConnections() => Npgsql.NpgsqlConnection.ClearAllPools();
+}
