@@ -158,8 +158,10 @@ public class ReviewQueueTests : BlendSignComponentTest
         await PressAsync(page, "1");
         page.Find("[data-testid=review-reason]").Input("no bleed");
         await page.Find("[data-testid=review-reason]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        // The change is saved asynchronously and the page renders again: click the retrain button of that render.
+        await WaitForDecisionsAsync(1);
 
-        await page.Find("[data-testid=retrain] button, button[data-testid=retrain]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=retrain] button, button[data-testid=retrain]").ClickAsync(new MouseEventArgs()));
 
         page.WaitForAssertion(() => Assert.Contains("Queued run", page.Find("[data-testid=review-message]").TextContent));
         await using var db = Database.CreateDbContext();
@@ -173,5 +175,20 @@ public class ReviewQueueTests : BlendSignComponentTest
         Assert.Equal(runs[0].Id, after.FoldsFromRun);
         var reviewed = await db.GoldSnapshotEntries.SingleAsync(e => e.GoldSnapshotId == runs[1].GoldSnapshotId && e.Slice.SopInstanceUid == "7.7.5");
         Assert.Equal(HemorrhageClass.NonIch, reviewed.Label);
+    }
+
+    private async Task WaitForDecisionsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = Database.CreateDbContext();
+            if (await db.ReviewDecisions.CountAsync() >= count || DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
     }
 }

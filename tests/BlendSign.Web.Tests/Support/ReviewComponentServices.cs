@@ -21,6 +21,8 @@ internal static class ReviewComponentServices
         services.AddSingleton<CrossValidator>();
         services.AddSingleton<GoldSnapshotService>();
         services.AddSingleton(Options.Create(new TrainingOptions()));
+        services.AddSingleton(Options.Create(new TrainingWorkerOptions()));
+        services.AddSingleton(RunStorage.From(paths, new TrainingWorkerOptions()));
         services.AddSingleton<TrainingProgressNotifier>();
         services.AddSingleton<RunHistoryStore>();
         services.AddSingleton<TrainingRunService>();
