@@ -24,16 +24,18 @@ scratch="$(mktemp -d /tmp/blendsign-load.XXXXXX)"
 server=""
 cleanup() {
   [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  [[ "$provider" == postgres ]] && scripts/postgres-cluster.sh stop "$scratch/postgres" >/dev/null 2>&1 || true
-  rm -rf "$scratch"
+  scripts/postgres-cluster.sh stop "$postgres" >/dev/null 2>&1 || true
+  rm -rf "$scratch" "$postgres"
 }
 trap cleanup EXIT
 
 export BlendSign__DataDirectory="$scratch/data" BlendSign__DatabaseProvider="$provider" BlendSign__DemoScans="$scans"
 export BlendSign__DemoPassword='Load-test-password-1' BlendSign__Training__InProcessWorker=false
 export Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+postgres="$(mktemp -d /tmp/blendsign-load-postgres.XXXXXX)"
 if [[ "$provider" == postgres ]]; then
-  export ConnectionStrings__BlendSign="$(scripts/postgres-cluster.sh start "$scratch/postgres")"
+  connection="$(scripts/postgres-cluster.sh start "$postgres")"
+  export ConnectionStrings__BlendSign="$connection"
 fi
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 

@@ -35,7 +35,11 @@ free_port() {
 start() {
   mkdir -p "$dir"
   if [[ ! -f "$dir/data/PG_VERSION" ]]; then
-    [[ "$(id -u)" -eq 0 ]] && chown postgres "$dir"
+    if [[ "$(id -u)" -eq 0 ]]; then
+      chown postgres "$dir"
+      runuser -u postgres -- test -w "$dir" \
+        || { echo "The postgres account cannot reach $dir: its parent folders must be searchable by others (use a folder such as /tmp/NAME)." >&2; exit 1; }
+    fi
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
   fi
