@@ -32,7 +32,8 @@ sum_trx_counters() {
     counters="$(grep -o '<Counters [^>]*>' "$file" | head -n 1)"
     passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")))
     failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")))
-    skipped=$((skipped + $(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")))
+    # VSTest counts a skipped test in total but not in executed (its notExecuted counter stays 0).
+    skipped=$((skipped + $(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters") - $(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")))
   done
   echo "$passed passed, $failed failed, $skipped skipped"
 }
