@@ -2,11 +2,14 @@
 # The load test of README.md ("Load test") end to end, on a scratch data directory that is deleted afterwards:
 # starts the built server with the demo (and, for postgres, a throw-away PostgreSQL cluster), runs `bench load` for each
 # rater count, restarting the server before each run, and prints one `bench load --json` document per run.
+# Before each measured run a warm-up run (--warmup-seconds, 10; 0: none) against the same server, not reported: the first
+# saves after a start pay for JIT compilation and cold caches, which would otherwise dominate a short run's p99.
 #   scripts/load-test.sh [--provider sqlite|postgres] [--raters "10 50 100"] [--seconds 30] [--think-ms 0] [--scans 40]
+#                        [--warmup-seconds 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-provider=sqlite raters="10 50 100" seconds=30 think=0 scans=40
+provider=sqlite raters="10 50 100" seconds=30 think=0 scans=40 warmup=10
 while (($#)); do
   case "$1" in
     --provider) provider="$2"; shift 2 ;;
@@ -14,6 +17,7 @@ while (($#)); do
     --seconds) seconds="$2"; shift 2 ;;
     --think-ms) think="$2"; shift 2 ;;
     --scans) scans="$2"; shift 2 ;;
+    --warmup-seconds) warmup="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +60,11 @@ BlendSign__Demo=true start_server
 for n in $raters; do
   kill "$server"; wait "$server" 2>/dev/null || true
   start_server
-  echo "== $provider, $n raters, ${seconds} s, think ${think} ms" >&2
+  if ((warmup > 0)); then
+    dotnet "$app" bench load --url "http://127.0.0.1:$port" --raters "$n" --seconds "$warmup" --think-ms "$think" \
+      --json >/dev/null 2>>"$scratch/bench.log"
+  fi
+  echo "== $provider, $n raters, ${seconds} s, think ${think} ms, after a ${warmup} s warm-up" >&2
   dotnet "$app" bench load --url "http://127.0.0.1:$port" --raters "$n" --seconds "$seconds" --think-ms "$think" \
     --pid "$server" --json 2>>"$scratch/bench.log"
 done

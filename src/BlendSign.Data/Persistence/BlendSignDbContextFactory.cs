@@ -6,7 +6,5 @@ namespace BlendSign.Data.Persistence;
 public sealed class BlendSignDbContextFactory(string provider, DbContextOptions<BlendSignDbContext> options)
     : IDbContextFactory<BlendSignDbContext>
 {
-    public string Provider { get; } = provider;
-
-    public BlendSignDbContext CreateDbContext() => DatabaseProviders.CreateContext(Provider, options);
+    public BlendSignDbContext CreateDbContext() => DatabaseProviders.CreateContext(provider, options);
 }

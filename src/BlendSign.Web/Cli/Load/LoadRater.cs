@@ -80,22 +80,26 @@ internal sealed class LoadRater : IDisposable
     /// <summary>Image, then label, slice after slice from <paramref name="start"/>, until the deadline, the budget or cancellation.</summary>
     public async Task<RaterResult> RunAsync(int start, long deadlineTimestamp, RequestBudget budget, CancellationToken cancellationToken)
     {
+        // People do not read in step: each rater starts somewhere within one think time and pauses 0.5-1.5 think times,
+        // at random (seeded per rater, so a run can be repeated). In step, every rater would save in the same instant.
+        var random = new Random(start);
+        await PauseAsync(_thinkTime * random.NextDouble(), deadlineTimestamp, cancellationToken);
         for (var i = start; Stopwatch.GetTimestamp() < deadlineTimestamp && !cancellationToken.IsCancellationRequested && budget.TryTake(2); i++)
         {
             var sop = _slices[i % _slices.Count];
             await FetchImageAsync(sop, cancellationToken);
             await SaveLabelAsync(sop, cancellationToken);
-            await ThinkAsync(deadlineTimestamp, cancellationToken);
+            await PauseAsync(_thinkTime * (0.5 + random.NextDouble()), deadlineTimestamp, cancellationToken);
         }
 
         return new RaterResult(Name, _saves, _saveMilliseconds, _imageMilliseconds, _errors);
     }
 
-    /// <summary>The pause between slices, never past the deadline; cancellation ends it quietly (the loop then stops).</summary>
-    private async Task ThinkAsync(long deadlineTimestamp, CancellationToken cancellationToken)
+    /// <summary>A pause, never past the deadline; cancellation ends it quietly (the loop then stops).</summary>
+    private static async Task PauseAsync(TimeSpan wanted, long deadlineTimestamp, CancellationToken cancellationToken)
     {
         var left = TimeSpan.FromSeconds((double)(deadlineTimestamp - Stopwatch.GetTimestamp()) / Stopwatch.Frequency);
-        var pause = _thinkTime < left ? _thinkTime : left;
+        var pause = wanted < left ? wanted : left;
         if (pause > TimeSpan.Zero)
         {
             await Task.Delay(pause, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -6,7 +6,7 @@ namespace BlendSign.Web.Cli.Load;
 /// <param name="Server">The server's base address; always a loopback address (see <see cref="TryParseServer"/>).</param>
 /// <param name="MaxRequests">Requests (images and saves together) after which every rater stops, deadline or not.</param>
 /// <param name="RequestTimeout">How long one request may take before it counts as a timeout.</param>
-/// <param name="ThinkTime">Each rater's pause after a save, as a radiologist looking at the next slice; zero: as fast as the server answers.</param>
+/// <param name="ThinkTime">Each rater's mean pause after a save (0.5-1.5 times it, at random), as a radiologist looking at the next slice; zero: as fast as the server answers.</param>
 public sealed record LoadSettings(Uri Server, int Raters, TimeSpan Duration, int MaxRequests, TimeSpan RequestTimeout, TimeSpan ThinkTime)
 {
     public const int MaxRaters = 999;

@@ -22,7 +22,7 @@ public static class BenchLoadCommand
         var seconds = new Option<int>("--seconds") { Description = "How long the raters work (1–3600).", DefaultValueFactory = _ => 30 };
         var thinkMs = new Option<int>("--think-ms")
         {
-            Description = "Each rater's pause after a save, in ms (a radiologist looking at the next slice); 0: as fast as the server answers.",
+            Description = "Each rater's mean pause after a save, in ms (0.5-1.5 times it at random, a radiologist looking at the next slice); 0: as fast as the server answers.",
             DefaultValueFactory = _ => 0,
         };
         var maxRequests = new Option<int>("--max-requests") { Description = "Stop once this many requests were sent, deadline or not.", DefaultValueFactory = _ => 1_000_000 };

@@ -79,28 +79,41 @@ public partial class TrainingPage
             using var timer = new PeriodicTimer(PollInterval);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (!_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running)
-                    && !await AnyActiveRunAsync(cancellationToken))
+                try
                 {
-                    continue;
+                    await PollOnceAsync(cancellationToken);
                 }
-
-                await InvokeAsync(async () =>
+                catch (Exception exception) when (DatabaseFailure.Is(exception))
                 {
-                    await RefreshAsync();
-                    if (_selected is null && _runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Running) is { } running)
-                    {
-                        Select(running);
-                    }
-
-                    StateHasChanged();
-                });
+                    // The database is restarting, say: the next tick tries again, on fresh connections.
+                    DatabaseFailure.ForgetPooledConnections();
+                }
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
             // The page closed (or its circuit went away) between two ticks.
         }
+    }
+
+    private async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running)
+            && !await AnyActiveRunAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await InvokeAsync(async () =>
+        {
+            await RefreshAsync();
+            if (_selected is null && _runs.FirstOrDefault(r => r.Status == TrainingRunStatus.Running) is { } running)
+            {
+                Select(running);
+            }
+
+            StateHasChanged();
+        });
     }
 
     private async Task<bool> AnyActiveRunAsync(CancellationToken cancellationToken)
