@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -25,8 +24,8 @@ public sealed class OrthancServer : IDisposable
     {
         User = user;
         Password = password;
-        HttpPort = FreePort();
-        DicomPort = FreePort();
+        HttpPort = LoopbackPort.Free();
+        DicomPort = LoopbackPort.Free();
         var configuration = _folder.Combine("orthanc.json");
         File.WriteAllText(configuration, JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -194,12 +193,5 @@ public sealed class OrthancServer : IDisposable
             var text = Log.ToString();
             return text.Length <= 4000 ? text : text[^4000..];
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -16,10 +16,4 @@ public static class DatabaseFailure
         InvalidOperationException { InnerException: { } inner } => Is(inner),
         _ => false,
     };
-
-    /// <summary>
-    /// After a failure, the idle pooled connections are likely dead too (PostgreSQL restarted and closed them all):
-    /// drop them, so the next operation opens a fresh connection instead of meeting the next dead one.
-    /// </summary>
-    public static void ForgetPooledConnections() => Npgsql.NpgsqlConnection.ClearAllPools();
 }

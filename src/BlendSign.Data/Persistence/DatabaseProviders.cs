@@ -21,7 +21,7 @@ public static class DatabaseProviders
             Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor()),
             // No retrying execution strategy: the services open their own transactions, which it cannot replay. A
             // save that meets a restarting server fails, is not acknowledged, and the user saves again.
-            Postgres => options.UseNpgsql(connectionString),
+            Postgres => options.UseNpgsql(connectionString).AddInterceptors(new PostgresStalePoolInterceptor()),
             _ => throw new ArgumentException($"Unknown database provider '{provider}'; use '{Sqlite}' or '{Postgres}'.", nameof(provider)),
         };
     }

@@ -10,7 +10,7 @@ namespace BlendSign.Data.Tests.Import;
 public sealed class DimseImporterTests : IDisposable
 {
     private readonly ImportHarness _harness = new();
-    private readonly DimseOptions _options = new() { ReceivePort = OrthancServer.FreePort() };
+    private readonly DimseOptions _options = new() { ReceivePort = LoopbackPort.Free() };
 
     [Fact]
     public async Task ImportAsync_StudyMovedFromOrthanc_ImportedWithTheFileImportsHuThenDuplicate()
@@ -39,7 +39,7 @@ public sealed class DimseImporterTests : IDisposable
         using var pacs = await OrthancServer.StartAsync(dimsePeer: (_options.AeTitle, _options.ReceivePort));
 
         var unknown = await ImportAsync(new DimseQuery("127.0.0.1", pacs.DicomPort, OrthancServer.AeTitle, ["1.2.3.4"]));
-        var unreachable = await ImportAsync(new DimseQuery("127.0.0.1", OrthancServer.FreePort(), OrthancServer.AeTitle, ["1.2.3.4"]));
+        var unreachable = await ImportAsync(new DimseQuery("127.0.0.1", LoopbackPort.Free(), OrthancServer.AeTitle, ["1.2.3.4"]));
 
         var refused = Assert.Single(unknown.Items);
         Assert.Equal(ImportItemStatus.Rejected, refused.Status);

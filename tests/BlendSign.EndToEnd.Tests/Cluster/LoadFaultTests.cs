@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BlendSign.Data.Audit;
 using BlendSign.EndToEnd.Tests.Support;
+using BlendSign.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.EndToEnd.Tests.Cluster;
@@ -30,7 +31,7 @@ public sealed class LoadFaultTests(ChromiumBrowser chromium) : IAsyncLifetime
     {
         ChromiumBrowser.SkipIfUnavailable();
         await _project.SeedDemoAsync(scans: 2, seed: 9);
-        var (portA, portB) = (AppProcess.FreePort(), AppProcess.FreePort());
+        var (portA, portB) = (LoopbackPort.Free(), LoopbackPort.Free());
         var nodeA = await _project.StartWebNodeAsync("node-a", portA);
         await _project.StartWebNodeAsync("node-b", portB);
 

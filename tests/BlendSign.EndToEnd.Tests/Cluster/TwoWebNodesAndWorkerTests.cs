@@ -5,6 +5,7 @@ using BlendSign.Data.Audit;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Data.Training;
 using BlendSign.EndToEnd.Tests.Support;
+using BlendSign.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -42,7 +43,7 @@ public sealed class TwoWebNodesAndWorkerTests(ChromiumBrowser chromium) : IAsync
     {
         ChromiumBrowser.SkipIfUnavailable();
         await _project.SeedDemoAsync(scans: 4, seed: 5);
-        var (portA, portB) = (AppProcess.FreePort(), AppProcess.FreePort());
+        var (portA, portB) = (LoopbackPort.Free(), LoopbackPort.Free());
         var nodeA = await _project.StartWebNodeAsync("node-a", portA);
         var nodeB = await _project.StartWebNodeAsync("node-b", portB);
         var (urlA, urlB) = ($"http://127.0.0.1:{portA}", $"http://127.0.0.1:{portB}");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using BlendSign.Tests.Shared;
 
 namespace BlendSign.EndToEnd.Tests.Support;
@@ -129,13 +128,6 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{name} did not answer /health within 2 minutes; see {node.LogPath}.");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The exit code, once the process and its output streams have ended.</summary>

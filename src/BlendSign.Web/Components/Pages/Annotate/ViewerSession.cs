@@ -252,7 +252,8 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
 
     /// <param name="retryOnce">
     /// For writes that are idempotent (setting a label or an exclusion to a value): one more try after a database
-    /// failure, on a fresh connection. Others (adding a box) are not repeated: the first try may have been saved.
+    /// failure, on a fresh connection (PostgresStalePoolInterceptor empties a pool of dead ones). Others (adding a box)
+    /// are not repeated: the first try may have been saved.
     /// </param>
     private async Task<bool> OneAtATime(bool retryOnce, Func<Task<bool>> write)
     {
@@ -268,7 +269,6 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
                 catch (Exception exception) when (DatabaseFailure.Is(exception))
                 {
                     // A database restart must not end the rater's session (an unhandled exception closes the circuit).
-                    DatabaseFailure.ForgetPooledConnections();
                     if (!retryOnce || attempt > 1)
                     {
                         return Fail("Not saved: the database did not answer. Try again in a moment.");

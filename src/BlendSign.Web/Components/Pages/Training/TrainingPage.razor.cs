@@ -85,8 +85,7 @@ public partial class TrainingPage
                 }
                 catch (Exception exception) when (DatabaseFailure.Is(exception))
                 {
-                    // The database is restarting, say: the next tick tries again, on fresh connections.
-                    DatabaseFailure.ForgetPooledConnections();
+                    // The database is restarting, say: the next tick tries again.
                 }
             }
         }
