@@ -11,7 +11,7 @@ using MudBlazor.Services;
 namespace BlendSign.Web.Tests.Support;
 
 /// <summary>
-/// bUnit base: MudBlazor services with loose JS interop, a real SQLite database behind the data services,
+/// bUnit base: MudBlazor services with loose JS interop, a real database (SQLite or PostgreSQL) behind the data services,
 /// and a signed-in user.
 /// </summary>
 public abstract class BlendSignComponentTest : BunitContext
@@ -19,6 +19,9 @@ public abstract class BlendSignComponentTest : BunitContext
     protected BlendSignComponentTest()
     {
         Database = new TestDatabase();
+        // Pages load from a real database (PostgreSQL in the second pass, on a busy 2-core CI machine): the 1 s default
+        // was seen to run out. A wait still returns as soon as its condition holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging();
