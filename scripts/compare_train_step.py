@@ -5,11 +5,14 @@ Same work as `bench train-step --no-detection --no-pipeline`: BlendSign's ResNet
 as symmetric padding by the convolution itself for even sizes, as the project does),
 the mean-image input (BGR x 255 minus a bilinearly resized 224x224 mean), global average pooling and a 3-class
 linear head; weighted cross-entropy (1, 2, 20); SGD lr 0.01, momentum 0.9, weight decay 0.0005; the global
-gradient norm clipped at 100; random input. `--model torchvision` takes torchvision's resnet18 instead.
-Prints one JSON document.
+gradient norm clipped at 100; random input. `--model torchvision` takes torchvision's resnet18 instead;
+`--channels-last` puts the model and the input in PyTorch's channels-last memory format.
+Prints one JSON document: the mean over the timed steps (or slices) and the median step, which a few steps slowed
+by someone else's work on a shared machine do not move.
 """
 import argparse
 import json
+import statistics
 import time
 
 import torch
@@ -98,32 +101,38 @@ def main():
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--model", choices=["cntk", "torchvision"], default="cntk")
     parser.add_argument("--inference", action="store_true", help="one slice at a time in eval mode instead")
+    parser.add_argument("--channels-last", action="store_true", help="model and input in channels-last memory format")
     args = parser.parse_args()
+    fmt = torch.channels_last if args.channels_last else torch.contiguous_format
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     torch.manual_seed(42)
-    model = build(args.model)
+    model = build(args.model).to(memory_format=fmt)
     weights = torch.tensor([1.0, 2.0, 20.0])
     result = {
         "side": "pytorch", "model": args.model, "torch": torch.__version__,
         "mkldnn": torch.backends.mkldnn.is_available(), "intra_op_threads": torch.get_num_threads(),
         "inter_op_threads": torch.get_num_interop_threads(), "image_size": args.image_size,
+        "channels_last": args.channels_last,
     }
     if args.inference:
         model.eval()
-        image = torch.rand(1, 3, args.image_size, args.image_size)
+        image = torch.rand(1, 3, args.image_size, args.image_size).contiguous(memory_format=fmt)
         with torch.no_grad():
             for _ in range(args.warmup):
-                model(image)
-            started = time.perf_counter()
+                model(image).sum().item()
+            times = []
             for _ in range(args.steps):
-                model(image)
-            seconds = time.perf_counter() - started
-        result.update({"slices": args.steps, "seconds": seconds, "milliseconds_per_slice": 1000 * seconds / args.steps})
+                started = time.perf_counter()
+                model(image).sum().item()
+                times.append(time.perf_counter() - started)
+        seconds = sum(times)
+        result.update({"slices": args.steps, "seconds": seconds, "milliseconds_per_slice": 1000 * seconds / args.steps,
+                       "median_milliseconds_per_slice": 1000 * statistics.median(times)})
     else:
         model.train()
         optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=0.0005)
-        images = torch.rand(args.batch, 3, args.image_size, args.image_size)
+        images = torch.rand(args.batch, 3, args.image_size, args.image_size).contiguous(memory_format=fmt)
         labels = torch.randint(0, 3, (args.batch,))
 
         def step():
@@ -136,12 +145,15 @@ def main():
 
         for _ in range(args.warmup):
             step()
-        started = time.perf_counter()
+        times = []
         for _ in range(args.steps):
+            started = time.perf_counter()
             step()
-        seconds = time.perf_counter() - started
+            times.append(time.perf_counter() - started)
+        seconds = sum(times)
         result.update({"batch": args.batch, "steps": args.steps, "seconds": seconds,
-                       "images_per_second": args.batch * args.steps / seconds})
+                       "images_per_second": args.batch * args.steps / seconds,
+                       "median_images_per_second": args.batch / statistics.median(times)})
     print(json.dumps(result))
 
 

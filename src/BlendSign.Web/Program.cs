@@ -1,5 +1,9 @@
+using BlendSign.Model.Torch;
 using BlendSign.Web.Cli;
 using BlendSign.Web.Hosting;
+
+// Before anything touches libtorch, which reads this setting at its first allocation (TorchMemory).
+TorchMemory.PreferHugePages();
 
 // One binary: a verb runs the command line, no verb runs the server (DESIGN.md, "The command line").
 if (CliApplication.IsVerb(args))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BlendSign.Model.Metrics;
 using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
 using TorchSharp;
@@ -18,7 +19,7 @@ public static class InferenceBenchmark
         TorchRuntime.ConfigureThreads(settings.Threads);
         var device = TorchRuntime.SelectDevice();
         TorchRuntime.Seed(settings.Seed);
-        using var model = new SliceClassifier(new NetworkOptions { Backbone = settings.Backbone, Detection = settings.Detection });
+        using var model = new SliceClassifier(new NetworkOptions { Backbone = settings.Backbone, Detection = settings.Detection, ChannelsLastOnCpu = settings.ChannelsLastOnCpu });
         model.to(device);
         model.eval();
         using var noGrad = no_grad();
@@ -28,16 +29,23 @@ public static class InferenceBenchmark
             Forward(model, image);
         }
 
+        var sliceSeconds = new double[settings.Slices];
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < settings.Slices; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
             Forward(model, image);
+            sliceSeconds[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         return new InferenceBenchmarkResult(settings.Backbone, TorchRuntime.Describe(device), settings.ImageSize, settings.Slices,
-            get_num_threads(), seconds, 1000 * seconds / settings.Slices, settings.Detection);
+            get_num_threads(), seconds, 1000 * seconds / settings.Slices, settings.Detection)
+        {
+            ChannelsLast = settings.ChannelsLastOnCpu && device.type == DeviceType.CPU,
+            MedianMillisecondsPerSlice = 1000 * Median.Of(sliceSeconds),
+        };
     }
 
     private static void Forward(SliceClassifier model, Tensor image)
@@ -58,8 +66,18 @@ public sealed record InferenceBenchmarkSettings
     public int Threads { get; init; }
     public bool Detection { get; init; }
     public long Seed { get; init; } = 42;
+
+    /// <summary><see cref="NetworkOptions.ChannelsLastOnCpu"/>; false measures the channels-first layout.</summary>
+    public bool ChannelsLastOnCpu { get; init; } = true;
 }
 
 /// <summary>One <c>bench infer</c> run.</summary>
 public sealed record InferenceBenchmarkResult(
-    string Backbone, string Device, int ImageSize, int Slices, int Threads, double Seconds, double MillisecondsPerSlice, bool Detection);
+    string Backbone, string Device, int ImageSize, int Slices, int Threads, double Seconds, double MillisecondsPerSlice, bool Detection)
+{
+    /// <summary>Whether the network ran channels-last (asked for, and on the CPU).</summary>
+    public bool ChannelsLast { get; init; }
+
+    /// <summary>The median slice's milliseconds, which a few slices slowed by someone else's work do not move.</summary>
+    public double MedianMillisecondsPerSlice { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BlendSign.Model.Augmentation;
+using BlendSign.Model.Metrics;
 using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
 using BlendSign.Model.Training;
@@ -31,7 +32,7 @@ public static class TrainStepBenchmark
         TorchRuntime.Seed(settings.Seed);
         var training = new TrainingSettings { Backbone = settings.Backbone, ImageSize = settings.ImageSize, Detection = settings.Detection, BatchSize = settings.BatchSize };
 
-        using var model = new SliceClassifier(training.ToNetworkOptions() with { Detection = settings.Detection });
+        using var model = new SliceClassifier(training.ToNetworkOptions() with { Detection = settings.Detection, ChannelsLastOnCpu = settings.ChannelsLastOnCpu });
         model.to(device);
         var grid = settings.Detection ? model.FeatureGrid(settings.ImageSize, device) : (int?)null;
         model.train();
@@ -45,11 +46,14 @@ public static class TrainStepBenchmark
             TrainStep.Run(model, optimizer, bare, weights, training, device);
         }
 
+        var stepSeconds = new double[settings.Steps];
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < settings.Steps; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
             TrainStep.Run(model, optimizer, bare, weights, training, device);
+            stepSeconds[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -62,6 +66,8 @@ public static class TrainStepBenchmark
             get_num_threads(), seconds, seconds / settings.Steps, imagesPerSecond)
         {
             Detection = settings.Detection,
+            ChannelsLast = settings.ChannelsLastOnCpu && device.type == DeviceType.CPU,
+            MedianSecondsPerStep = Median.Of(stepSeconds),
             Pipeline = pipeline,
             LoadAverage = loadAverage,
         };

@@ -14,6 +14,18 @@ public sealed record TrainStepBenchmarkResult(
 {
     public bool Detection { get; init; }
 
+    /// <summary>Whether the network ran channels-last (asked for, and on the CPU).</summary>
+    public bool ChannelsLast { get; init; }
+
+    /// <summary>
+    /// The median step's seconds: on a shared machine a burst of someone else's work lengthens a few steps, which moves
+    /// the mean (<see cref="SecondsPerStep"/>) but not the median.
+    /// </summary>
+    public double MedianSecondsPerStep { get; init; }
+
+    /// <summary><see cref="MedianSecondsPerStep"/> as images per second.</summary>
+    public double MedianImagesPerSecond => BatchSize / MedianSecondsPerStep;
+
     /// <summary>The real pipeline's measurement, when one was asked for.</summary>
     public PipelineBenchmarkResult? Pipeline { get; init; }
 

@@ -15,5 +15,8 @@ public sealed record TrainStepBenchmarkSettings
     /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
     public int Threads { get; init; }
 
+    /// <summary><see cref="Network.NetworkOptions.ChannelsLastOnCpu"/>; false measures the channels-first layout.</summary>
+    public bool ChannelsLastOnCpu { get; init; } = true;
+
     public int Seed { get; init; } = 42;
 }

@@ -10,9 +10,6 @@ public sealed record GradientNormStats(double Mean, double Median, double Max, i
             return new GradientNormStats(double.NaN, double.NaN, double.NaN, 0, 0);
         }
 
-        var sorted = norms.Order().ToArray();
-        var middle = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return new GradientNormStats(norms.Average(), median, sorted[^1], norms.Count, clipNorm > 0 ? norms.Count(n => n > clipNorm) : 0);
+        return new GradientNormStats(norms.Average(), Metrics.Median.Of(norms), norms.Max(), norms.Count, clipNorm > 0 ? norms.Count(n => n > clipNorm) : 0);
     }
 }

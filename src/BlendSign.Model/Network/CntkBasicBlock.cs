@@ -62,10 +62,12 @@ internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
                 // Pad 1 before and 0 after equals pad 1 on both sides for an even size at stride 2: no copy.
                 ? nn.functional.conv2d(input, _conv1.weight, strides: [_stride, _stride], padding: [1, 1])
                 : _conv1.forward(nn.functional.pad(input, [1, 0, 1, 0]));
-        var x = nn.functional.relu(_bn1.forward(first));
+        // In place, as torchvision's block does: batch norm's backward needs its input, not its output, so the ReLU
+        // and the residual sum may overwrite the output instead of allocating two more maps per block.
+        var x = _bn1.forward(first).relu_();
         x = _bn2.forward(_conv2.forward(x));
         var shortcut = _downsampleConv is null ? input : _downsampleBn!.forward(_downsampleConv.forward(input));
-        return nn.functional.relu(x + shortcut);
+        return x.add_(shortcut).relu_();
     }
 
     protected override void Dispose(bool disposing)

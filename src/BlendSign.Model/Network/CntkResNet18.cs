@@ -63,13 +63,13 @@ public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
         {
             // Even sizes: symmetric padding gives the same windows (the extra row and column after are never reached
             // by a stride-2 window, or are zeros either way), without copying the tensor into a padded one.
-            x = nn.functional.relu(_bn1.forward(nn.functional.conv2d(input, _conv1.weight, strides: [2, 2], padding: [3, 3])));
+            x = _bn1.forward(nn.functional.conv2d(input, _conv1.weight, strides: [2, 2], padding: [3, 3])).relu_();
             x = nn.functional.max_pool2d(x, 3, stride: 2, padding: 1);
         }
         else
         {
             // (left, right, top, bottom): CNTK pads the 7×7 stem 3 before and 2 after.
-            x = nn.functional.relu(_bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))));
+            x = _bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))).relu_();
             // Zero padding equals -inf padding here: the max-pool's input is a ReLU output (never negative).
             x = nn.functional.max_pool2d(nn.functional.pad(x, [1, 0, 1, 0]), 3, stride: 2);
         }

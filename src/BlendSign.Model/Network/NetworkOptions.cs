@@ -18,4 +18,12 @@ public sealed record NetworkOptions
 
     /// <summary>Where the ImageNet ResNet-18 (ONNX) lies; missing files mean a random ResNet-18, said in <see cref="SliceClassifier.Weights"/>.</summary>
     public PretrainedFiles PretrainedFiles { get; init; } = PretrainedFiles.Default;
+
+    /// <summary>
+    /// On the CPU, runs the backbone and the branches on channels-last tensors (<see cref="ChannelsLast"/>): a 256-px
+    /// training step of the ResNet-18 spends about a sixth of its time reordering channels-first activations for
+    /// oneDNN (issue 14). False keeps libtorch's default layout (<c>bench … --channels-first</c> measures it). On CUDA
+    /// the input keeps its layout either way: it was not measured there.
+    /// </summary>
+    public bool ChannelsLastOnCpu { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -28,6 +29,8 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "detection")]
     private readonly DetectionHead? _detection;
 
+    private readonly bool _channelsLastOnCpu;
+
     public SliceClassifier(string backbone) : this(new NetworkOptions { Backbone = backbone, Detection = false })
     {
     }
@@ -41,6 +44,7 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
         Weights = parts.Weights;
         _classifier = nn.Linear(parts.Channels, ClassCount);
         _detection = options.Detection ? new DetectionHead(parts.Channels) : null;
+        _channelsLastOnCpu = options.ChannelsLastOnCpu;
         RegisterComponents();
     }
 
@@ -57,7 +61,8 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     /// <summary>Features, logits and the detection map (when the branch exists) of one pass.</summary>
     public NetworkOutput Run(Tensor input)
     {
-        var features = _backbone.forward(_input.forward(input));
+        var adapted = _input.forward(input);
+        var features = _backbone.forward(_channelsLastOnCpu && adapted.device_type == DeviceType.CPU ? ChannelsLast.Of(adapted) : adapted);
         return new NetworkOutput(features, Classify(features), _detection?.forward(features));
     }
 

@@ -17,6 +17,9 @@ public class TrainStepBenchmarkTests
         Assert.Equal("cpu", result.Device);
         Assert.True(result.Seconds > 0);
         Assert.Equal(settings.BatchSize * settings.Steps / result.Seconds, result.ImagesPerSecond, 9);
+        Assert.InRange(result.MedianSecondsPerStep, 0, result.Seconds);
+        Assert.Equal(settings.BatchSize / result.MedianSecondsPerStep, result.MedianImagesPerSecond, 9);
+        Assert.True(result.ChannelsLast);
         Assert.Null(result.Pipeline);
     }
 

@@ -118,7 +118,44 @@ public sealed class TrainVerbTests : IDisposable
         Assert.True(exit == 0, error.ToString());
         using var json = JsonDocument.Parse(output.ToString());
         Assert.True(json.RootElement.GetProperty("images_per_second").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("median_images_per_second").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("channels_last").GetBoolean());
         Assert.Equal(2, json.RootElement.GetProperty("batch").GetInt32());
+    }
+
+    [Fact]
+    public async Task BenchTrainStep_ChannelsFirst_SaysSoInItsJson()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+        var root = new RootCommand { BenchTrainStepCommand.Create(context) };
+
+        var exit = await root.Parse(["train-step", "--image-size", "32", "--batch", "2", "--steps", "1", "--threads", "1", "--no-detection", "--no-pipeline",
+                "--channels-first", "--json"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exit == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.False(json.RootElement.GetProperty("channels_last").GetBoolean());
+    }
+
+    [Fact]
+    public async Task BenchInfer_Json_ReportsMeanAndMedianPerSlice()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+        var root = new RootCommand { BenchInferCommand.Create(context) };
+
+        var exit = await root.Parse(["infer", "--image-size", "32", "--slices", "3", "--threads", "1", "--json"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exit == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.True(json.RootElement.GetProperty("milliseconds_per_slice").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("median_milliseconds_per_slice").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("channels_last").GetBoolean());
     }
 
     public void Dispose() => _database.Dispose();

@@ -6,8 +6,9 @@ using BlendSign.Model.Network;
 namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
-/// <c>bench infer [--backbone B] [--image-size S] [--slices N] [--threads T] [--detection] [--json]</c>: milliseconds per
-/// slice in eval mode, one slice at a time (the review queue's and Grad-CAM's forward pass). A subcommand of <c>bench</c>.
+/// <c>bench infer [--backbone B] [--image-size S] [--slices N] [--threads T] [--detection] [--channels-first] [--json]</c>:
+/// milliseconds per slice in eval mode, one slice at a time (the review queue's and Grad-CAM's forward pass), the mean
+/// and the median slice. A subcommand of <c>bench</c>.
 /// </summary>
 public static class BenchInferCommand
 {
@@ -18,10 +19,11 @@ public static class BenchInferCommand
         var slices = new Option<int>("--slices") { Description = "Timed slices.", DefaultValueFactory = _ => 20 };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads; 0 keeps its default (one per core).", DefaultValueFactory = _ => 0 };
         var detection = new Option<bool>("--detection") { Description = "With the detection branch." };
+        var channelsFirst = new Option<bool>("--channels-first") { Description = "Keep libtorch's default (channels-first) layout on the CPU instead of channels-last, to compare." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command("infer", "Milliseconds per slice of the model in eval mode, one slice at a time.")
         {
-            backbone, imageSize, slices, threads, detection, json,
+            backbone, imageSize, slices, threads, detection, channelsFirst, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +41,7 @@ public static class BenchInferCommand
                 Slices = parse.GetValue(slices),
                 Threads = parse.GetValue(threads),
                 Detection = parse.GetValue(detection),
+                ChannelsLastOnCpu = !parse.GetValue(channelsFirst),
             };
             var result = await Task.Run(() => InferenceBenchmark.Run(settings, cancellationToken), cancellationToken);
             if (parse.GetValue(json))
@@ -48,8 +51,9 @@ public static class BenchInferCommand
             else
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, {result.Threads} thread(s) on {result.Device}: " +
-                    $"{result.MillisecondsPerSlice:0.0} ms per slice over {result.Slices} slices"));
+                    $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, {result.Threads} thread(s) on {result.Device}, " +
+                    $"{(result.ChannelsLast ? "channels-last" : "channels-first")}: {result.MillisecondsPerSlice:0.0} ms per slice " +
+                    $"(median {result.MedianMillisecondsPerSlice:0.0}) over {result.Slices} slices"));
             }
 
             return 0;

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Cli.Verbs;
 
 /// <summary>
-/// <c>bench train-step [--backbone B] [--image-size S] [--batch N] [--steps K] [--threads T] [--no-detection] [--no-pipeline] [--json]</c>:
-/// images per second of one SGD step on random input (warm-up excluded), the ceiling for the training pipeline; then
+/// <c>bench train-step [--backbone B] [--image-size S] [--batch N] [--steps K] [--threads T] [--no-detection] [--no-pipeline]
+/// [--channels-first] [--json]</c>: images per second of one SGD step on random input (warm-up excluded; over all steps
+/// and for the median step), the ceiling for the training pipeline; then
 /// the same steps fed by the real pipeline (imported slices read from the slice store, rendered, augmented and
 /// batched on a background task) as a fraction of it. A subcommand of <c>bench</c>.
 /// </summary>
@@ -28,10 +29,11 @@ public static class BenchTrainStepCommand
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads; 0 keeps its default (one per core).", DefaultValueFactory = _ => 0 };
         var noDetection = new Option<bool>("--no-detection") { Description = "Classification branch only (no detection branch or loss)." };
         var noPipeline = new Option<bool>("--no-pipeline") { Description = "Only the bare step; skip the real data pipeline's measurement." };
+        var channelsFirst = new Option<bool>("--channels-first") { Description = "Keep libtorch's default (channels-first) layout on the CPU instead of channels-last, to compare." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command("train-step", "Throughput of one training step (SGD, weighted cross-entropy) on random input.")
         {
-            backbone, imageSize, batch, steps, warmUp, threads, noDetection, noPipeline, json,
+            backbone, imageSize, batch, steps, warmUp, threads, noDetection, noPipeline, channelsFirst, json,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -52,6 +54,7 @@ public static class BenchTrainStepCommand
                 WarmUpSteps = parse.GetValue(warmUp),
                 Threads = parse.GetValue(threads),
                 Detection = !parse.GetValue(noDetection),
+                ChannelsLastOnCpu = !parse.GetValue(channelsFirst),
             };
             if (settings.ImageSize < 32 || settings.BatchSize < 1 || settings.Steps < 1 || settings.WarmUpSteps < 0 || settings.Threads < 0)
             {
@@ -66,16 +69,18 @@ public static class BenchTrainStepCommand
             var pipeline = result.Pipeline;
             if (parse.GetValue(json))
             {
-                CliJson.Write(context.Out, new BenchOutput(result.ImagesPerSecond, result.SecondsPerStep, result.Seconds, result.Steps,
-                    result.BatchSize, result.ImageSize, result.Backbone, result.Device, result.Threads, result.Detection,
+                CliJson.Write(context.Out, new BenchOutput(result.ImagesPerSecond, result.SecondsPerStep, result.MedianImagesPerSecond,
+                    result.MedianSecondsPerStep, result.Seconds, result.Steps, result.BatchSize, result.ImageSize, result.Backbone,
+                    result.Device, result.Threads, result.Detection, result.ChannelsLast,
                     pipeline?.ImagesPerSecond, pipeline?.FractionOfBareStep, pipeline?.LoaderSecondsPerBatch, pipeline?.Slices, result.LoadAverage));
             }
             else
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, batch {result.BatchSize}, {result.Threads} thread(s) on {result.Device}, " +
-                    $"{(result.Detection ? "with detection" : "classification only")}: " +
-                    $"{result.ImagesPerSecond:0.00} images/s ({result.SecondsPerStep:0.000} s per step over {result.Steps} steps); load average {result.LoadAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a"}"));
+                    $"{(result.Detection ? "with detection" : "classification only")}, {(result.ChannelsLast ? "channels-last" : "channels-first")}: " +
+                    $"{result.ImagesPerSecond:0.00} images/s ({result.SecondsPerStep:0.000} s per step over {result.Steps} steps; " +
+                    $"median step {result.MedianImagesPerSecond:0.00} images/s); load average {result.LoadAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a"}"));
                 await context.Out.WriteLineAsync(pipeline is null
                     ? (parse.GetValue(noPipeline) ? "Pipeline not measured (--no-pipeline)." : "Pipeline not measured: no imported slices (import scans or run `demo` first).")
                     : string.Create(CultureInfo.InvariantCulture,
@@ -108,6 +113,8 @@ public static class BenchTrainStepCommand
     private sealed record BenchOutput(
         double ImagesPerSecond,
         double SecondsPerStep,
+        double MedianImagesPerSecond,
+        double MedianSecondsPerStep,
         double Seconds,
         int Steps,
         int Batch,
@@ -116,6 +123,7 @@ public static class BenchTrainStepCommand
         string Device,
         int Threads,
         bool Detection,
+        bool ChannelsLast,
         double? PipelineImagesPerSecond,
         double? PipelineFractionOfBareStep,
         double? LoaderSecondsPerBatch,

@@ -1,0 +1,17 @@
+namespace BlendSign.Model.Metrics;
+
+/// <summary>The median: the middle value, or the mean of the two middle ones for an even count.</summary>
+internal static class Median
+{
+    public static double Of(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("The median of no values is undefined.", nameof(values));
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

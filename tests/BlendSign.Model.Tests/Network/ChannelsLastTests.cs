@@ -1,0 +1,79 @@
+using BlendSign.Model.Network;
+using static TorchSharp.torch;
+
+namespace BlendSign.Model.Tests.Network;
+
+/// <summary>The channels-last layout (issue 14): the same values stored pixel by pixel, and a network that computes the same in either layout.</summary>
+public class ChannelsLastTests
+{
+    [Fact]
+    public void Of_ContiguousTensor_SameValuesStoredPixelByPixel()
+    {
+        using var scope = NewDisposeScope();
+        var x = arange(2 * 3 * 4 * 5, dtype: float32).reshape(2, 3, 4, 5);
+
+        var last = ChannelsLast.Of(x);
+
+        Assert.False(ChannelsLast.Is(x));
+        Assert.True(ChannelsLast.Is(last));
+        Assert.Equal(x.shape, last.shape);
+        Assert.Equal(new long[] { 60, 1, 15, 3 }, last.stride());
+        Assert.True(last.eq(x).all().item<bool>());
+    }
+
+    [Fact]
+    public void Of_AlreadyChannelsLast_ReturnsTheSameTensor()
+    {
+        using var scope = NewDisposeScope();
+        var last = ChannelsLast.Of(rand(1, 4, 6, 6));
+
+        Assert.Same(last, ChannelsLast.Of(last));
+    }
+
+    [Fact]
+    public void Of_NotFourDimensional_Refuses()
+    {
+        using var scope = NewDisposeScope();
+
+        var error = Assert.Throws<ArgumentException>(() => ChannelsLast.Of(rand(3, 6, 6)));
+
+        Assert.Contains("N×C×H×W", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(65)]
+    public void SliceClassifier_ChannelsLastOnCpu_SameOutputsAndGradientsAsChannelsFirst(int size)
+    {
+        random.manual_seed(21);
+        var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true };
+        using var last = new SliceClassifier(options with { ChannelsLastOnCpu = true });
+        using var first = new SliceClassifier(options with { ChannelsLastOnCpu = false });
+        first.load_state_dict(last.state_dict());
+        // Evaluation mode, as CntkPaddingTests: training-mode batch statistics over 2×2 maps of two images magnify
+        // rounding differences (a percent in some gradients), which would hide a real difference of layout.
+        last.eval();
+        first.eval();
+        using var scope = NewDisposeScope();
+        var input = rand(2, 3, size, size);
+
+        var a = last.Run(input);
+        var b = first.Run(input);
+        (a.Logits.sum() + a.Detection!.sum()).backward();
+        (b.Logits.sum() + b.Detection!.sum()).backward();
+
+        Assert.True(ChannelsLast.Is(a.Features));
+        Assert.False(ChannelsLast.Is(b.Features));
+        Assert.True((a.Logits - b.Logits).abs().max().item<float>() < 1e-4f);
+        Assert.True((a.Detection - b.Detection!).abs().max().item<float>() < 1e-4f);
+        var gradients = last.parameters().Zip(first.parameters()).ToList();
+        Assert.NotEmpty(gradients);
+        Assert.All(gradients, pair =>
+        {
+            var (g1, g2) = (pair.First.grad!, pair.Second.grad!);
+            var scale = Math.Max(1f, g2.abs().max().item<float>());
+            var difference = (g1 - g2).abs().max().item<float>();
+            Assert.True(difference < 1e-4f * scale, $"{difference} against {scale}");
+        });
+    }
+}
