@@ -2,8 +2,8 @@ using BlendSign.Model.Torch;
 using BlendSign.Web.Cli;
 using BlendSign.Web.Hosting;
 
-// Before anything touches libtorch, which reads this setting at its first allocation (TorchMemory).
-TorchMemory.PreferHugePages();
+// Before anything touches libtorch, which reads its huge-pages setting at its first allocation (TorchMemory).
+TorchMemory.Configure();
 
 // One binary: a verb runs the command line, no verb runs the server (DESIGN.md, "The command line").
 if (CliApplication.IsVerb(args))

@@ -21,7 +21,8 @@ public static class InferenceBenchmark
         TorchRuntime.Seed(settings.Seed);
         using var model = new SliceClassifier(new NetworkOptions { Backbone = settings.Backbone, Detection = settings.Detection, ChannelsLastOnCpu = settings.ChannelsLastOnCpu });
         model.to(device);
-        model.eval();
+        // As the app's fold models run (FoldModels).
+        model.FreezeForCpuInference();
         using var noGrad = no_grad();
         using var image = rand([1, 3, settings.ImageSize, settings.ImageSize], device: device);
         for (var i = 0; i < settings.WarmUpSlices; i++)

@@ -10,7 +10,10 @@ namespace BlendSign.Model.Network;
 /// </summary>
 internal static class ChannelsLast
 {
-    /// <summary>Whether <paramref name="x"/> is a 4-D tensor already stored channels-last.</summary>
+    /// <summary>
+    /// Whether <paramref name="x"/> is a 4-D tensor already stored channels-last, as libtorch decides it: dimensions of
+    /// size 1 have no say (a 1×1 kernel's weight is both layouts).
+    /// </summary>
     public static bool Is(Tensor x)
     {
         if (x.dim() != 4)
@@ -18,9 +21,25 @@ internal static class ChannelsLast
             return false;
         }
 
-        var (c, h, w) = (x.shape[1], x.shape[2], x.shape[3]);
         var strides = x.stride();
-        return strides[1] == 1 && strides[3] == c && strides[2] == w * c && strides[0] == h * w * c;
+        var expected = 1L;
+        foreach (var dimension in new[] { 1, 3, 2, 0 })
+        {
+            var size = x.shape[dimension];
+            if (size == 1)
+            {
+                continue;
+            }
+
+            if (strides[dimension] != expected)
+            {
+                return false;
+            }
+
+            expected *= size;
+        }
+
+        return true;
     }
 
     /// <summary><paramref name="x"/> stored channels-last: itself when it already is, otherwise a copy (differentiable).</summary>

@@ -70,6 +70,42 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     public Tensor Classify(Tensor features) =>
         _classifier.forward(nn.functional.adaptive_avg_pool2d(features, [1, 1]).flatten(1));
 
+    /// <summary>Whether <see cref="FreezeForCpuInference"/> stored the convolution weights channels-last.</summary>
+    public bool FrozenForCpuInference { get; private set; }
+
+    /// <summary>
+    /// For a model that from now on only runs forward passes (the fold models behind Grad-CAM and model boxes, <c>bench
+    /// infer</c>): puts it in evaluation mode and, on the CPU with <see cref="NetworkOptions.ChannelsLastOnCpu"/>, stores
+    /// its convolution weights channels-last once. Otherwise libtorch copies every weight into that layout at every
+    /// call, a quarter of a 256-px single-slice forward (issue 14). The values do not change. The model can no longer be
+    /// saved or loaded (<see cref="state_dict"/> refuses): TorchSharp's files hold tensors in their storage order, which
+    /// would scramble a channels-last weight, so save or load it before freezing.
+    /// </summary>
+    public void FreezeForCpuInference()
+    {
+        eval();
+        if (!_channelsLastOnCpu || FrozenForCpuInference)
+        {
+            return;
+        }
+
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        foreach (var parameter in parameters().Where(p => p.dim() == 4 && p.device_type == DeviceType.CPU))
+        {
+            parameter.set_(ChannelsLast.Of(parameter));
+        }
+
+        FrozenForCpuInference = true;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The model was frozen for inference (<see cref="FreezeForCpuInference"/>).</exception>
+    public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) =>
+        FrozenForCpuInference
+            ? throw new InvalidOperationException("This model was frozen for CPU inference (channels-last weights): save or load it before freezing.")
+            : base.state_dict(destination, prefix);
+
     /// <summary>The side of the last block's feature map (the detection grid) for S×S inputs; leaves the network in evaluation mode.</summary>
     public int FeatureGrid(int imageSize, Device device)
     {

@@ -112,7 +112,8 @@ public sealed class FoldModels(
             throw new InvalidDataException($"The fold model {Path.GetFileName(Path.GetDirectoryName(path))} could not be read.", exception);
         }
 
-        model.eval();
+        // Only forward passes from here (Grad-CAM, model boxes): evaluation mode, weights laid out once for the CPU.
+        model.FreezeForCpuInference();
         logger.LogInformation("Loaded the fold model {Path}", path);
         _cached.Add((path, model));
         return model;

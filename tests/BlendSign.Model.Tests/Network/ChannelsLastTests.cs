@@ -22,6 +22,16 @@ public class ChannelsLastTests
     }
 
     [Fact]
+    public void Is_SizeOneDimensions_HaveNoSay()
+    {
+        using var scope = NewDisposeScope();
+
+        Assert.True(ChannelsLast.Is(rand(8, 4, 1, 1)));
+        Assert.True(ChannelsLast.Is(rand(1, 1, 5, 5)));
+        Assert.False(ChannelsLast.Is(rand(1, 2, 5, 5)));
+    }
+
+    [Fact]
     public void Of_AlreadyChannelsLast_ReturnsTheSameTensor()
     {
         using var scope = NewDisposeScope();
@@ -75,5 +85,48 @@ public class ChannelsLastTests
             var difference = (g1 - g2).abs().max().item<float>();
             Assert.True(difference < 1e-4f * scale, $"{difference} against {scale}");
         });
+    }
+
+    [Fact]
+    public void FreezeForCpuInference_SameOutputs_WeightsChannelsLast_NoLongerSaved()
+    {
+        random.manual_seed(22);
+        var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true };
+        using var frozen = new SliceClassifier(options);
+        using var reference = new SliceClassifier(options);
+        reference.load_state_dict(frozen.state_dict());
+        reference.eval();
+        using var scope = NewDisposeScope();
+        var input = rand(1, 3, 64, 64);
+
+        frozen.FreezeForCpuInference();
+
+        Assert.True(frozen.FrozenForCpuInference);
+        Assert.False(frozen.training);
+        var convolutionWeights = frozen.parameters().Where(p => p.dim() == 4).ToList();
+        Assert.NotEmpty(convolutionWeights);
+        Assert.All(convolutionWeights, w => Assert.True(ChannelsLast.Is(w)));
+        using (no_grad())
+        {
+            var a = frozen.Run(input);
+            var b = reference.Run(input);
+            Assert.True((a.Logits - b.Logits).abs().max().item<float>() < 1e-4f);
+            Assert.True((a.Detection! - b.Detection!).abs().max().item<float>() < 1e-4f);
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => frozen.save(Path.Combine(Path.GetTempPath(), $"frozen-{Guid.NewGuid():N}.bin")));
+        Assert.Contains("frozen for CPU inference", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FreezeForCpuInference_ChannelsFirst_OnlyEvaluationMode()
+    {
+        using var model = new SliceClassifier(new NetworkOptions { Backbone = Backbones.TinyCnn, Detection = false, ChannelsLastOnCpu = false });
+
+        model.FreezeForCpuInference();
+
+        Assert.False(model.FrozenForCpuInference);
+        Assert.False(model.training);
+        Assert.NotEmpty(model.state_dict());
     }
 }
