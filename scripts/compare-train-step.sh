@@ -59,8 +59,9 @@ if [[ -n "$baseline" ]]; then
   baseline_app="$scratch/baseline-out/BlendSign.Web.dll"
 fi
 
-echo "PyTorch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__, "| oneDNN", torch.backends.mkldnn.is_available(), "| MKL", torch.backends.mkl.is_available())'), $(/usr/bin/python3 -c 'import torch; c = torch.__config__.show(); import re; m = re.search(r"oneDNN v[0-9.]+", c); print(m.group(0) if m else "oneDNN version not reported")')"
-echo "libtorch (TorchSharp): $(find ~/.nuget/packages/libtorch-cpu-linux-x64 -maxdepth 1 -mindepth 1 -printf '%f ' 2>/dev/null || echo '?')(oneDNN: ONEDNN_VERBOSE=1 on a bench verb prints its version)"
+echo "PyTorch: $(/usr/bin/python3 -c 'import re, torch; m = re.search(r"(oneDNN|MKL-DNN) v[0-9.]+", torch.__config__.show()); print(torch.__version__, "|", m.group(0) if m else "oneDNN version not reported", "| MKL", torch.backends.mkl.is_available())')"
+libtorch_dir=$(dirname "$app")/runtimes/linux-x64/native
+echo "libtorch (TorchSharp): $(find ~/.nuget/packages/libtorch-cpu-linux-x64 -maxdepth 1 -mindepth 1 -printf '%f ' 2>/dev/null || echo '?')| $(ONEDNN_VERBOSE=1 dotnet "$app" bench infer --image-size 32 --slices 1 --threads 1 --json 2>/dev/null | grep -m1 -o 'oneDNN v[0-9.]*' || echo 'oneDNN version not reported') | MKL $(if strings "$libtorch_dir/libtorch_cpu.so" 2>/dev/null | grep -c 'oneAPI Math Kernel Library' >/dev/null; then echo "linked in (oneAPI; it prints its version only at run time)"; else echo "not found"; fi)"
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores; threads asked: $threads"
 
 field() { /usr/bin/python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(d.get(sys.argv[1], d.get(sys.argv[2], 'nan')) if len(sys.argv) > 2 else d[sys.argv[1]])" "$@"; }

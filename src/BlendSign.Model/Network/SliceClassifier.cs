@@ -77,9 +77,10 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     /// For a model that from now on only runs forward passes (the fold models behind Grad-CAM and model boxes, <c>bench
     /// infer</c>): puts it in evaluation mode and, on the CPU with <see cref="NetworkOptions.ChannelsLastOnCpu"/>, stores
     /// its convolution weights channels-last once. Otherwise libtorch copies every weight into that layout at every
-    /// call, a quarter of a 256-px single-slice forward (issue 14). The values do not change. The model can no longer be
-    /// saved or loaded (<see cref="state_dict"/> refuses): TorchSharp's files hold tensors in their storage order, which
-    /// would scramble a channels-last weight, so save or load it before freezing.
+    /// call: with the page faults of those fresh copies, about a quarter of a 256-px single-slice forward (issue 14).
+    /// The values do not change. The model can no longer be saved or loaded (<see cref="state_dict"/> refuses):
+    /// TorchSharp's files hold tensors in their storage order, which would scramble a channels-last weight, so save or
+    /// load it before freezing.
     /// </summary>
     public void FreezeForCpuInference()
     {
