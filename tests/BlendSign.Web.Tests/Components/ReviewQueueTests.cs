@@ -42,8 +42,16 @@ public class ReviewQueueTests : BlendSignComponentTest
     private static string CurrentSop(IRenderedComponent<ReviewQueuePage> page) =>
         page.Find("[data-testid=review-case]").GetAttribute("data-sop")!;
 
+    // Each event is raised inside the renderer's context: the page renders again when a load finishes, and a render
+    // between finding an element and raising its event would leave the handler found stale (a CI run saw that).
     private static Task PressAsync(IRenderedComponent<ReviewQueuePage> page, string key) =>
-        page.Find("[data-testid=review-case]").KeyDownAsync(new KeyboardEventArgs { Key = key });
+        page.InvokeAsync(() => page.Find("[data-testid=review-case]").KeyDownAsync(new KeyboardEventArgs { Key = key }));
+
+    private static Task TypeReasonAsync(IRenderedComponent<ReviewQueuePage> page, string reason) =>
+        page.InvokeAsync(() => page.Find("[data-testid=review-reason]").Input(reason));
+
+    private static Task EnterReasonAsync(IRenderedComponent<ReviewQueuePage> page) =>
+        page.InvokeAsync(() => page.Find("[data-testid=review-reason]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" }));
 
     [Fact]
     public async Task Keys_KeepRereadAndChangeWithReason_RecordEachAndMoveOnUntilEmpty()
@@ -64,8 +72,8 @@ public class ReviewQueueTests : BlendSignComponentTest
         page.WaitForAssertion(() => Assert.Equal(ReviewQueueSeed.QueueOrder[2], CurrentSop(page)));
         await PressAsync(page, "c");
         await PressAsync(page, "3");
-        page.Find("[data-testid=review-reason]").Input("two densities with a margin");
-        await page.Find("[data-testid=review-reason]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await TypeReasonAsync(page, "two densities with a margin");
+        await EnterReasonAsync(page);
 
         page.WaitForElement("[data-testid=review-empty]");
         await using var db = Database.CreateDbContext();
@@ -83,7 +91,7 @@ public class ReviewQueueTests : BlendSignComponentTest
 
         await PressAsync(page, "c");
         await PressAsync(page, "2");
-        await page.Find("[data-testid=review-reason]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await EnterReasonAsync(page);
 
         Assert.Contains("needs a reason", page.Find("[data-testid=review-message]").TextContent);
         Assert.Equal(ReviewQueueSeed.QueueOrder[0], CurrentSop(page));
@@ -156,8 +164,8 @@ public class ReviewQueueTests : BlendSignComponentTest
         var page = await OpenAsync();
         await PressAsync(page, "c");
         await PressAsync(page, "1");
-        page.Find("[data-testid=review-reason]").Input("no bleed");
-        await page.Find("[data-testid=review-reason]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await TypeReasonAsync(page, "no bleed");
+        await EnterReasonAsync(page);
         // The change is saved asynchronously and the page renders again: click the retrain button of that render.
         await WaitForDecisionsAsync(1);
 
