@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.InteropServices;
 
 namespace BlendSign.Model.Torch;
@@ -40,7 +41,7 @@ public static partial class TorchMemory
         }
 
         SetNativeVariableUnlessSet(HugePagesVariable, "1");
-        KeepFreedMemory(Environment.GetEnvironmentVariables().Keys.Cast<string>().ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)));
+        KeepFreedMemory(Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value));
     }
 
     /// <summary>

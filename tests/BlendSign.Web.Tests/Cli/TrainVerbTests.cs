@@ -107,16 +107,9 @@ public sealed class TrainVerbTests : IDisposable
     [Fact]
     public async Task BenchTrainStep_Json_ReportsImagesPerSecond()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        await using var context = Context(output, error);
-        var root = new RootCommand { BenchTrainStepCommand.Create(context) };
+        using var json = await BenchJsonAsync(BenchTrainStepCommand.Create,
+            ["train-step", "--image-size", "32", "--batch", "2", "--steps", "1", "--threads", "1", "--no-detection", "--json"]);
 
-        var exit = await root.Parse(["train-step", "--image-size", "32", "--batch", "2", "--steps", "1", "--threads", "1", "--no-detection", "--json"])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-
-        Assert.True(exit == 0, error.ToString());
-        using var json = JsonDocument.Parse(output.ToString());
         Assert.True(json.RootElement.GetProperty("images_per_second").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("median_images_per_second").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("channels_last").GetBoolean());
@@ -126,36 +119,34 @@ public sealed class TrainVerbTests : IDisposable
     [Fact]
     public async Task BenchTrainStep_ChannelsFirst_SaysSoInItsJson()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        await using var context = Context(output, error);
-        var root = new RootCommand { BenchTrainStepCommand.Create(context) };
+        using var json = await BenchJsonAsync(BenchTrainStepCommand.Create,
+            ["train-step", "--image-size", "32", "--batch", "2", "--steps", "1", "--threads", "1", "--no-detection", "--no-pipeline", "--channels-first", "--json"]);
 
-        var exit = await root.Parse(["train-step", "--image-size", "32", "--batch", "2", "--steps", "1", "--threads", "1", "--no-detection", "--no-pipeline",
-                "--channels-first", "--json"])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-
-        Assert.True(exit == 0, error.ToString());
-        using var json = JsonDocument.Parse(output.ToString());
         Assert.False(json.RootElement.GetProperty("channels_last").GetBoolean());
     }
 
     [Fact]
     public async Task BenchInfer_Json_ReportsMeanAndMedianPerSlice()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        await using var context = Context(output, error);
-        var root = new RootCommand { BenchInferCommand.Create(context) };
+        using var json = await BenchJsonAsync(BenchInferCommand.Create, ["infer", "--image-size", "32", "--slices", "3", "--threads", "1", "--json"]);
 
-        var exit = await root.Parse(["infer", "--image-size", "32", "--slices", "3", "--threads", "1", "--json"])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-
-        Assert.True(exit == 0, error.ToString());
-        using var json = JsonDocument.Parse(output.ToString());
         Assert.True(json.RootElement.GetProperty("milliseconds_per_slice").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("median_milliseconds_per_slice").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("channels_last").GetBoolean());
+    }
+
+    /// <summary>Runs one <c>bench</c> subcommand, asserts it succeeded and returns its JSON document.</summary>
+    private async Task<JsonDocument> BenchJsonAsync(Func<CliContext, Command> create, string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+        var root = new RootCommand { create(context) };
+
+        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exit == 0, error.ToString());
+        return JsonDocument.Parse(output.ToString());
     }
 
     public void Dispose() => _database.Dispose();
