@@ -44,7 +44,7 @@ public static class InferenceBenchmark
         return new InferenceBenchmarkResult(settings.Backbone, TorchRuntime.Describe(device), settings.ImageSize, settings.Slices,
             get_num_threads(), seconds, 1000 * seconds / settings.Slices, settings.Detection)
         {
-            ChannelsLast = settings.ChannelsLastOnCpu && device.type == DeviceType.CPU,
+            ChannelsLast = model.ChannelsLastOnCpu && device.type == DeviceType.CPU,
             MedianMillisecondsPerSlice = 1000 * Median.Of(sliceSeconds),
         };
     }
@@ -68,15 +68,18 @@ public sealed record InferenceBenchmarkSettings
     public bool Detection { get; init; }
     public long Seed { get; init; } = 42;
 
-    /// <summary><see cref="NetworkOptions.ChannelsLastOnCpu"/>; false measures the channels-first layout.</summary>
-    public bool ChannelsLastOnCpu { get; init; } = true;
+    /// <summary>
+    /// <see cref="NetworkOptions.ChannelsLastOnCpu"/>: the CPU fast path, which the caller takes from
+    /// <see cref="CpuFastPathGuard"/>; false measures the channels-first layout.
+    /// </summary>
+    public bool ChannelsLastOnCpu { get; init; }
 }
 
 /// <summary>One <c>bench infer</c> run.</summary>
 public sealed record InferenceBenchmarkResult(
     string Backbone, string Device, int ImageSize, int Slices, int Threads, double Seconds, double MillisecondsPerSlice, bool Detection)
 {
-    /// <summary>Whether the network ran channels-last (asked for, and on the CPU).</summary>
+    /// <summary>Whether the network ran channels-last (asked for, its backbone has the fast path, and on the CPU).</summary>
     public bool ChannelsLast { get; init; }
 
     /// <summary>The median slice's milliseconds, which a few slices slowed by someone else's work do not move.</summary>

@@ -66,7 +66,7 @@ public static class TrainStepBenchmark
             get_num_threads(), seconds, seconds / settings.Steps, imagesPerSecond)
         {
             Detection = settings.Detection,
-            ChannelsLast = settings.ChannelsLastOnCpu && device.type == DeviceType.CPU,
+            ChannelsLast = model.ChannelsLastOnCpu && device.type == DeviceType.CPU,
             MedianSecondsPerStep = Median.Of(stepSeconds),
             Pipeline = pipeline,
             LoadAverage = loadAverage,

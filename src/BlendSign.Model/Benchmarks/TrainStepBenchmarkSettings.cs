@@ -15,8 +15,11 @@ public sealed record TrainStepBenchmarkSettings
     /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
     public int Threads { get; init; }
 
-    /// <summary><see cref="Network.NetworkOptions.ChannelsLastOnCpu"/>; false measures the channels-first layout.</summary>
-    public bool ChannelsLastOnCpu { get; init; } = true;
+    /// <summary>
+    /// <see cref="Network.NetworkOptions.ChannelsLastOnCpu"/>: the CPU fast path, which the caller takes from
+    /// <see cref="Network.CpuFastPathGuard"/>; false measures the channels-first layout.
+    /// </summary>
+    public bool ChannelsLastOnCpu { get; init; }
 
     public int Seed { get; init; } = 42;
 }

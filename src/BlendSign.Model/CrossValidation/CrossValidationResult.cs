@@ -17,6 +17,9 @@ public sealed record CrossValidationResult(
     /// <summary>Where the backbone's weights came from (null when every fold was read back from checkpoints).</summary>
     public BackboneWeights? BackboneWeights { get; init; }
 
+    /// <summary>The tensor layout this process trained and predicted in ("channels-last" when the CPU fast path was used, see <see cref="CpuFastPathGuard"/>).</summary>
+    public string Layout { get; init; } = "channels-first";
+
     public IReadOnlyList<ClassMetricsSummary> MeanOverFolds => FoldAverage.Compute(Folds.Select(f => f.Metrics).ToArray());
 
     /// <summary>Why the run cannot be trusted (non-finite or exploding training, constant or saturated outputs); empty when healthy.</summary>

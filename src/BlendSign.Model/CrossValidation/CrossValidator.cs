@@ -22,7 +22,7 @@ namespace BlendSign.Model.CrossValidation;
 /// The folder's <c>run.json</c> refuses a different run.
 /// </para>
 /// </summary>
-public sealed class CrossValidator(ILogger<CrossValidator> logger)
+public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGuard cpuFastPath)
 {
     public const string RunFileName = "run.json";
 
@@ -48,6 +48,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         Validate(examples, settings);
         TorchRuntime.ConfigureThreads(settings.Threads);
         var device = TorchRuntime.SelectDevice(settings.Device);
+        settings = settings with { ChannelsLastOnCpu = cpuFastPath.Apply(settings.ToNetworkOptions(), device).ChannelsLastOnCpu };
         var assignment = GroupKFold.Assign(examples, settings.Folds, settings.Seed, settings.FixedFolds);
         if (checkpointDirectory is not null)
         {
@@ -114,6 +115,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger)
         return new CrossValidationResult(TorchRuntime.Describe(device), folds, ordered, ClassificationMetrics.Compute(ordered))
         {
             BackboneWeights = weights,
+            Layout = CpuFastPathGuard.Layout(settings.ToNetworkOptions(), device),
             Findings = [.. outcomes.SelectMany(o => o.Findings ?? [])],
             Generations = GenerationResults(outcomes, generations),
         };

@@ -27,6 +27,14 @@ public static class Backbones
 
     public static bool IsSupported(string? name) => name is not null && Supported.Contains(Normalize(name));
 
+    /// <summary>
+    /// Whether the backbone may run channels-last on the CPU (<see cref="CpuFastPathGuard"/>): our own ResNet-18 and the
+    /// tiny test network, whose 1×1 convolutions avoid oneDNN's brgemm 1×1 kernel (<see cref="PointwiseConvolution"/>).
+    /// TorchVision's models run theirs inside TorchVision's modules, where that kernel crashed (ResNet-50 on AMD EPYC,
+    /// issue 20), and no speed was ever measured for them; they keep libtorch's default layout.
+    /// </summary>
+    public static bool HasCpuFastPath(string name) => Normalize(name) is ResNet18 or TinyCnn;
+
     /// <summary>The smallest input each backbone takes (Inception v3's stem and reductions need about 75 pixels).</summary>
     public static int MinimumImageSize(string name) => Normalize(name) == InceptionV3 ? 80 : 32;
 

@@ -66,7 +66,7 @@ internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
         // and the residual sum may overwrite the output instead of allocating two more maps per block.
         var x = _bn1.forward(first).relu_();
         x = _bn2.forward(_conv2.forward(x));
-        var shortcut = _downsampleConv is null ? input : _downsampleBn!.forward(_downsampleConv.forward(input));
+        var shortcut = _downsampleConv is null ? input : _downsampleBn!.forward(PointwiseConvolution.Forward(_downsampleConv, input));
         return x.add_(shortcut).relu_();
     }
 

@@ -27,7 +27,7 @@ public sealed class DetectionHead : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor features) => _conv2.forward(nn.functional.relu(_conv1.forward(features)));
+    public override Tensor forward(Tensor features) => PointwiseConvolution.Forward(_conv2, nn.functional.relu(_conv1.forward(features)));
 
     protected override void Dispose(bool disposing)
     {

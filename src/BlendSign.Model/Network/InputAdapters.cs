@@ -10,21 +10,23 @@ namespace BlendSign.Model.Network;
 /// </summary>
 internal sealed class MeanImageInput : nn.Module<Tensor, Tensor>
 {
-    private readonly Tensor _meanImage;
+    // Buffers are looked up by name at each call: Module.to() replaces them (another device or type), and a tensor kept
+    // in a field would be the disposed original.
+    private const string MeanImage = "mean_image";
 
     public MeanImageInput(Tensor meanImageBgr) : base(nameof(MeanImageInput))
     {
-        _meanImage = meanImageBgr;
-        register_buffer("mean_image", _meanImage);
+        register_buffer(MeanImage, meanImageBgr);
     }
 
     public override Tensor forward(Tensor rgb)
     {
         using var scope = NewDisposeScope();
         var (height, width) = (rgb.shape[2], rgb.shape[3]);
-        var mean = _meanImage.shape[2] == height && _meanImage.shape[3] == width
-            ? _meanImage
-            : nn.functional.interpolate(_meanImage, [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
+        var meanImage = get_buffer(MeanImage)!;
+        var mean = meanImage.shape[2] == height && meanImage.shape[3] == width
+            ? meanImage
+            : nn.functional.interpolate(meanImage, [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
         return (rgb.flip(1) * 255f - mean).MoveToOuterDisposeScope();
     }
 }
@@ -32,14 +34,12 @@ internal sealed class MeanImageInput : nn.Module<Tensor, Tensor>
 /// <summary>torchvision's ImageNet convention for its models: RGB in [0,1], minus mean (0.485, 0.456, 0.406), over std (0.229, 0.224, 0.225).</summary>
 internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
 {
-    private readonly Tensor _mean = tensor(new[] { 0.485f, 0.456f, 0.406f }).reshape(1, 3, 1, 1);
-    private readonly Tensor _std = tensor(new[] { 0.229f, 0.224f, 0.225f }).reshape(1, 3, 1, 1);
-
     public ImageNetInput() : base(nameof(ImageNetInput))
     {
-        register_buffer("mean", _mean);
-        register_buffer("std", _std);
+        // Looked up by name at each call, as MeanImageInput's.
+        register_buffer("mean", tensor(new[] { 0.485f, 0.456f, 0.406f }).reshape(1, 3, 1, 1));
+        register_buffer("std", tensor(new[] { 0.229f, 0.224f, 0.225f }).reshape(1, 3, 1, 1));
     }
 
-    public override Tensor forward(Tensor rgb) => (rgb - _mean) / _std;
+    public override Tensor forward(Tensor rgb) => (rgb - get_buffer("mean")!) / get_buffer("std")!;
 }

@@ -22,8 +22,9 @@ public sealed record NetworkOptions
     /// <summary>
     /// On the CPU, runs the backbone and the branches on channels-last tensors (<see cref="ChannelsLast"/>): a 256-px
     /// training step of the ResNet-18 spends about a sixth of its time reordering channels-first activations for
-    /// oneDNN (issue 14). False keeps libtorch's default layout (<c>bench … --channels-first</c> measures it). On CUDA
-    /// the input keeps its layout either way: it was not measured there.
+    /// oneDNN (issue 14). Off by default: only <see cref="CpuFastPathGuard.Apply"/> turns it on, once the check passed
+    /// on this CPU (issue 20), and only for backbones with <see cref="Backbones.HasCpuFastPath"/>; others ignore it. On
+    /// CUDA the input keeps its layout either way: it was not measured there.
     /// </summary>
-    public bool ChannelsLastOnCpu { get; init; } = true;
+    public bool ChannelsLastOnCpu { get; init; }
 }

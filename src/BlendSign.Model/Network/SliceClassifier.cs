@@ -29,8 +29,6 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "detection")]
     private readonly DetectionHead? _detection;
 
-    private readonly bool _channelsLastOnCpu;
-
     public SliceClassifier(string backbone) : this(new NetworkOptions { Backbone = backbone, Detection = false })
     {
     }
@@ -44,11 +42,14 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
         Weights = parts.Weights;
         _classifier = nn.Linear(parts.Channels, ClassCount);
         _detection = options.Detection ? new DetectionHead(parts.Channels) : null;
-        _channelsLastOnCpu = options.ChannelsLastOnCpu;
+        ChannelsLastOnCpu = options.ChannelsLastOnCpu && Backbones.HasCpuFastPath(options.Backbone);
         RegisterComponents();
     }
 
     public int FeatureChannels { get; }
+
+    /// <summary>Whether the network runs channels-last when its input is on the CPU (asked for, and its backbone allows it).</summary>
+    public bool ChannelsLastOnCpu { get; }
 
     public bool HasDetection => _detection is not null;
 
@@ -62,7 +63,7 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     public NetworkOutput Run(Tensor input)
     {
         var adapted = _input.forward(input);
-        var features = _backbone.forward(_channelsLastOnCpu && adapted.device_type == DeviceType.CPU ? ChannelsLast.Of(adapted) : adapted);
+        var features = _backbone.forward(ChannelsLastOnCpu && adapted.device_type == DeviceType.CPU ? ChannelsLast.Of(adapted) : adapted);
         return new NetworkOutput(features, Classify(features), _detection?.forward(features));
     }
 
@@ -85,7 +86,7 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     public void FreezeForCpuInference()
     {
         eval();
-        if (!_channelsLastOnCpu || FrozenForCpuInference)
+        if (!ChannelsLastOnCpu || FrozenForCpuInference)
         {
             return;
         }

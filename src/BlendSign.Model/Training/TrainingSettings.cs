@@ -74,11 +74,19 @@ public sealed record TrainingSettings
     [JsonIgnore]
     public DeviceChoice Device { get; init; }
 
+    /// <summary>
+    /// The CPU fast path (<see cref="NetworkOptions.ChannelsLastOnCpu"/>), granted by the executing process's
+    /// <see cref="CpuFastPathGuard"/>: never stored with the run.
+    /// </summary>
+    [JsonIgnore]
+    public bool ChannelsLastOnCpu { get; init; }
+
     /// <summary>Students per fold actually trained: <see cref="Generations"/> with distillation, none without.</summary>
     public int EffectiveGenerations => Distillation ? Generations : 0;
 
     /// <summary>The network these settings build.</summary>
-    public NetworkOptions ToNetworkOptions() => new() { Backbone = Backbone, Detection = Detection, WeightsFile = WeightsFile };
+    public NetworkOptions ToNetworkOptions() =>
+        new() { Backbone = Backbone, Detection = Detection, WeightsFile = WeightsFile, ChannelsLastOnCpu = ChannelsLastOnCpu };
 
     /// <summary>What is wrong with these settings, in words; empty when a run can start with them.</summary>
     public IReadOnlyList<string> Validate()

@@ -20,6 +20,7 @@ public static class CliVerbs
         new Verbs.BackupVerb(),
         new Verbs.RestoreVerb(),
         new Verbs.DecodeWorkerVerb(),
+        new Verbs.CpuCheckVerb(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = Create().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);

@@ -17,7 +17,7 @@ public static class CoreServiceExtensions
     public static IHostApplicationBuilder AddBlendSignCore(this IHostApplicationBuilder builder)
     {
         builder.AddBlendSignData();
-        builder.Services.AddDecoderWorkerCommand();
+        builder.Services.AddChildProcessCommands();
         builder.AddBlendSignModel();
         builder.AddBlendSignTraining();
         builder.AddBlendSignBackup();

@@ -6,6 +6,7 @@ using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Network;
 using BlendSign.Model.Training;
 using Microsoft.EntityFrameworkCore;
+using TorchSharp;
 
 namespace BlendSign.Web.Training;
 
@@ -21,7 +22,8 @@ public sealed record FoldModelLookup(FoldModelTarget? Target, string? Problem);
 /// few models used stay loaded; one computation at a time (CPU bound).
 /// </summary>
 public sealed class FoldModels(
-    IDbContextFactory<BlendSignDbContext> dbFactory, RunStorage storage, SliceStore sliceStore, ILogger<FoldModels> logger) : IDisposable
+    IDbContextFactory<BlendSignDbContext> dbFactory, RunStorage storage, SliceStore sliceStore, CpuFastPathGuard cpuFastPath,
+    ILogger<FoldModels> logger) : IDisposable
 {
     private const int CachedModels = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -100,7 +102,8 @@ public sealed class FoldModels(
         }
 
         // Built on the CPU, where the single-slice inputs live; the fold's weights replace the initial ones.
-        var model = new SliceClassifier(settings.ToNetworkOptions() with { WeightsFile = null });
+        var options = cpuFastPath.Apply(settings.ToNetworkOptions() with { WeightsFile = null }, torch.CPU);
+        var model = new SliceClassifier(options);
         try
         {
             model.load(path);
@@ -114,7 +117,7 @@ public sealed class FoldModels(
 
         // Only forward passes from here (Grad-CAM, model boxes): evaluation mode, weights laid out once for the CPU.
         model.FreezeForCpuInference();
-        logger.LogInformation("Loaded the fold model {Path}", path);
+        logger.LogInformation("Loaded the fold model {Path} ({Layout})", path, CpuFastPathGuard.Layout(options, torch.CPU));
         _cached.Add((path, model));
         return model;
     }

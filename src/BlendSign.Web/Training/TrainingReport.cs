@@ -57,6 +57,9 @@ public sealed record TrainingReport(
 
     public IReadOnlyList<GenerationReport> Generations { get; init; } = [];
 
+    /// <summary>The tensor layout the network ran in ("channels-last": the CPU fast path, checked on that CPU); null for runs from before it was recorded.</summary>
+    public string? Layout { get; init; }
+
     /// <summary>A run's stored report (its ResultJson); null when it has none.</summary>
     public static TrainingReport? Read(BlendSign.Data.Training.TrainingRun run) =>
         run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
@@ -70,6 +73,7 @@ public sealed record TrainingReport(
         [.. result.Folds.Select(f => new FoldReport(f.Fold, f.TrainingExamples, f.HeldOutExamples, f.HeldOutGroups,
             f.LastEpochLoss, ClassReport.From(f.Metrics), f.Metrics.ConfusionMatrix))])
     {
+        Layout = result.Layout,
         Diverged = [.. result.Findings.Select(DivergenceReport.From)],
         Warnings = OutputHealth.Warnings(result.Predictions, [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]),
         Generations = [.. result.Generations.Select(g => new GenerationReport(g.Generation, g.Name, ClassReport.From(g.Metrics),

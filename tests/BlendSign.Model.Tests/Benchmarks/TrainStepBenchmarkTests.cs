@@ -9,7 +9,7 @@ public class TrainStepBenchmarkTests
     [Fact]
     public void Run_TinyBatch_ReportsThroughputOfTheTimedSteps()
     {
-        var settings = new TrainStepBenchmarkSettings { ImageSize = 32, BatchSize = 2, Steps = 2, WarmUpSteps = 1, Threads = 1 };
+        var settings = new TrainStepBenchmarkSettings { ImageSize = 32, BatchSize = 2, Steps = 2, WarmUpSteps = 1, Threads = 1, ChannelsLastOnCpu = true };
 
         var result = TrainStepBenchmark.Run(settings);
 
@@ -21,6 +21,7 @@ public class TrainStepBenchmarkTests
         Assert.Equal(settings.BatchSize / result.MedianSecondsPerStep, result.MedianImagesPerSecond, 9);
         Assert.True(result.ChannelsLast);
         Assert.Null(result.Pipeline);
+        Assert.False(TrainStepBenchmark.Run(settings with { ChannelsLastOnCpu = false, Steps = 1 }).ChannelsLast);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Tests.Support;
 using BlendSign.Model.Training;
-using Microsoft.Extensions.Logging.Abstractions;
+using BlendSign.Tests.Shared;
 
 namespace BlendSign.Model.Tests.CrossValidation;
 
@@ -23,7 +23,7 @@ public class CrossValidatorTests
         var (examples, source) = SyntheticImageSource.Create(scans: 6, slicesPerScan: 3);
         var reports = new List<TrainingProgress>();
 
-        var result = new CrossValidator(NullLogger<CrossValidator>.Instance)
+        var result = TestCrossValidator.Create()
             .Run(examples, source, Tiny, new SynchronousProgress(reports.Add));
 
         Assert.Equal(examples.Select(e => e.SampleId).Order(), result.Predictions.Select(p => p.SampleId).Order());
@@ -50,7 +50,7 @@ public class CrossValidatorTests
     public void Run_SameSeedTwice_GivesSamePredictions()
     {
         var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 3);
-        var validator = new CrossValidator(NullLogger<CrossValidator>.Instance);
+        var validator = TestCrossValidator.Create();
         var settings = Tiny with { Epochs = 1 };
 
         var first = validator.Run(examples, source, settings);
@@ -68,7 +68,7 @@ public class CrossValidatorTests
         cancellation.Cancel();
 
         Assert.Throws<OperationCanceledException>(() =>
-            new CrossValidator(NullLogger<CrossValidator>.Instance).Run(examples, source, Tiny, cancellationToken: cancellation.Token));
+            TestCrossValidator.Create().Run(examples, source, Tiny, cancellationToken: cancellation.Token));
         Assert.Equal(0, source.Requests);
     }
 
@@ -78,7 +78,7 @@ public class CrossValidatorTests
         var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 2);
 
         Assert.Throws<ArgumentException>(() =>
-            new CrossValidator(NullLogger<CrossValidator>.Instance).Run(examples, source, Tiny with { Backbone = "resnet1000" }));
+            TestCrossValidator.Create().Run(examples, source, Tiny with { Backbone = "resnet1000" }));
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>

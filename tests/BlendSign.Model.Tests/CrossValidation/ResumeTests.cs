@@ -2,7 +2,7 @@ using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Network;
 using BlendSign.Model.Tests.Support;
 using BlendSign.Model.Training;
-using Microsoft.Extensions.Logging.Abstractions;
+using BlendSign.Tests.Shared;
 
 namespace BlendSign.Model.Tests.CrossValidation;
 
@@ -29,7 +29,7 @@ public sealed class ResumeTests : IDisposable
     public void Run_KilledMidFoldThenRunAgain_FinishesWithTheSameFoldsAndPredictions()
     {
         var (examples, source) = SyntheticImageSource.Create(scans: 6, slicesPerScan: 3);
-        var validator = new CrossValidator(NullLogger<CrossValidator>.Instance);
+        var validator = TestCrossValidator.Create();
         var reference = validator.Run(examples, source, Tiny, Path.Combine(_root, "reference"));
 
         // Stop in fold 2, in the student's second epoch: fold 1 is finished, fold 2 has a teacher and a checkpoint.
@@ -65,7 +65,7 @@ public sealed class ResumeTests : IDisposable
     public void Run_FinishedDirectory_ReadsEveryFoldBackWithoutTraining()
     {
         var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 3);
-        var validator = new CrossValidator(NullLogger<CrossValidator>.Instance);
+        var validator = TestCrossValidator.Create();
         var settings = Tiny with { Epochs = 1, Distillation = false };
         var first = validator.Run(examples, source, settings, _root);
         var requests = source.Requests;
@@ -80,7 +80,7 @@ public sealed class ResumeTests : IDisposable
     public void Run_DirectoryOfAnotherRun_IsRefused()
     {
         var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 2);
-        var validator = new CrossValidator(NullLogger<CrossValidator>.Instance);
+        var validator = TestCrossValidator.Create();
         validator.Run(examples, source, Tiny with { Epochs = 1, Distillation = false }, _root);
 
         Assert.Throws<InvalidOperationException>(() => validator.Run(examples, source, Tiny with { Epochs = 1, Distillation = false, Seed = 12 }, _root));
@@ -92,7 +92,7 @@ public sealed class ResumeTests : IDisposable
         var (examples, source) = SyntheticImageSource.Create(scans: 4, slicesPerScan: 3);
         var reports = new List<TrainingProgress>();
 
-        var arms = new AblationRunner(new CrossValidator(NullLogger<CrossValidator>.Instance))
+        var arms = new AblationRunner(TestCrossValidator.Create())
             .Run(examples, source, Tiny with { Epochs = 1 }, _root, new Relay(reports.Add));
 
         Assert.Equal(["WCE", "WCE+AT", "WCE+AT+SKD"], arms.Select(a => a.Name));

@@ -91,9 +91,9 @@ public class ChannelsLastTests
     public void FreezeForCpuInference_SameOutputs_WeightsChannelsLast_NoLongerSaved()
     {
         random.manual_seed(22);
-        var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true };
+        var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true, ChannelsLastOnCpu = true };
         using var frozen = new SliceClassifier(options);
-        using var reference = new SliceClassifier(options);
+        using var reference = new SliceClassifier(options with { ChannelsLastOnCpu = false });
         reference.load_state_dict(frozen.state_dict());
         reference.eval();
         using var scope = NewDisposeScope();
@@ -116,6 +116,30 @@ public class ChannelsLastTests
 
         var error = Assert.Throws<InvalidOperationException>(() => frozen.save(Path.Combine(Path.GetTempPath(), $"frozen-{Guid.NewGuid():N}.bin")));
         Assert.Contains("frozen for CPU inference", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SliceClassifier_TorchVisionBackbone_KeepsChannelsFirstWhenAskedForChannelsLast()
+    {
+        // ResNet-50's 1×1 convolutions run inside TorchVision's modules, through the kernel that crashed (issue 20).
+        using var model = new SliceClassifier(new NetworkOptions { Backbone = Backbones.ResNet50, Detection = false, ChannelsLastOnCpu = true });
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+
+        var features = model.Run(rand(1, 3, 64, 64)).Features;
+
+        Assert.False(model.ChannelsLastOnCpu);
+        Assert.False(ChannelsLast.Is(features));
+    }
+
+    [Fact]
+    public void NetworkOptions_ByDefault_TheReferenceLayout()
+    {
+        using var model = new SliceClassifier(new NetworkOptions { Backbone = Backbones.TinyCnn, Detection = false });
+
+        Assert.False(new NetworkOptions().ChannelsLastOnCpu);
+        Assert.False(model.ChannelsLastOnCpu);
     }
 
     [Fact]

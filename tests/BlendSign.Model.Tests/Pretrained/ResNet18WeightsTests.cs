@@ -15,8 +15,11 @@ public class ResNet18WeightsTests
 {
     private const int Size = 224;
 
-    [Fact]
-    public void PretrainedResNet18_SameImage_MatchesOnnxRuntimeFeatures()
+    /// <param name="channelsLast">The CPU fast path (checked per CPU by CpuFastPathGuard) or libtorch's default layout.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PretrainedResNet18_SameImage_MatchesOnnxRuntimeFeatures(bool channelsLast)
     {
         var files = PretrainedFiles.Default;
         Assert.True(files.Exist, $"The build should copy the ONNX files to {files.Directory}.");
@@ -25,7 +28,7 @@ public class ResNet18WeightsTests
         var expected = OnnxFeatures(files, rgb);
 
         random.manual_seed(1);
-        using var network = new SliceClassifier(new NetworkOptions { Backbone = Backbones.ResNet18, Detection = false });
+        using var network = new SliceClassifier(new NetworkOptions { Backbone = Backbones.ResNet18, Detection = false, ChannelsLastOnCpu = channelsLast });
         network.eval();
         Assert.True(network.Weights.Pretrained, network.Weights.Source);
         using var noGrad = no_grad();

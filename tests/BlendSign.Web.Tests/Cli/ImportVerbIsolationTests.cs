@@ -2,6 +2,7 @@ using System.Text.Json;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Dicom.Isolation;
 using BlendSign.Tests.Shared;
+using BlendSign.Web.Cli.Verbs;
 using BlendSign.Web.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class ImportVerbIsolationTests(ITestOutputHelper output) : IDispos
     {
         var path = PydicomTestFiles.Require(name);
         using var decoder = new IsolatedDicomDecoder(new DicomSliceReader(),
-            Options.Create(new DecoderIsolationOptions { WorkerCommand = DecoderWorkerCommand.ForThisBinary() }),
+            Options.Create(new DecoderIsolationOptions { WorkerCommand = ChildProcessCommands.ForThisBinary(DecodeWorkerVerb.VerbName) }),
             NullLogger<IsolatedDicomDecoder>.Instance);
 
         var isolated = await decoder.ReadAsync(path, CancellationToken.None);

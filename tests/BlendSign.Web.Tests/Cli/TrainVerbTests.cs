@@ -48,6 +48,8 @@ public sealed class TrainVerbTests : IDisposable
             root.GetProperty("per_class").GetProperty("blend_sign").EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, root.GetProperty("confusion_matrix").GetArrayLength());
         Assert.True(File.Exists(root.GetProperty("oof_predictions").GetString()));
+        Assert.Equal("cpu", root.GetProperty("device").GetString());
+        Assert.Equal(await ThisCpuPassesTheCheckAsync() ? "channels-last" : "channels-first", root.GetProperty("layout").GetString());
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class TrainVerbTests : IDisposable
 
         Assert.True(json.RootElement.GetProperty("images_per_second").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("median_images_per_second").GetDouble() > 0);
-        Assert.True(json.RootElement.GetProperty("channels_last").GetBoolean());
+        Assert.Equal(await ThisCpuPassesTheCheckAsync(), json.RootElement.GetProperty("channels_last").GetBoolean());
         Assert.Equal(2, json.RootElement.GetProperty("batch").GetInt32());
     }
 
@@ -132,7 +134,33 @@ public sealed class TrainVerbTests : IDisposable
 
         Assert.True(json.RootElement.GetProperty("milliseconds_per_slice").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("median_milliseconds_per_slice").GetDouble() > 0);
-        Assert.True(json.RootElement.GetProperty("channels_last").GetBoolean());
+        Assert.Equal(await ThisCpuPassesTheCheckAsync(), json.RootElement.GetProperty("channels_last").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CpuCheck_Json_TheReportOfThisCpu()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await using var context = Context(output, error);
+
+        var exit = await CliApplication.RunAsync(["cpu-check", "--json"], context);
+
+        using var json = JsonDocument.Parse(output.ToString());
+        var passed = json.RootElement.GetProperty("passed").GetBoolean();
+        Assert.Equal(passed ? 0 : CpuCheckVerb.DiffersExitCode, exit);
+        Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("cpu").GetString()));
+        Assert.True(json.RootElement.GetProperty("largest_difference").GetDouble() >= 0);
+    }
+
+    /// <summary>What <c>cpu-check</c> says of this CPU, in this process; the verbs' guard asks a child process.</summary>
+    private async Task<bool> ThisCpuPassesTheCheckAsync()
+    {
+        var output = new StringWriter();
+        await using var context = Context(output, new StringWriter());
+        await CliApplication.RunAsync(["cpu-check", "--json"], context);
+        using var json = JsonDocument.Parse(output.ToString());
+        return json.RootElement.GetProperty("passed").GetBoolean();
     }
 
     /// <summary>Runs one <c>bench</c> subcommand, asserts it succeeded and returns its JSON document.</summary>

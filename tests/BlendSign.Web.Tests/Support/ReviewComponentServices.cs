@@ -4,6 +4,7 @@ using BlendSign.Data.Review;
 using BlendSign.Data.Storage;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Training;
+using BlendSign.Tests.Shared;
 using BlendSign.Web.Review;
 using BlendSign.Web.Training;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ internal static class ReviewComponentServices
     {
         services.AddSingleton(paths);
         services.AddSingleton<SliceStore>();
+        services.AddSingleton(TestCrossValidator.Guard);
         services.AddSingleton<CrossValidator>();
         services.AddSingleton<GoldSnapshotService>();
         services.AddSingleton(Options.Create(new TrainingOptions()));

@@ -3,6 +3,7 @@ using BlendSign.Data.Storage;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Training;
+using BlendSign.Tests.Shared;
 using BlendSign.Web.Training;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ internal static class TrainingServices
         var options = workerOptions ?? new TrainingWorkerOptions();
         var storage = RunStorage.From(database.Paths, options);
         return new TrainingRunService(database, new SliceStore(database.Paths), storage,
-            new CrossValidator(NullLogger<CrossValidator>.Instance), new GoldSnapshotService(database, TimeProvider.System),
+            TestCrossValidator.Create(), new GoldSnapshotService(database, TimeProvider.System),
             Options.Create(new TrainingOptions()), Options.Create(options),
             notifier ?? new TrainingProgressNotifier(NullLogger<TrainingProgressNotifier>.Instance),
             new RunHistoryStore(storage, NullLogger<RunHistoryStore>.Instance),

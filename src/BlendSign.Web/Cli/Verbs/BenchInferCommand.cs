@@ -19,7 +19,7 @@ public static class BenchInferCommand
         var slices = new Option<int>("--slices") { Description = "Timed slices.", DefaultValueFactory = _ => 20 };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads; 0 keeps its default (one per core).", DefaultValueFactory = _ => 0 };
         var detection = new Option<bool>("--detection") { Description = "With the detection branch." };
-        var channelsFirst = new Option<bool>("--channels-first") { Description = "Keep libtorch's default (channels-first) layout on the CPU instead of channels-last, to compare." };
+        var channelsFirst = new Option<bool>("--channels-first") { Description = "Keep libtorch's default (channels-first) layout on the CPU even where the fast path (channels-last) passed cpu-check, to compare." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command("infer", "Milliseconds per slice of the model in eval mode, one slice at a time.")
         {
@@ -41,7 +41,7 @@ public static class BenchInferCommand
                 Slices = parse.GetValue(slices),
                 Threads = parse.GetValue(threads),
                 Detection = parse.GetValue(detection),
-                ChannelsLastOnCpu = !parse.GetValue(channelsFirst),
+                ChannelsLastOnCpu = !parse.GetValue(channelsFirst) && await BenchVerb.CpuFastPathAsync(context, cancellationToken),
             };
             var result = await Task.Run(() => InferenceBenchmark.Run(settings, cancellationToken), cancellationToken);
             if (parse.GetValue(json))

@@ -29,7 +29,7 @@ public static class BenchTrainStepCommand
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads; 0 keeps its default (one per core).", DefaultValueFactory = _ => 0 };
         var noDetection = new Option<bool>("--no-detection") { Description = "Classification branch only (no detection branch or loss)." };
         var noPipeline = new Option<bool>("--no-pipeline") { Description = "Only the bare step; skip the real data pipeline's measurement." };
-        var channelsFirst = new Option<bool>("--channels-first") { Description = "Keep libtorch's default (channels-first) layout on the CPU instead of channels-last, to compare." };
+        var channelsFirst = new Option<bool>("--channels-first") { Description = "Keep libtorch's default (channels-first) layout on the CPU even where the fast path (channels-last) passed cpu-check, to compare." };
         var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
         var command = new Command("train-step", "Throughput of one training step (SGD, weighted cross-entropy) on random input.")
         {
@@ -54,7 +54,7 @@ public static class BenchTrainStepCommand
                 WarmUpSteps = parse.GetValue(warmUp),
                 Threads = parse.GetValue(threads),
                 Detection = !parse.GetValue(noDetection),
-                ChannelsLastOnCpu = !parse.GetValue(channelsFirst),
+                ChannelsLastOnCpu = !parse.GetValue(channelsFirst) && await BenchVerb.CpuFastPathAsync(context, cancellationToken),
             };
             if (settings.ImageSize < 32 || settings.BatchSize < 1 || settings.Steps < 1 || settings.WarmUpSteps < 0 || settings.Threads < 0)
             {
@@ -109,6 +109,7 @@ public static class BenchTrainStepCommand
         var examples = slices.Select(s => new TrainingExample(s.SopInstanceUid, s.ScanId.ToString(CultureInfo.InvariantCulture), 0)).ToArray();
         return (examples, new SliceStoreImageSource(services.GetRequiredService<SliceStore>(), keys));
     }
+
 
     private sealed record BenchOutput(
         double ImagesPerSecond,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BlendSign.Model.Network;
 
 namespace BlendSign.Web.Cli.Verbs;
 
@@ -15,4 +16,11 @@ public sealed class BenchVerb : ICliVerb
             BenchInferCommand.Create(context),
             BenchLoadCommand.Create(context),
         };
+
+    /// <summary>Whether this CPU passed the fast path check (once per process, in a child process; see <see cref="CpuFastPathGuard"/>).</summary>
+    internal static async Task<bool> CpuFastPathAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var services = await context.GetServicesAsync(cancellationToken);
+        return services.GetRequiredService<CpuFastPathGuard>().Verdict.FastPath;
+    }
 }

@@ -10,7 +10,8 @@ namespace BlendSign.Web.Cli.Verbs;
 /// <summary>
 /// DESIGN.md's <c>train --json</c>, plus <c>status</c> (completed or diverged), <c>diverged</c> (the reasons, empty
 /// when healthy), <c>warnings</c> (metrics that carry no information) and <c>generations</c> (teacher and students'
-/// held-out metrics); <c>variant</c> and <c>seed</c> only for an ablation row.
+/// held-out metrics), <c>device</c> and <c>layout</c> (where and in which tensor layout the network ran: channels-last
+/// is the CPU fast path, checked on that CPU); <c>variant</c> and <c>seed</c> only for an ablation row.
 /// </summary>
 internal sealed record TrainOutput(
     int RunId,
@@ -24,6 +25,10 @@ internal sealed record TrainOutput(
 {
     public const int DivergedExitCode = 3;
 
+    public string? Device { get; init; }
+
+    public string? Layout { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Variant { get; init; }
 
@@ -34,7 +39,7 @@ internal sealed record TrainOutput(
     {
         var report = outcome.Report!;
         return new TrainOutput(outcome.RunId, StatusName(outcome.Status), report.PerClass, report.ConfusionMatrix, outcome.OofPredictionsPath!,
-            report.Diverged, report.Warnings, report.Generations) { Variant = outcome.Variant };
+            report.Diverged, report.Warnings, report.Generations) { Device = report.Device, Layout = report.Layout, Variant = outcome.Variant };
     }
 
     public static string StatusName(TrainingRunStatus status) => status.ToString().ToLowerInvariant();
@@ -43,7 +48,7 @@ internal sealed record TrainOutput(
     {
         var report = outcome.Report!;
         await output.WriteLineAsync(
-            $"Run {outcome.RunId} {StatusName(outcome.Status)} on {report.Device}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds.");
+            $"Run {outcome.RunId} {StatusName(outcome.Status)} on {report.Device}{(report.Layout is null ? "" : $" ({report.Layout})")}: {report.Slices} slices of {report.Scans} scans, {report.Folds.Count} folds.");
         foreach (var finding in report.Diverged)
         {
             await output.WriteLineAsync($"  DIVERGED: {finding.Reason}");

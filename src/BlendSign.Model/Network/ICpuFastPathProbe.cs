@@ -1,0 +1,13 @@
+namespace BlendSign.Model.Network;
+
+/// <summary>Runs <see cref="CpuFastPathCheck"/> somewhere and says what it found.</summary>
+public interface ICpuFastPathProbe
+{
+    CpuFastPathReport Run(CancellationToken cancellationToken);
+}
+
+/// <summary>The check in this process: a kernel that faults takes the process with it (see <see cref="ChildProcessCpuFastPathProbe"/>).</summary>
+public sealed class InProcessCpuFastPathProbe : ICpuFastPathProbe
+{
+    public CpuFastPathReport Run(CancellationToken cancellationToken) => new CpuFastPathCheck().Run();
+}

@@ -1,0 +1,45 @@
+using BlendSign.Data.Dicom.Isolation;
+using BlendSign.Model.Network;
+using BlendSign.Web.Cli.Verbs;
+
+namespace BlendSign.Web.Hosting;
+
+/// <summary>
+/// How this binary starts itself for work that must not share the server's process: a DICOM decoder
+/// (<c>decode-worker</c>) and the CPU fast path check (<c>cpu-check --json</c>).
+/// </summary>
+internal static class ChildProcessCommands
+{
+    /// <summary>This binary with <paramref name="arguments"/>: the app host, or <c>dotnet BlendSign.Web.dll</c>.</summary>
+    public static string[] ForThisBinary(params string[] arguments)
+    {
+        var assembly = typeof(DecodeWorkerVerb).Assembly.Location;
+        var host = Environment.ProcessPath;
+        if (host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            return [host, assembly, .. arguments];
+        }
+
+        var appHost = Path.ChangeExtension(assembly, null);
+        return File.Exists(appHost) ? [appHost, .. arguments] : ["dotnet", assembly, .. arguments];
+    }
+
+    /// <summary>Fills the decoder's and the fast path check's commands where configuration left them empty.</summary>
+    public static IServiceCollection AddChildProcessCommands(this IServiceCollection services)
+    {
+        services.PostConfigure<DecoderIsolationOptions>(options =>
+        {
+            if (options.WorkerCommand.Length == 0)
+            {
+                options.WorkerCommand = ForThisBinary(DecodeWorkerVerb.VerbName);
+            }
+        });
+        return services.PostConfigure<CpuFastPathOptions>(options =>
+        {
+            if (options.ProbeCommand.Length == 0)
+            {
+                options.ProbeCommand = ForThisBinary(CpuCheckVerb.VerbName, "--json");
+            }
+        });
+    }
+}
