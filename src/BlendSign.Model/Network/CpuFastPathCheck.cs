@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BlendSign.Model.Pretrained;
 using BlendSign.Model.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,9 +8,10 @@ namespace BlendSign.Model.Network;
 
 /// <summary>
 /// Whether the network's CPU fast path computes what libtorch's default path computes, on the CPU at hand: the real
-/// ResNet-18 blocks and the detection branch, forward and backward, channels-last against channels-first, at an even
-/// and an odd size (the two padding paths); then a model frozen for inference (weights stored channels-last) against
-/// the reference forward pass. Everything the fast path changes is in these passes: the layout, the 1×1 convolutions
+/// ResNet-18 blocks (random weights: the kernels do not depend on them) and the detection branch, forward and
+/// backward, channels-last against channels-first, at an even and an odd size (the two padding paths) and at 224 px
+/// (the last stage's 14×14 input, where issue 20's kernel was wrong); then a model frozen for inference (weights
+/// stored channels-last) against the reference forward pass. Everything the fast path changes is in these passes: the layout, the 1×1 convolutions
 /// as matrix products, the frozen weights, the in-place ReLU and residual sums. A kernel that is wrong on one CPU
 /// (issue 20: oneDNN's brgemm 1×1 convolution without AMX) shows here as a difference far above rounding.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed class CpuFastPathCheck
     public const double Tolerance = 1e-4;
 
     private const int Seed = 20;
-    private static readonly int[] Sizes = [64, 65];
+    private static readonly (int Size, int Batch)[] Passes = [(64, 2), (65, 2), (224, 1)];
     private readonly Func<SliceClassifier, Tensor, NetworkOutput> _fastPass;
 
     public CpuFastPathCheck() : this((model, input) => model.Run(input))
@@ -41,9 +43,9 @@ public sealed class CpuFastPathCheck
             using (fast)
             using (reference)
             {
-                var differences = Sizes.Select(size => CompareTraining(fast, reference, size)).ToList();
+                var differences = Passes.Select(pass => CompareTraining(fast, reference, pass.Size, pass.Batch)).ToList();
                 fast.FreezeForCpuInference();
-                differences.Add(CompareFrozen(fast, reference, Sizes[0]));
+                differences.Add(CompareFrozen(fast, reference, Passes[0].Size));
                 var worst = differences.MaxBy(d => d.Value)!;
                 return new CpuFastPathReport(worst.Value <= Tolerance, worst.Value, worst.Where, CpuModel.Name, clock.Elapsed.TotalSeconds);
             }
@@ -55,12 +57,12 @@ public sealed class CpuFastPathCheck
     }
 
     /// <summary>Forward and backward in evaluation mode (batch statistics of 2×2 maps would magnify rounding, see ChannelsLastTests).</summary>
-    private Difference CompareTraining(SliceClassifier fast, SliceClassifier reference, int size)
+    private Difference CompareTraining(SliceClassifier fast, SliceClassifier reference, int size, int batch)
     {
         using var scope = NewDisposeScope();
         fast.zero_grad();
         reference.zero_grad();
-        var input = rand(2, 3, size, size);
+        var input = rand(batch, 3, size, size);
         var a = _fastPass(fast, input);
         var b = reference.Run(input);
         (a.Logits.sum() + a.Detection!.sum()).backward();
@@ -92,7 +94,7 @@ public sealed class CpuFastPathCheck
     /// <summary>The fast path's model and the reference model, with the same weights, in evaluation mode.</summary>
     private static (SliceClassifier Fast, SliceClassifier Reference) Pair()
     {
-        var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true };
+        var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true, PretrainedFiles = PretrainedFiles.None };
         var fast = new SliceClassifier(options with { ChannelsLastOnCpu = true });
         var reference = new SliceClassifier(options with { ChannelsLastOnCpu = false });
         reference.load_state_dict(fast.state_dict());

@@ -14,6 +14,12 @@ public sealed class CpuFastPathOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
+    /// The server makes the decision in the background right after it starts, so that its first model does not wait
+    /// for the check; false leaves it to the first model built (the web tests' short-lived servers).
+    /// </summary>
+    public bool CheckAtStart { get; set; } = true;
+
+    /// <summary>
     /// The program and arguments that run the check in a child process and print its report as JSON (the web
     /// project's <c>cpu-check --json</c>, filled in by it when left empty), so that a kernel that kills its process
     /// costs the fast path, not the server. Empty: the check runs in this process.

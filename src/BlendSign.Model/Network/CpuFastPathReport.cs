@@ -19,6 +19,7 @@ public sealed record CpuFastPathReport(
     public static CpuFastPathReport Failed(string problem) => new(false, double.NaN, "", Torch.CpuModel.Name, 0) { Problem = problem };
 
     /// <summary>Why the fast path is not used, in words; null when it passed.</summary>
+    [JsonIgnore]
     public string? Reason => Passed
         ? null
         : Problem ?? $"it differs from the reference path by {LargestDifference:g3} (relative) in {Where}, above the tolerance {CpuFastPathCheck.Tolerance:g1}";

@@ -11,9 +11,12 @@ public sealed record PretrainedFiles(string Directory)
 
     public static PretrainedFiles Default { get; } = new(Path.Combine(AppContext.BaseDirectory, FolderName));
 
+    /// <summary>No files: the ResNet-18 starts from random weights (for checks that need the blocks, not the weights).</summary>
+    public static PretrainedFiles None { get; } = new(string.Empty);
+
     public string ResNet18 => Path.Combine(Directory, "ResNet18.onnx");
 
     public string MeanImage => Path.Combine(Directory, "ResNetPreprocess.onnx");
 
-    public bool Exist => File.Exists(ResNet18) && File.Exists(MeanImage);
+    public bool Exist => Directory.Length > 0 && File.Exists(ResNet18) && File.Exists(MeanImage);
 }

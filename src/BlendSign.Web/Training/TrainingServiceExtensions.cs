@@ -1,5 +1,6 @@
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Storage;
+using BlendSign.Model.Network;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -34,13 +35,19 @@ public static class TrainingServiceExtensions
     }
 
     /// <summary>
-    /// The queue's hosted worker: the server only (called from <c>ServerSetup</c>), so that a command-line verb
+    /// The CPU fast path decision made at start (<see cref="CpuFastPathWarmUp"/>, unless
+    /// <c>BlendSign:Model:CpuFastPath:CheckAtStart</c> is false) and the queue's hosted worker: the server only (called from <c>ServerSetup</c>), so that a command-line verb
     /// never picks up queued runs, even if a later change starts the verbs' host; and only while
     /// <c>BlendSign:Training:InProcessWorker</c> is true (web nodes of a cluster whose <c>worker</c> processes train leave it off).
     /// </summary>
     public static IHostApplicationBuilder AddBlendSignTrainingWorker(this IHostApplicationBuilder builder)
     {
         builder.AddBlendSignTraining();
+        if (builder.Configuration.GetSection(CpuFastPathOptions.SectionName).Get<CpuFastPathOptions>()?.CheckAtStart ?? true)
+        {
+            builder.Services.AddHostedService<CpuFastPathWarmUp>();
+        }
+
         var options = builder.Configuration.GetSection(TrainingWorkerOptions.SectionName).Get<TrainingWorkerOptions>() ?? new();
         if (options.InProcessWorker)
         {

@@ -48,6 +48,8 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("BlendSign:Demo", "false");
+        // Short-lived servers: the few that build a model check the CPU's fast path then (CpuFastPathGuard).
+        builder.UseSetting("BlendSign:Model:CpuFastPath:CheckAtStart", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

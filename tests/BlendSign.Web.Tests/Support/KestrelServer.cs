@@ -40,6 +40,8 @@ public sealed class KestrelServer : IAsyncDisposable
             }
 
             builder.UseSetting("BlendSign:Demo", "false");
+            // Short-lived servers: the few that build a model check the CPU's fast path then (CpuFastPathGuard).
+            builder.UseSetting("BlendSign:Model:CpuFastPath:CheckAtStart", "false");
         }
     }
 }

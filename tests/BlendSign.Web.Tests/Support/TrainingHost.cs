@@ -19,6 +19,8 @@ internal sealed class TrainingHost(TestDatabase database, IReadOnlyDictionary<st
         }
 
         builder.UseSetting("BlendSign:Demo", "false");
+        // Short-lived servers: the few that build a model check the CPU's fast path then (CpuFastPathGuard).
+        builder.UseSetting("BlendSign:Model:CpuFastPath:CheckAtStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
