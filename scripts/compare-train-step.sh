@@ -63,6 +63,8 @@ echo "PyTorch: $(/usr/bin/python3 -c 'import re, torch; m = re.search(r"(oneDNN|
 libtorch_dir=$(dirname "$app")/runtimes/linux-x64/native
 echo "libtorch (TorchSharp): $(find ~/.nuget/packages/libtorch-cpu-linux-x64 -maxdepth 1 -mindepth 1 -printf '%f ' 2>/dev/null || echo '?')| $(ONEDNN_VERBOSE=1 dotnet "$app" bench infer --image-size 32 --slices 1 --threads 1 --json 2>/dev/null | grep -m1 -o 'oneDNN v[0-9.]*' || echo 'oneDNN version not reported') | MKL $(if strings "$libtorch_dir/libtorch_cpu.so" 2>/dev/null | grep -c 'oneAPI Math Kernel Library' >/dev/null; then echo "linked in (oneAPI; it prints its version only at run time)"; else echo "not found"; fi)"
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores; threads asked: $threads"
+# The project takes its channels-last fast path only where this CPU passes the check (src/BlendSign.Model/README.md).
+echo "Fast path check: $(dotnet "$app" cpu-check 2>/dev/null | tail -n 1)"
 
 field() { /usr/bin/python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(d.get(sys.argv[1], d.get(sys.argv[2], 'nan')) if len(sys.argv) > 2 else d[sys.argv[1]])" "$@"; }
 ratio() { /usr/bin/python3 -c "p,t=float('$1'),float('$2'); print(f'{(p/t if $3 else t/p):.2f}x')"; }
@@ -97,6 +99,6 @@ for ((round = 1; round <= rounds; round++)); do
       "$(field threads <<<"$p")" "$(field intra_op_threads <<<"$t")/$(field inter_op_threads <<<"$t")" 0
   done
 done
-echo "project: this build (channels-last on the CPU); ch-first: the same build with --channels-first; baseline: --baseline's build (mean where it reports no median)."
+echo "project: this build (channels-last where this CPU passed the check above); ch-first: the same build with --channels-first; baseline: --baseline's build (mean where it reports no median)."
 echo "pytorch: PyTorch's default layout, as the issue measured it; pt ch-l: PyTorch with model and input channels-last."
 echo "ratio > 1: the project is faster (images/s over PyTorch's; for inference PyTorch's ms over the project's)."

@@ -48,7 +48,7 @@ public static class Backbones
 
         return name switch
         {
-            ResNet18 => PretrainedResNet18(options.PretrainedFiles),
+            ResNet18 => PretrainedResNet18(options.PretrainedFiles, inPlace: options.ChannelsLastOnCpu),
             ResNet50 => TorchVisionFeatures.Create(torchvision.models.resnet50(), TorchVisionFeatures.ResNetChildren, 2048, options.WeightsFile),
             Vgg16 => TorchVisionFeatures.Create(torchvision.models.vgg16(), ["features"], 512, options.WeightsFile),
             InceptionV3 => TorchVisionFeatures.Create(torchvision.models.inception_v3(), TorchVisionFeatures.InceptionChildren, 2048, options.WeightsFile),
@@ -58,9 +58,9 @@ public static class Backbones
         };
     }
 
-    private static BackboneParts PretrainedResNet18(PretrainedFiles files)
+    private static BackboneParts PretrainedResNet18(PretrainedFiles files, bool inPlace)
     {
-        var network = new CntkResNet18();
+        var network = new CntkResNet18(inPlace);
         if (!files.Exist)
         {
             return new BackboneParts(new ImageNetInput(), network, CntkResNet18.FeatureChannels,

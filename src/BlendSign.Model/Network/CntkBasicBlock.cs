@@ -11,6 +11,7 @@ namespace BlendSign.Model.Network;
 internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
 {
     private readonly int _stride;
+    private readonly bool _inPlace;
     [ComponentName(Name = "conv1")]
     private readonly Conv2d _conv1;
     [ComponentName(Name = "bn1")]
@@ -24,9 +25,11 @@ internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "downsample_bn")]
     private readonly BatchNorm2d? _downsampleBn;
 
-    public CntkBasicBlock(int inChannels, int outChannels, int stride) : base(nameof(CntkBasicBlock))
+    /// <param name="inPlace">ReLU and the residual sum overwrite their input (part of the CPU fast path, see <see cref="CpuFastPathGuard"/>).</param>
+    public CntkBasicBlock(int inChannels, int outChannels, int stride, bool inPlace) : base(nameof(CntkBasicBlock))
     {
         _stride = stride;
+        _inPlace = inPlace;
         _conv1 = nn.Conv2d(inChannels, outChannels, 3, stride: stride, padding: stride == 1 ? 1 : 0, bias: false);
         _bn1 = nn.BatchNorm2d(outChannels, eps: 1e-5);
         _conv2 = nn.Conv2d(outChannels, outChannels, 3, padding: 1, bias: false);
@@ -64,11 +67,13 @@ internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
                 : _conv1.forward(nn.functional.pad(input, [1, 0, 1, 0]));
         // In place, as torchvision's block does: batch norm's backward needs its input, not its output, so the ReLU
         // and the residual sum may overwrite the output instead of allocating two more maps per block.
-        var x = _bn1.forward(first).relu_();
+        var x = Relu(_bn1.forward(first));
         x = _bn2.forward(_conv2.forward(x));
         var shortcut = _downsampleConv is null ? input : _downsampleBn!.forward(PointwiseConvolution.Forward(_downsampleConv, input));
-        return x.add_(shortcut).relu_();
+        return Relu(_inPlace ? x.add_(shortcut) : x + shortcut);
     }
+
+    private Tensor Relu(Tensor x) => _inPlace ? x.relu_() : x.relu();
 
     protected override void Dispose(bool disposing)
     {

@@ -29,14 +29,18 @@ public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "layer4")]
     private readonly ModuleList<CntkBasicBlock> _layer4;
 
-    public CntkResNet18() : base(nameof(CntkResNet18))
+    private readonly bool _inPlace;
+
+    /// <param name="inPlace">ReLUs and residual sums overwrite their inputs: part of the CPU fast path (<see cref="CpuFastPathGuard"/>).</param>
+    public CntkResNet18(bool inPlace = false) : base(nameof(CntkResNet18))
     {
+        _inPlace = inPlace;
         _conv1 = nn.Conv2d(3, 64, 7, stride: 2, bias: false);
         _bn1 = nn.BatchNorm2d(64, eps: 1e-5);
-        _layer1 = Stage(64, 64, BlocksPerStage[0], stride: 1);
-        _layer2 = Stage(64, 128, BlocksPerStage[1], stride: 2);
-        _layer3 = Stage(128, 256, BlocksPerStage[2], stride: 2);
-        _layer4 = Stage(256, 512, BlocksPerStage[3], stride: 2);
+        _layer1 = Stage(64, 64, BlocksPerStage[0], stride: 1, inPlace);
+        _layer2 = Stage(64, 128, BlocksPerStage[1], stride: 2, inPlace);
+        _layer3 = Stage(128, 256, BlocksPerStage[2], stride: 2, inPlace);
+        _layer4 = Stage(256, 512, BlocksPerStage[3], stride: 2, inPlace);
         RegisterComponents();
     }
 
@@ -63,13 +67,13 @@ public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
         {
             // Even sizes: symmetric padding gives the same windows (the extra row and column after are never reached
             // by a stride-2 window, or are zeros either way), without copying the tensor into a padded one.
-            x = _bn1.forward(nn.functional.conv2d(input, _conv1.weight, strides: [2, 2], padding: [3, 3])).relu_();
+            x = Relu(_bn1.forward(nn.functional.conv2d(input, _conv1.weight, strides: [2, 2], padding: [3, 3])));
             x = nn.functional.max_pool2d(x, 3, stride: 2, padding: 1);
         }
         else
         {
             // (left, right, top, bottom): CNTK pads the 7×7 stem 3 before and 2 after.
-            x = _bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))).relu_();
+            x = Relu(_bn1.forward(_conv1.forward(nn.functional.pad(input, [3, 2, 3, 2]))));
             // Zero padding equals -inf padding here: the max-pool's input is a ReLU output (never negative).
             x = nn.functional.max_pool2d(nn.functional.pad(x, [1, 0, 1, 0]), 3, stride: 2);
         }
@@ -86,12 +90,14 @@ public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
         return x;
     }
 
-    private static ModuleList<CntkBasicBlock> Stage(int inChannels, int outChannels, int blocks, int stride)
+    private Tensor Relu(Tensor x) => _inPlace ? x.relu_() : x.relu();
+
+    private static ModuleList<CntkBasicBlock> Stage(int inChannels, int outChannels, int blocks, int stride, bool inPlace)
     {
         var list = new ModuleList<CntkBasicBlock>();
         for (var b = 0; b < blocks; b++)
         {
-            list.Add(new CntkBasicBlock(b == 0 ? inChannels : outChannels, outChannels, b == 0 ? stride : 1));
+            list.Add(new CntkBasicBlock(b == 0 ? inChannels : outChannels, outChannels, b == 0 ? stride : 1, inPlace));
         }
 
         return list;

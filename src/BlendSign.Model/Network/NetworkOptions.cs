@@ -20,11 +20,12 @@ public sealed record NetworkOptions
     public PretrainedFiles PretrainedFiles { get; init; } = PretrainedFiles.Default;
 
     /// <summary>
-    /// On the CPU, runs the backbone and the branches on channels-last tensors (<see cref="ChannelsLast"/>): a 256-px
-    /// training step of the ResNet-18 spends about a sixth of its time reordering channels-first activations for
-    /// oneDNN (issue 14). Off by default: only <see cref="CpuFastPathGuard.Apply"/> turns it on, once the check passed
-    /// on this CPU (issue 20), and only for backbones with <see cref="Backbones.HasCpuFastPath"/>; others ignore it. On
-    /// CUDA the input keeps its layout either way: it was not measured there.
+    /// The CPU fast path: on the CPU, the backbone and the branches run on channels-last tensors (<see cref="ChannelsLast"/>;
+    /// a 256-px training step of the ResNet-18 spent about a sixth of its time reordering channels-first activations
+    /// for oneDNN, issue 14), 1×1 convolutions run as matrix products (<see cref="PointwiseConvolution"/>), and the
+    /// ResNet-18's ReLUs and residual sums run in place. Off by default: only <see cref="CpuFastPathGuard.Apply"/> turns
+    /// it on, once the check passed on this CPU (issue 20), and only for backbones with
+    /// <see cref="Backbones.HasCpuFastPath"/>; others ignore it. On CUDA the input keeps its layout either way.
     /// </summary>
     public bool ChannelsLastOnCpu { get; init; }
 }
