@@ -1,14 +1,19 @@
 using BlendSign.Data.Agreement;
+using BlendSign.Data.Assignments;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Dicom.Isolation;
 using BlendSign.Data.Export;
+using BlendSign.Data.Export.Sr;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Import;
 using BlendSign.Data.Import.DicomWeb;
 using BlendSign.Data.Import.Dimse;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Reading;
 using BlendSign.Data.Rendering;
+using BlendSign.Data.Review;
 using BlendSign.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,8 +29,24 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>Options, the database (SQLite by default, WAL + busy timeout, or PostgreSQL), DICOM reading, the slice store, import (files, DICOMweb, DIMSE) and export, rendering, agreement, gold standard, label and box CSV, assignment and audit trail services.</summary>
+    /// <summary>
+    /// Options and the database (SQLite by default, WAL + busy timeout, or PostgreSQL), then each feature's data
+    /// services: import (files, DICOMweb, DIMSE), reading, agreement, gold standard and exports, review, admin.
+    /// </summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
+    {
+        builder.AddDatabase();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddImportData();
+        builder.Services.AddReadingData();
+        builder.Services.AddAgreementData();
+        builder.Services.AddGoldData();
+        builder.Services.AddReviewData();
+        builder.Services.AddAdminData();
+        return builder;
+    }
+
+    private static void AddDatabase(this IHostApplicationBuilder builder)
     {
         var configuredConnection = builder.Configuration.GetConnectionString(ConnectionStringName);
         builder.Services.AddOptions<BlendSignOptions>()
@@ -35,7 +56,6 @@ public static class DataServiceCollectionExtensions
                 DatabaseConnection.PostgresNeedsConnectionString)
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => DataPaths.From(sp.GetRequiredService<IOptions<BlendSignOptions>>().Value));
-
         builder.Services.AddSingleton<IDbContextFactory<BlendSignDbContext>>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BlendSignOptions>>().Value;
@@ -45,50 +65,71 @@ public static class DataServiceCollectionExtensions
                 .Options;
             return new BlendSignDbContextFactory(options.DatabaseProvider, efOptions);
         });
+    }
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<DicomSliceReader>();
-        builder.Services.AddOptions<DecoderIsolationOptions>()
+    /// <summary>DICOM decoding (isolated in child processes), the slice store, and importers from files, DICOMweb and DIMSE.</summary>
+    private static void AddImportData(this IServiceCollection services)
+    {
+        services.AddSingleton<DicomSliceReader>();
+        services.AddOptions<DecoderIsolationOptions>()
             .BindConfiguration(DecoderIsolationOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<IsolatedDicomDecoder>();
-        builder.Services.AddSingleton<IDicomDecoder>(sp => sp.GetRequiredService<IsolatedDicomDecoder>());
-        builder.Services.AddSingleton<Reading.ReadingService>();
-        builder.Services.AddSingleton<AgreementService>();
-        builder.Services.AddSingleton<GoldStandardService>();
-        builder.Services.AddSingleton<GoldSnapshotService>();
-        builder.Services.AddSingleton<AdjudicationService>();
-        builder.Services.AddSingleton<Review.ReviewDecisionService>();
-        builder.Services.AddSingleton<Review.ReviewDataService>();
-        builder.Services.AddSingleton<Review.RaterFeedbackService>();
-        builder.Services.AddSingleton<AggregationComparisonService>();
-        builder.Services.AddSingleton<GoldExporter>();
-        builder.Services.AddSingleton<Export.Sr.GoldSrExporter>();
-        builder.Services.AddSingleton<LabelCsvImporter>();
-        builder.Services.AddSingleton<LabelCsvExporter>();
-        builder.Services.AddSingleton<BoxCsvImporter>();
-        builder.Services.AddSingleton<BoxCsvExporter>();
-        builder.Services.AddSingleton<Assignments.AssignmentService>();
-        builder.Services.AddSingleton<Audit.AuditTrail>();
-        builder.Services.AddBlendSignRendering();
-        builder.Services.AddSingleton<SliceStore>();
-        builder.Services.AddSingleton<DicomImporter>();
-        builder.Services.AddOptions<DicomWebOptions>()
+        services.AddSingleton<IsolatedDicomDecoder>();
+        services.AddSingleton<IDicomDecoder>(sp => sp.GetRequiredService<IsolatedDicomDecoder>());
+        services.AddSingleton<SliceStore>();
+        services.AddSingleton<DicomImporter>();
+        services.AddOptions<DicomWebOptions>()
             .BindConfiguration(DicomWebOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // Each request gets its own time limit (DicomWebOptions); the client's own would cut long retrievals short.
         // No request logging: DICOMweb addresses carry study and instance UIDs.
-        builder.Services.AddHttpClient(DicomWebClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(DicomWebClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
-        builder.Services.AddSingleton<DicomWebImporter>();
-        builder.Services.AddOptions<DimseOptions>()
+        services.AddSingleton<DicomWebImporter>();
+        services.AddOptions<DimseOptions>()
             .BindConfiguration(DimseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<DimseImporter>();
-        builder.Services.AddSingleton<SliceExporter>();
-        return builder;
+        services.AddSingleton<DimseImporter>();
     }
+
+    /// <summary>Reading (labels, boxes, exclusions), rendering, the label and box CSVs, and single-slice export.</summary>
+    private static void AddReadingData(this IServiceCollection services)
+    {
+        services.AddSingleton<ReadingService>();
+        services.AddBlendSignRendering();
+        services.AddSingleton<LabelCsvImporter>();
+        services.AddSingleton<LabelCsvExporter>();
+        services.AddSingleton<BoxCsvImporter>();
+        services.AddSingleton<BoxCsvExporter>();
+        services.AddSingleton<SliceExporter>();
+        services.AddSingleton<AssignmentService>();
+    }
+
+    private static void AddAgreementData(this IServiceCollection services)
+    {
+        services.AddSingleton<AgreementService>();
+        services.AddSingleton<AggregationComparisonService>();
+    }
+
+    /// <summary>The gold standard, its snapshots, adjudication, and its CSV, COCO and DICOM SR exports.</summary>
+    private static void AddGoldData(this IServiceCollection services)
+    {
+        services.AddSingleton<GoldStandardService>();
+        services.AddSingleton<GoldSnapshotService>();
+        services.AddSingleton<AdjudicationService>();
+        services.AddSingleton<GoldExporter>();
+        services.AddSingleton<GoldSrExporter>();
+    }
+
+    private static void AddReviewData(this IServiceCollection services)
+    {
+        services.AddSingleton<ReviewDecisionService>();
+        services.AddSingleton<ReviewDataService>();
+        services.AddSingleton<RaterFeedbackService>();
+    }
+
+    private static void AddAdminData(this IServiceCollection services) => services.AddSingleton<AuditTrail>();
 }

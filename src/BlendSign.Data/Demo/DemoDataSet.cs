@@ -29,4 +29,4 @@ public sealed record DemoSlice(
     IReadOnlyList<BleedBox> TrueBoxes);
 
 /// <summary>One simulated rater's read of one written slice.</summary>
-public sealed record DemoRead(string Rater, string SopInstanceUid, HemorrhageClass Label, IReadOnlyList<RaterBox> Boxes);
+public sealed record DemoRead(string Rater, string SopInstanceUid, HemorrhageClass Label, IReadOnlyList<SimulatedBox> Boxes);

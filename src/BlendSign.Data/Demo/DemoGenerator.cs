@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BlendSign.Data.Dicom;
 using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Demo;
@@ -70,8 +71,8 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
         public DemoScan Write(PhantomScan plan, string folder)
         {
             Directory.CreateDirectory(folder);
-            var studyUid = SyntheticCtWriter.NewUid();
-            var seriesUid = SyntheticCtWriter.NewUid();
+            var studyUid = DicomUids.New();
+            var seriesUid = DicomUids.New();
             var number = plan.ScanNumber.ToString("0000", CultureInfo.InvariantCulture);
             var slices = new List<DemoSlice>(plan.SliceCount);
             foreach (var truth in plan.Slices)
@@ -83,7 +84,7 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
                     PatientAgeYears: plan.AgeYears,
                     StudyInstanceUid: studyUid,
                     SeriesInstanceUid: seriesUid,
-                    SopInstanceUid: SyntheticCtWriter.NewUid(),
+                    SopInstanceUid: DicomUids.New(),
                     InstanceNumber: truth.Index + 1,
                     SlicePositionMm: truth.Index * SliceThicknessMm,
                     PixelSpacingMm: PixelSpacingMm,

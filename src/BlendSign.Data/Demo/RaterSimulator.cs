@@ -71,9 +71,9 @@ public sealed class RaterSimulator(int seed)
         return truth;
     }
 
-    private static List<RaterBox> DrawBoxes(Random random, SimulatedRater rater, PhantomScan scan, PhantomSliceTruth slice)
+    private static List<SimulatedBox> DrawBoxes(Random random, SimulatedRater rater, PhantomScan scan, PhantomSliceTruth slice)
     {
-        var boxes = new List<RaterBox>(slice.Boxes.Count);
+        var boxes = new List<SimulatedBox>(slice.Boxes.Count);
         foreach (var truth in slice.Boxes)
         {
             if (random.NextDouble() < rater.MissedBoxProbability)
@@ -92,7 +92,7 @@ public sealed class RaterSimulator(int seed)
         return boxes;
     }
 
-    private static RaterBox Spurious(Random random, SimulatedRater rater, HeadGeometry head)
+    private static SimulatedBox Spurious(Random random, SimulatedRater rater, HeadGeometry head)
     {
         var (x, y) = head.PointAt(random.Uniform(0.15, 0.6), random.Uniform(-Math.PI, Math.PI));
         var halfWidth = random.Uniform(5, 12);
@@ -100,7 +100,7 @@ public sealed class RaterSimulator(int seed)
         return Jitter(random, rater, x - halfWidth, y - halfHeight, x + halfWidth, y + halfHeight, x, y);
     }
 
-    private static RaterBox Jitter(Random random, SimulatedRater rater, double left, double top, double right, double bottom,
+    private static SimulatedBox Jitter(Random random, SimulatedRater rater, double left, double top, double right, double bottom,
         double centerX, double centerY)
     {
         const int last = HeadPhantom.Size;
@@ -110,6 +110,6 @@ public sealed class RaterSimulator(int seed)
         var b = Math.Clamp(Math.Round(bottom + rater.BoxJitterPixels * random.NextGaussian()), t + 2, last);
         var cx = Math.Clamp(Math.Round(centerX + rater.CenterJitterPixels * random.NextGaussian()), l, r);
         var cy = Math.Clamp(Math.Round(centerY + rater.CenterJitterPixels * random.NextGaussian()), t, b);
-        return new RaterBox(cx, cy, l, t, r, b);
+        return new SimulatedBox(cx, cy, l, t, r, b);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Demo;
 
@@ -8,15 +9,7 @@ namespace BlendSign.Data.Demo;
 /// </summary>
 public sealed class SyntheticCtWriter
 {
-    public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
     public const int RescaleIntercept = -1024;
-
-    /// <summary>A fresh, globally unique DICOM UID under GDCM's root.</summary>
-    public static string NewUid()
-    {
-        using var generator = new gdcm.UIDGenerator();
-        return generator.Generate();
-    }
 
     /// <summary>Writes <paramref name="hu"/> (row-major, <paramref name="rows"/> × <paramref name="columns"/>) to <paramref name="path"/>.</summary>
     public void Write(string path, SyntheticCtHeader header, ReadOnlySpan<short> hu, int rows, int columns)
@@ -77,7 +70,7 @@ public sealed class SyntheticCtWriter
     {
         var invariant = CultureInfo.InvariantCulture;
         yield return ((0x0008, 0x0008), @"ORIGINAL\PRIMARY\AXIAL");
-        yield return ((0x0008, 0x0016), CtImageStorage);
+        yield return ((0x0008, 0x0016), DicomUids.CtImageStorage);
         yield return ((0x0008, 0x0018), header.SopInstanceUid);
         yield return ((0x0008, 0x0060), "CT");
         yield return ((0x0008, 0x0070), "BlendSign");

@@ -1,5 +1,4 @@
 using BlendSign.Data.Accounts;
-using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Csv;
 using BlendSign.Data.Persistence;
-using BlendSign.Data.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

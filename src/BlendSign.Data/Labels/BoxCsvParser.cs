@@ -1,6 +1,5 @@
 using System.Globalization;
 using BlendSign.Data.Csv;
-using BlendSign.Data.Reading;
 
 namespace BlendSign.Data.Labels;
 

@@ -1,4 +1,3 @@
-using BlendSign.Data.Reading;
 
 namespace BlendSign.Data.Labels;
 

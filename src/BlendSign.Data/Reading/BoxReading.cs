@@ -1,3 +1,4 @@
+using BlendSign.Data.Labels;
 namespace BlendSign.Data.Reading;
 
 /// <summary>One of the signed-in rater's boxes.</summary>

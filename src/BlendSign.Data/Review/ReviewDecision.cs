@@ -1,4 +1,3 @@
-using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Training;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using BlendSign.Model.Pretrained;
 using BlendSign.Model.Torch;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

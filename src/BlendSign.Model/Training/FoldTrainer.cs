@@ -5,7 +5,6 @@ using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;

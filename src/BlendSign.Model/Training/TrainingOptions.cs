@@ -2,30 +2,30 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>The <c>BlendSign:Training</c> section; defaults are the study's protocol.</summary>
+/// <summary>The <c>BlendSign:Training</c> section; defaults and ranges are <see cref="TrainingLimits"/>'s (the study's protocol).</summary>
 public class TrainingOptions
 {
     public const string SectionName = "BlendSign:Training";
 
-    [Range(2, 20)]
-    public int Folds { get; set; } = 5;
+    [Range(TrainingLimits.MinFolds, TrainingLimits.MaxFolds)]
+    public int Folds { get; set; } = TrainingLimits.DefaultFolds;
 
-    [Range(1, 1000)]
-    public int Epochs { get; set; } = 50;
+    [Range(TrainingLimits.MinEpochs, TrainingLimits.MaxEpochs)]
+    public int Epochs { get; set; } = TrainingLimits.DefaultEpochs;
 
-    [Range(32, 1024)]
-    public int ImageSize { get; set; } = 512;
+    [Range(TrainingLimits.MinImageSize, TrainingLimits.MaxImageSize)]
+    public int ImageSize { get; set; } = TrainingLimits.DefaultImageSize;
 
-    [Range(1, 512)]
-    public int BatchSize { get; set; } = 16;
+    [Range(TrainingLimits.MinBatchSize, TrainingLimits.MaxBatchSize)]
+    public int BatchSize { get; set; } = TrainingLimits.DefaultBatchSize;
 
     [Required]
-    public string Backbone { get; set; } = "resnet18";
+    public string Backbone { get; set; } = Network.Backbones.ResNet18;
 
-    public double LearningRate { get; set; } = 0.01;
-    public double PolyPower { get; set; } = 0.9;
-    public double Momentum { get; set; } = 0.9;
-    public double WeightDecay { get; set; } = 0.0005;
+    public double LearningRate { get; set; } = TrainingLimits.DefaultLearningRate;
+    public double PolyPower { get; set; } = TrainingLimits.DefaultPolyPower;
+    public double Momentum { get; set; } = TrainingLimits.DefaultMomentum;
+    public double WeightDecay { get; set; } = TrainingLimits.DefaultWeightDecay;
 
     /// <summary>
     /// Weighted cross-entropy class weights, in class order (non_ich, normal_ich, blend_sign); null means
@@ -33,9 +33,9 @@ public class TrainingOptions
     /// </summary>
     public double[]? ClassWeights { get; set; }
 
-    public IReadOnlyList<double> EffectiveClassWeights => ClassWeights ?? [1.0, 2.0, 20.0];
+    public IReadOnlyList<double> EffectiveClassWeights => ClassWeights ?? TrainingLimits.DefaultClassWeights;
 
-    public int Seed { get; set; } = 42;
+    public int Seed { get; set; } = TrainingLimits.DefaultSeed;
 
     /// <summary>Intra-op threads for TorchSharp on the CPU; 0 keeps libtorch's default.</summary>
     [Range(0, 256)]
@@ -44,11 +44,11 @@ public class TrainingOptions
     public bool Detection { get; set; } = true;
     public bool Distillation { get; set; } = true;
 
-    [Range(1, 10)]
-    public int Generations { get; set; } = 1;
+    [Range(TrainingLimits.MinGenerations, TrainingLimits.MaxGenerations)]
+    public int Generations { get; set; } = TrainingLimits.DefaultGenerations;
 
-    public double DetectionWeight { get; set; } = 1.0;
-    public double DistillationWeight { get; set; } = 10.0;
+    public double DetectionWeight { get; set; } = TrainingLimits.DefaultDetectionWeight;
+    public double DistillationWeight { get; set; } = TrainingLimits.DefaultDistillationWeight;
     public bool Augment { get; set; } = true;
 
     /// <summary>Divide the student's loss by 1 + λ2 (see <see cref="TrainingSettings.NormalizeDistillationLoss"/>).</summary>
@@ -56,7 +56,7 @@ public class TrainingOptions
 
     /// <summary>The gradient-norm clip and exploding-gradient bound; 0 turns clipping off.</summary>
     [Range(0.0, 1e9)]
-    public double GradientClipNorm { get; set; } = 100.0;
+    public double GradientClipNorm { get; set; } = TrainingLimits.DefaultGradientClipNorm;
 
     /// <summary>
     /// How often a run continues from its last checkpoint after a LibTorch error before it fails (see

@@ -10,17 +10,17 @@ namespace BlendSign.Model.Training;
 /// </summary>
 public sealed record TrainingSettings
 {
-    public int Folds { get; init; } = 5;
-    public int Epochs { get; init; } = 50;
-    public int ImageSize { get; init; } = 512;
-    public int BatchSize { get; init; } = 16;
+    public int Folds { get; init; } = TrainingLimits.DefaultFolds;
+    public int Epochs { get; init; } = TrainingLimits.DefaultEpochs;
+    public int ImageSize { get; init; } = TrainingLimits.DefaultImageSize;
+    public int BatchSize { get; init; } = TrainingLimits.DefaultBatchSize;
     public string Backbone { get; init; } = Backbones.ResNet18;
-    public double LearningRate { get; init; } = 0.01;
-    public double PolyPower { get; init; } = 0.9;
-    public double Momentum { get; init; } = 0.9;
-    public double WeightDecay { get; init; } = 0.0005;
-    public IReadOnlyList<double> ClassWeights { get; init; } = [1.0, 2.0, 20.0];
-    public int Seed { get; init; } = 42;
+    public double LearningRate { get; init; } = TrainingLimits.DefaultLearningRate;
+    public double PolyPower { get; init; } = TrainingLimits.DefaultPolyPower;
+    public double Momentum { get; init; } = TrainingLimits.DefaultMomentum;
+    public double WeightDecay { get; init; } = TrainingLimits.DefaultWeightDecay;
+    public IReadOnlyList<double> ClassWeights { get; init; } = TrainingLimits.DefaultClassWeights;
+    public int Seed { get; init; } = TrainingLimits.DefaultSeed;
 
     /// <summary>libtorch intra-op threads; 0 keeps its default.</summary>
     public int Threads { get; init; }
@@ -32,13 +32,13 @@ public sealed record TrainingSettings
     public bool Distillation { get; init; } = true;
 
     /// <summary>Students trained after the teacher when <see cref="Distillation"/> is on (the study: 1).</summary>
-    public int Generations { get; init; } = 1;
+    public int Generations { get; init; } = TrainingLimits.DefaultGenerations;
 
     /// <summary>λ1, the detection loss's weight.</summary>
-    public double DetectionWeight { get; init; } = 1.0;
+    public double DetectionWeight { get; init; } = TrainingLimits.DefaultDetectionWeight;
 
     /// <summary>λ2, the distillation term's weight.</summary>
-    public double DistillationWeight { get; init; } = 10.0;
+    public double DistillationWeight { get; init; } = TrainingLimits.DefaultDistillationWeight;
 
     /// <summary>
     /// Divides the student's loss by 1 + λ2, so the gradients of L_wce + λ1·L_det + λ2·KL are on the teacher's scale
@@ -51,7 +51,7 @@ public sealed record TrainingSettings
     /// The gradients' global L2 norm is clipped to this before each step (0: no clipping). It is also the bound of the
     /// exploding-gradient guard: an epoch whose median norm before clipping exceeds it marks the run diverged.
     /// </summary>
-    public double GradientClipNorm { get; init; } = 100.0;
+    public double GradientClipNorm { get; init; } = TrainingLimits.DefaultGradientClipNorm;
 
     /// <summary>The study's augmentation (flip, shifts, rotation, scaling), drawn per slice per epoch from the seed.</summary>
     public bool Augment { get; init; } = true;
@@ -97,17 +97,22 @@ public sealed record TrainingSettings
             problems.Add($"Unknown backbone '{Backbone}'; available: {string.Join(", ", Backbones.Supported)}.");
         }
 
-        Check(Folds is >= 2 and <= 20, "Folds must be between 2 and 20.");
-        Check(Epochs >= 1, "Epochs must be at least 1.");
-        Check(ImageSize is >= 32 and <= 1024, "The image size must be between 32 and 1024.");
+        Check(Folds is >= TrainingLimits.MinFolds and <= TrainingLimits.MaxFolds,
+            $"Folds must be between {TrainingLimits.MinFolds} and {TrainingLimits.MaxFolds}.");
+        Check(Epochs is >= TrainingLimits.MinEpochs and <= TrainingLimits.MaxEpochs,
+            $"Epochs must be between {TrainingLimits.MinEpochs} and {TrainingLimits.MaxEpochs}.");
+        Check(ImageSize is >= TrainingLimits.MinImageSize and <= TrainingLimits.MaxImageSize,
+            $"The image size must be between {TrainingLimits.MinImageSize} and {TrainingLimits.MaxImageSize}.");
         Check(!Backbones.IsSupported(Backbone) || ImageSize >= Backbones.MinimumImageSize(Backbone),
             $"{Backbone} needs images of at least {Backbones.MinimumImageSize(Backbone)} pixels.");
-        Check(Generations is >= 1 and <= 10, "Generations must be between 1 and 10.");
+        Check(Generations is >= TrainingLimits.MinGenerations and <= TrainingLimits.MaxGenerations,
+            $"Generations must be between {TrainingLimits.MinGenerations} and {TrainingLimits.MaxGenerations}.");
         Check(DetectionWeight >= 0 && DistillationWeight >= 0, "Loss weights must not be negative.");
         Check(WeightsFile is null || (Backbones.IsSupported(Backbone) && Backbones.TakeWeightsFile.Contains(Backbones.Normalize(Backbone))),
             $"A weights file applies to {string.Join(", ", Backbones.TakeWeightsFile)} only.");
         Check(WeightsFile is null || File.Exists(WeightsFile), $"The weights file {WeightsFile} does not exist.");
-        Check(BatchSize >= 1, "The batch size must be at least 1.");
+        Check(BatchSize is >= TrainingLimits.MinBatchSize and <= TrainingLimits.MaxBatchSize,
+            $"The batch size must be between {TrainingLimits.MinBatchSize} and {TrainingLimits.MaxBatchSize}.");
         Check(LearningRate > 0, "The learning rate must be positive.");
         Check(ClassWeights.Count == SliceClassifier.ClassCount && ClassWeights.All(w => w > 0),
             "Class weights need one positive value per class (3).");

@@ -9,6 +9,7 @@ namespace BlendSign.Web.Cli;
 /// </summary>
 public sealed class CliContext : IAsyncDisposable
 {
+    private HostApplicationBuilder? _builder;
     private IHost? _host;
 
     public TextWriter Out { get; init; } = Console.Out;
@@ -18,16 +19,32 @@ public sealed class CliContext : IAsyncDisposable
     /// <summary>Extra configuration (tests point the data directory somewhere else).</summary>
     public IReadOnlyDictionary<string, string?> ConfigurationOverrides { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The configuration the verbs' services see (appsettings.json, the environment, the overrides), without starting them: for defaults in <c>--help</c>.</summary>
+    public IConfiguration Configuration => Builder.Configuration;
+
+    private HostApplicationBuilder Builder
+    {
+        get
+        {
+            if (_builder is null)
+            {
+                _builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+                {
+                    ContentRootPath = AppContext.BaseDirectory,
+                    Args = [],
+                });
+                _builder.Configuration.AddInMemoryCollection(ConfigurationOverrides);
+            }
+
+            return _builder;
+        }
+    }
+
     public async Task<IServiceProvider> GetServicesAsync(CancellationToken cancellationToken)
     {
         if (_host is null)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-            {
-                ContentRootPath = AppContext.BaseDirectory,
-                Args = [],
-            });
-            builder.Configuration.AddInMemoryCollection(ConfigurationOverrides);
+            var builder = Builder;
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.SingleLine = true);

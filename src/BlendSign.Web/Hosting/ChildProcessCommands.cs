@@ -1,6 +1,7 @@
 using BlendSign.Data.Dicom.Isolation;
 using BlendSign.Model.Network;
-using BlendSign.Web.Cli.Verbs;
+using BlendSign.Web.Features.Import;
+using BlendSign.Web.Features.Training;
 
 namespace BlendSign.Web.Hosting;
 

@@ -2,9 +2,10 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Persistence;
 using BlendSign.Model;
-using BlendSign.Web.Backup;
-using BlendSign.Web.Demo;
-using BlendSign.Web.Training;
+using BlendSign.Web.Features.Admin;
+using BlendSign.Web.Features.Demo;
+using BlendSign.Web.Features.Review;
+using BlendSign.Web.Features.Training;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class CoreServiceExtensions
         builder.Services.AddChildProcessCommands();
         builder.AddBlendSignModel();
         builder.AddBlendSignTraining();
-        builder.AddBlendSignBackup();
+        builder.AddBlendSignReview();
+        builder.AddBlendSignAdmin();
 
         // Keys in the database: sign-ins survive a restart, hold on every web node, and the verbs share them.
         builder.Services.AddDataProtection().PersistKeysToDbContext<BlendSignDbContext>().SetApplicationName("BlendSign");
@@ -42,8 +44,6 @@ public static class CoreServiceExtensions
 
         // Identity's stores take a scoped DbContext; everything else uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContext());
-        builder.Services.AddScoped<Accounts.AccountService>();
-        builder.Services.AddSingleton<Review.ReviewQueueService>();
         builder.AddBlendSignDemo();
         return builder;
     }

@@ -1,9 +1,10 @@
-using BlendSign.Data.Configuration;
-using BlendSign.Web.Components;
-using BlendSign.Web.Components.Account;
-using BlendSign.Web.Endpoints;
-using BlendSign.Web.Import;
-using BlendSign.Web.Training;
+using BlendSign.Web.Features.Gold;
+using BlendSign.Web.Features.Import;
+using BlendSign.Web.Features.Reading;
+using BlendSign.Web.Features.Review;
+using BlendSign.Web.Features.Training;
+using BlendSign.Web.Layout;
+using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

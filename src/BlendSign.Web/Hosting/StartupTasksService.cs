@@ -1,5 +1,5 @@
-using BlendSign.Web.Accounts;
-using BlendSign.Web.Demo;
+using BlendSign.Web.Features.Admin;
+using BlendSign.Web.Features.Demo;
 
 namespace BlendSign.Web.Hosting;
 

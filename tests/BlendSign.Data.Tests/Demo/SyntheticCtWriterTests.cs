@@ -58,8 +58,8 @@ public class SyntheticCtWriterTests
         using var strings = new gdcm.StringFilter();
         strings.SetFile(reader.GetFile());
         string Value(ushort group, ushort element) => strings.ToString(new gdcm.Tag(group, element)).Trim('\0', ' ');
-        Assert.Equal(SyntheticCtWriter.CtImageStorage, Value(0x0008, 0x0016));
-        Assert.Equal(SyntheticCtWriter.CtImageStorage, Value(0x0002, 0x0002));
+        Assert.Equal(DicomUids.CtImageStorage, Value(0x0008, 0x0016));
+        Assert.Equal(DicomUids.CtImageStorage, Value(0x0002, 0x0002));
         Assert.Equal("DEMO^0007", Value(0x0010, 0x0010));
         Assert.Equal("DEMO-0007", Value(0x0010, 0x0020));
         Assert.Equal("054Y", Value(0x0010, 0x1010));
@@ -70,8 +70,8 @@ public class SyntheticCtWriterTests
     [Fact]
     public void NewUid_TwoCalls_DistinctValidUids()
     {
-        var first = SyntheticCtWriter.NewUid();
-        var second = SyntheticCtWriter.NewUid();
+        var first = DicomUids.New();
+        var second = DicomUids.New();
 
         Assert.NotEqual(first, second);
         Assert.All(new[] { first, second }, uid =>
@@ -85,9 +85,9 @@ public class SyntheticCtWriterTests
         PatientName: "DEMO^0007",
         PatientId: "DEMO-0007",
         PatientAgeYears: 54,
-        StudyInstanceUid: SyntheticCtWriter.NewUid(),
-        SeriesInstanceUid: SyntheticCtWriter.NewUid(),
-        SopInstanceUid: SyntheticCtWriter.NewUid(),
+        StudyInstanceUid: DicomUids.New(),
+        SeriesInstanceUid: DicomUids.New(),
+        SopInstanceUid: DicomUids.New(),
         InstanceNumber: instanceNumber,
         SlicePositionMm: slicePosition,
         PixelSpacingMm: 0.45,

@@ -4,7 +4,7 @@ using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.EndToEnd.Tests.Support;
 using BlendSign.Tests.Shared;
-using BlendSign.Web.Import;
+using BlendSign.Web.Features.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

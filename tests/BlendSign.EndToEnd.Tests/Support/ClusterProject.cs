@@ -32,6 +32,10 @@ public sealed class ClusterProject(string name, string connectionString, IReadOn
             ["BlendSign__Demo"] = "false",
             ["BlendSign__DemoPassword"] = Password,
             ["BlendSign__Training__InProcessWorker"] = "false",
+            // The Training page's defaults (BlendSign:Training): a run the tests start by clicking, CPU-sized.
+            ["BlendSign__Training__Folds"] = "3",
+            ["BlendSign__Training__Epochs"] = "1",
+            ["BlendSign__Training__ImageSize"] = "64",
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["DOTNET_ENVIRONMENT"] = "Testing",
         };

@@ -69,6 +69,10 @@ public sealed class DemoServer : IAsyncLifetime
             builder.UseSetting("BlendSign:Demo", "true");
             builder.UseSetting("BlendSign:DemoScans", DemoScans.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("BlendSign:DemoPassword", DemoPassword);
+            // As scripts/start-demo.sh: the Training page's defaults sized for a CPU.
+            builder.UseSetting("BlendSign:Training:Folds", "3");
+            builder.UseSetting("BlendSign:Training:Epochs", "1");
+            builder.UseSetting("BlendSign:Training:ImageSize", "64");
         }
     }
 }

@@ -1,4 +1,3 @@
-using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Tests.Support;
 using BlendSign.Model.Training;
 using BlendSign.Tests.Shared;

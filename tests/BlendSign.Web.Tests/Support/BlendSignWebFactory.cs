@@ -1,7 +1,7 @@
 using BlendSign.Data.Accounts;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Tests.Support;
-using BlendSign.Web.Accounts;
+using BlendSign.Web.Features.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

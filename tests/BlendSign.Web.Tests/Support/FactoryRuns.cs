@@ -2,7 +2,7 @@ using BlendSign.Data.Persistence;
 using BlendSign.Data.Storage;
 using BlendSign.Data.Training;
 using BlendSign.Model.Training;
-using BlendSign.Web.Training;
+using BlendSign.Web.Features.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

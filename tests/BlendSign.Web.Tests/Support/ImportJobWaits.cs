@@ -1,4 +1,4 @@
-using BlendSign.Web.Import;
+using BlendSign.Web.Features.Import;
 
 namespace BlendSign.Web.Tests.Support;
 

@@ -5,8 +5,8 @@ using BlendSign.Data.Storage;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Training;
 using BlendSign.Tests.Shared;
-using BlendSign.Web.Review;
-using BlendSign.Web.Training;
+using BlendSign.Web.Features.Review;
+using BlendSign.Web.Features.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using BlendSign.Data.Demo;
+using BlendSign.Data.Dicom;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace BlendSign.Data.Export.Sr;
 /// </summary>
 public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {
-    public const string CtImageStorage = SyntheticCtWriter.CtImageStorage;
+    public const string CtImageStorage = DicomUids.CtImageStorage;
 
     public async Task<SrExportResult> WriteAsync(string folder, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<B
                 continue;
             }
 
-            var uids = new SrUids(SyntheticCtWriter.NewUid(), SyntheticCtWriter.NewUid(), SyntheticCtWriter.NewUid);
+            var uids = new SrUids(DicomUids.New(), DicomUids.New(), DicomUids.New);
             var report = MeasurementReport.Build(
                 new SrScan(scan.PseudonymousId, scan.StudyInstanceUid, scan.SeriesInstanceUid, CtImageStorage, [.. group]),
                 uids, time.GetUtcNow());

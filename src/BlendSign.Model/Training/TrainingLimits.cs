@@ -1,0 +1,42 @@
+namespace BlendSign.Model.Training;
+
+/// <summary>
+/// The study's defaults and the allowed ranges of a run's settings, in one place: configuration
+/// (<see cref="TrainingOptions"/>), a run's stored settings (<see cref="TrainingSettings"/>), the <c>train</c> verb and
+/// the Training page all take them from here.
+/// </summary>
+public static class TrainingLimits
+{
+    public const int DefaultFolds = 5;
+    public const int MinFolds = 2;
+    public const int MaxFolds = 20;
+
+    public const int DefaultEpochs = 50;
+    public const int MinEpochs = 1;
+    public const int MaxEpochs = 1000;
+
+    public const int DefaultImageSize = 512;
+    public const int MinImageSize = 32;
+    public const int MaxImageSize = 1024;
+
+    public const int DefaultBatchSize = 16;
+    public const int MinBatchSize = 1;
+    public const int MaxBatchSize = 512;
+
+    public const int DefaultSeed = 42;
+
+    public const int DefaultGenerations = 1;
+    public const int MinGenerations = 1;
+    public const int MaxGenerations = 10;
+
+    public const double DefaultLearningRate = 0.01;
+    public const double DefaultPolyPower = 0.9;
+    public const double DefaultMomentum = 0.9;
+    public const double DefaultWeightDecay = 0.0005;
+    public const double DefaultDetectionWeight = 1.0;
+    public const double DefaultDistillationWeight = 10.0;
+    public const double DefaultGradientClipNorm = 100.0;
+
+    /// <summary>Weighted cross-entropy weights in class order (non_ich, normal_ich, blend_sign).</summary>
+    public static IReadOnlyList<double> DefaultClassWeights { get; } = [1.0, 2.0, 20.0];
+}

@@ -1,9 +1,0 @@
-namespace BlendSign.Web.Accounts;
-
-/// <summary>Whether an account change was made, or why not (nothing was changed then).</summary>
-public sealed record AccountResult(bool Succeeded, string? Error)
-{
-    public static AccountResult Success { get; } = new(true, null);
-
-    public static AccountResult Failed(string error) => new(false, error);
-}

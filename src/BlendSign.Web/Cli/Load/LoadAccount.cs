@@ -1,4 +1,0 @@
-namespace BlendSign.Web.Cli.Load;
-
-/// <summary>One simulated rater's account: a radiologist named <c>load-rater-NNN</c>.</summary>
-public sealed record LoadAccount(string UserId, string UserName);

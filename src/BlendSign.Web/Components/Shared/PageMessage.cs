@@ -1,4 +1,0 @@
-namespace BlendSign.Web.Components.Shared;
-
-/// <summary>The outcome of the last action on a page: what was done, or why nothing was.</summary>
-public sealed record PageMessage(string Text, bool Error);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using BlendSign.Data.Import;
+
+namespace BlendSign.Web.Features.Import;
+
+/// <summary>
+/// One import started from the browser (an upload or a PACS query), as its page shows it: progress with an ETA while
+/// it runs, then its report or why it failed. Lives in memory only: the imported slices are in the database, and the
+/// verdicts (which name the lead's own files) are not kept past the server's run.
+/// </summary>
+public sealed class ImportJob
+{
+    private readonly CancellationTokenSource _cancel;
+    private readonly long _started = Stopwatch.GetTimestamp();
+
+    internal ImportJob(string id, string source, string startedBy, CancellationToken stopping)
+    {
+        Id = id;
+        Source = source;
+        StartedBy = startedBy;
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+    }
+
+    public string Id { get; }
+
+    /// <summary>What is imported, in words: "3 uploaded files", "2 series from http://pacs/dicom-web".</summary>
+    public string Source { get; }
+
+    public string StartedBy { get; }
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    public ImportJobState State { get; internal set; } = ImportJobState.Running;
+
+    public ImportProgress? Progress { get; internal set; }
+
+    public ImportReport? Report { get; internal set; }
+
+    public string? Error { get; internal set; }
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
+
+    internal CancellationToken CancellationToken => _cancel.Token;
+
+    /// <summary>The time left at the rate so far; null before the first file or when the total is unknown.</summary>
+    public TimeSpan? Remaining => Progress is { FilesExpected: { } total, FilesSeen: > 0 and var seen } && total > seen
+        ? Elapsed * ((total - seen) / (double)seen)
+        : null;
+
+    /// <summary>Asks a running import to stop; an ended one stays as it ended.</summary>
+    public void Cancel()
+    {
+        lock (_cancel)
+        {
+            if (State == ImportJobState.Running)
+            {
+                _cancel.Cancel();
+            }
+        }
+    }
+
+    /// <summary>Called once the job's state is final.</summary>
+    internal void Finish()
+    {
+        lock (_cancel)
+        {
+            _cancel.Dispose();
+        }
+    }
+}

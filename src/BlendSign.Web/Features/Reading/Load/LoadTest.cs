@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using BlendSign.Data.Persistence;
+
+namespace BlendSign.Web.Features.Reading.Load;
+
+/// <summary>
+/// One load test, start to end: provision the raters' accounts, sign every rater in and load its worklist (before the
+/// clock starts), run them all until the deadline, read the server's memory, then check every acknowledged save
+/// against the database and the audit trail.
+/// </summary>
+public sealed class LoadTest(LoadRaterAccounts accountProvisioner, LoadVerifier verifier)
+{
+    public async Task<(LoadReport? Report, string? Error)> RunAsync(
+        LoadSettings settings, string password, int? serverPid, TextWriter log, CancellationToken cancellationToken)
+    {
+        var (accounts, error) = await accountProvisioner.EnsureAsync(settings.Raters, password, cancellationToken);
+        if (accounts is null)
+        {
+            return (null, error);
+        }
+
+        var raters = accounts.Select(a => new LoadRater(a, settings)).ToList();
+        try
+        {
+            await log.WriteLineAsync($"Signing in {raters.Count} raters at {settings.Server} …");
+            if (await PrepareAsync(raters, password, cancellationToken) is { } notReady)
+            {
+                return (null, notReady);
+            }
+
+            var watermark = await verifier.AuditWatermarkAsync(cancellationToken);
+            await log.WriteLineAsync($"Running {raters.Count} raters for {settings.Duration.TotalSeconds:F0} s …");
+            var budget = new RequestBudget(settings.MaxRequests);
+            var started = Stopwatch.GetTimestamp();
+            var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
+            var results = await Task.WhenAll(raters.Select((rater, i) =>
+                Task.Run(() => rater.RunAsync(i, deadline, budget, cancellationToken), CancellationToken.None)));
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+            var memory = ReadMemory(serverPid, log);
+            var attempts = results.SelectMany(r => r.Saves).ToList();
+            // The database may have restarted under the load (the fault tests restart it): the first read may meet a dead
+            // pooled connection, which empties the pool (PostgresStalePoolInterceptor); the read is repeated once.
+            // Verifying only reads.
+            LoadVerification verification;
+            try
+            {
+                verification = await verifier.VerifyAsync(accounts, attempts, watermark, CancellationToken.None);
+            }
+            catch (Exception exception) when (DatabaseFailure.Is(exception))
+            {
+                verification = await verifier.VerifyAsync(accounts, attempts, watermark, CancellationToken.None);
+            }
+
+            var errors = results.SelectMany(r => r.Errors)
+                .GroupBy(e => e.Key, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+            var saved = verification.Acknowledged;
+            return (new LoadReport(
+                settings.Server.ToString().TrimEnd('/'),
+                raters.Count,
+                (int)settings.ThinkTime.TotalMilliseconds,
+                Math.Round(seconds, 2),
+                budget.Taken,
+                saved,
+                Math.Round(saved / seconds, 1),
+                LatencySummary.Of(results.SelectMany(r => r.SaveMilliseconds)),
+                LatencySummary.Of(results.SelectMany(r => r.ImageMilliseconds)),
+                errors.Values.Sum(),
+                errors,
+                memory,
+                verification), null);
+        }
+        finally
+        {
+            raters.ForEach(r => r.Dispose());
+        }
+    }
+
+    /// <summary>Signs the raters in a few at a time (each sign-in hashes a password on the server); null when all are ready.</summary>
+    private static async Task<string?> PrepareAsync(IReadOnlyList<LoadRater> raters, string password, CancellationToken cancellationToken)
+    {
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(raters, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (rater, token) =>
+            {
+                try
+                {
+                    if (await rater.PrepareAsync(password, token) is { } problem)
+                    {
+                        problems.Enqueue(problem);
+                    }
+                }
+                catch (HttpRequestException exception)
+                {
+                    problems.Enqueue($"{rater.Name}: could not reach the server ({exception.Message}).");
+                }
+            });
+        return problems.IsEmpty ? null : $"Not every rater is ready, nothing was run: {string.Join(" ", problems.Order(StringComparer.Ordinal).Take(3))}";
+    }
+
+    private static ServerMemory? ReadMemory(int? pid, TextWriter log)
+    {
+        if (pid is not { } id)
+        {
+            return null;
+        }
+
+        var (memory, error) = ServerMemory.Read(id);
+        if (error is not null)
+        {
+            log.WriteLine(error);
+        }
+
+        return memory;
+    }
+}

@@ -1,0 +1,43 @@
+using BlendSign.Data.Labels;
+
+namespace BlendSign.Web.Features.Reading;
+
+/// <summary>The viewer's keys: one table drives both the key handling and the legend on the page.</summary>
+public static class ViewerKeys
+{
+    public static IReadOnlyList<ClassKey> Classes { get; } =
+    [
+        new("1", HemorrhageClass.NonIch, "No hemorrhage"),
+        new("2", HemorrhageClass.NormalIch, "Normal ICH"),
+        new("3", HemorrhageClass.BlendSign, "Blend sign"),
+    ];
+
+    /// <summary>Window presets of the image route, by key; rgb3 (the study's three windows as RGB) is the default.</summary>
+    public static IReadOnlyList<WindowKey> Windows { get; } =
+    [
+        new("r", "rgb3", "RGB (study)"),
+        new("b", "brain", "Brain"),
+        new("s", "subdural", "Subdural"),
+        new("o", "bone", "Bone"),
+    ];
+
+    public static IReadOnlyList<(string[] Keys, string Action)> Legend { get; } =
+    [
+        (["1", "2", "3"], "label non_ich / normal_ich / blend_sign and go to the next slice"),
+        (["↑", "↓", "←", "→", "wheel"], "previous / next slice"),
+        (["Home", "End"], "first / last slice"),
+        ([.. Windows.Select(w => w.Key.ToUpperInvariant())], string.Join(" / ", Windows.Select(w => w.Title)) + " window"),
+        (["+", "−", "0", "Ctrl+wheel"], "zoom in / out / fit"),
+        (["H", "Shift+drag", "middle drag"], "pan tool / pan"),
+        (["drag"], "draw a box; drag a box, a corner or its center to move, resize or place the center"),
+        (["Delete", "Esc"], "delete / deselect the selected box"),
+        (["Ctrl+Z", "U"], "undo the last change"),
+    ];
+
+    public sealed record ClassKey(string Key, HemorrhageClass Class, string Title)
+    {
+        public string WireName => Class.ToWireName();
+    }
+
+    public sealed record WindowKey(string Key, string Name, string Title);
+}

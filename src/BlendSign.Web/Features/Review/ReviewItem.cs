@@ -1,0 +1,30 @@
+using BlendSign.Data.Labels;
+using BlendSign.Data.Review;
+using BlendSign.Model.Review;
+
+namespace BlendSign.Web.Features.Review;
+
+/// <summary>One queued slice: its place in the queue (1 = most likely a wrong gold label), the data and the score.</summary>
+public sealed record ReviewItem(int Rank, ReviewSlice Slice, SliceReviewScore Score)
+{
+    public HemorrhageClass ModelLabel => (HemorrhageClass)Score.PredictedLabel;
+
+    public HemorrhageClass? SuggestedLabel => Score.SuggestedLabel is { } s ? (HemorrhageClass)s : null;
+}
+
+/// <summary>How often one rater disagrees with both the gold label and the model over the run's slices.</summary>
+public sealed record RaterDisagreementCount(string Rater, int Slices);
+
+/// <summary>
+/// A run's review queue: the slices needing review (suspect labels and box disagreements) in rank order, without
+/// those decided since the run's snapshot unless asked; the per-class thresholds; per rater, the slices where they
+/// disagree with both gold and model.
+/// </summary>
+public sealed record ReviewQueue(
+    ReviewRun Run,
+    IReadOnlyList<string> Raters,
+    IReadOnlyList<double> Thresholds,
+    IReadOnlyList<ReviewItem> Items,
+    int Scored,
+    int Decided,
+    IReadOnlyList<RaterDisagreementCount> RaterDisagreements);

@@ -1,0 +1,82 @@
+using BlendSign.Data.Labels;
+
+namespace BlendSign.Web.Features.Review;
+
+/// <summary>What a key press in the review queue asks for.</summary>
+public enum ReviewCommand
+{
+    None,
+    Keep,
+    StartChange,
+    PickClass,
+    Reread,
+    Undo,
+    Cancel,
+    Next,
+    Previous,
+    NextWindow,
+    ToggleGradCam,
+    ToggleModelBoxes,
+}
+
+/// <summary>
+/// The review queue's keys, one table for the handling and the legend: K keeps the gold label; C starts a change,
+/// then 1/2/3 picks the class and the reason field takes the keys (Enter saves, Esc cancels); R sends the slice back
+/// for a re-read; U undoes the last decision; W cycles the window; G toggles the Grad-CAM overlay; M the model's boxes; arrows move.
+/// </summary>
+public static class ReviewKeys
+{
+    public static IReadOnlyList<(string Key, HemorrhageClass Class)> Classes { get; } =
+        [("1", HemorrhageClass.NonIch), ("2", HemorrhageClass.NormalIch), ("3", HemorrhageClass.BlendSign)];
+
+    public static IReadOnlyList<string> Windows { get; } = ["rgb3", "brain", "subdural", "bone"];
+
+    public static IReadOnlyList<(string[] Keys, string Action)> Legend { get; } =
+    [
+        (["K"], "keep the gold label"),
+        (["C", "1 / 2 / 3", "reason", "Enter"], "change it to non_ich / normal_ich / blend_sign (a reason is required)"),
+        (["R"], "send back to the raters for a re-read"),
+        (["U"], "undo your last decision"),
+        (["Esc"], "cancel a change"),
+        (["↑", "↓"], "previous / next slice"),
+        (["W"], "next window (" + string.Join(" / ", Windows) + ")"),
+        (["G"], "Grad-CAM overlay on / off"),
+        (["M"], "the model's boxes on / off"),
+    ];
+
+    /// <summary>The command for <paramref name="key"/>; <paramref name="changing"/>: a change was started and waits for its class.</summary>
+    public static (ReviewCommand Command, HemorrhageClass? Class) Map(string key, bool changing)
+    {
+        if (key == "Escape")
+        {
+            return (ReviewCommand.Cancel, null);
+        }
+
+        if (changing)
+        {
+            foreach (var (classKey, label) in Classes)
+            {
+                if (key == classKey)
+                {
+                    return (ReviewCommand.PickClass, label);
+                }
+            }
+
+            return (ReviewCommand.None, null);
+        }
+
+        return (key.ToLowerInvariant() switch
+        {
+            "k" => ReviewCommand.Keep,
+            "c" => ReviewCommand.StartChange,
+            "r" => ReviewCommand.Reread,
+            "u" => ReviewCommand.Undo,
+            "w" => ReviewCommand.NextWindow,
+            "g" => ReviewCommand.ToggleGradCam,
+            "m" => ReviewCommand.ToggleModelBoxes,
+            "arrowdown" or "arrowright" => ReviewCommand.Next,
+            "arrowup" or "arrowleft" => ReviewCommand.Previous,
+            _ => ReviewCommand.None,
+        }, null);
+    }
+}

@@ -1,0 +1,360 @@
+using BlendSign.Data.Audit;
+using BlendSign.Data.Gold;
+using BlendSign.Data.Labels;
+using BlendSign.Data.Review;
+using BlendSign.Web.Layout.Account;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+
+namespace BlendSign.Web.Features.Review;
+
+/// <summary>
+/// The reviewer's queue: a run's slices whose gold label the model doubts, in rank order, each with every read
+/// (unblinded), the gold label and how it was reached, the model's probabilities, boxes and Grad-CAM; keep / change / re-read
+/// from the keyboard (<see cref="ReviewKeys"/>), moving to the next slice after each decision.
+/// </summary>
+public partial class ReviewQueuePage
+{
+    /// <summary>Box colours per rater, in rater order; consensus boxes in white.</summary>
+    private static readonly string[] Colors = ["#ef5350", "#66bb6a", "#42a5f5", "#ffca28", "#ab47bc"];
+    private const string ConsensusColor = "#ffffff";
+    private const string ModelColor = "#00e5ff";
+
+    private ReviewQueue? _queue;
+    private bool _loading = true;
+    private int _index;
+    private bool _busy;
+    private bool _changing;
+    private HemorrhageClass? _changeTo;
+    private string? _reason;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+    private int _window;
+    private bool _gradCam;
+    private bool _modelBoxesShown = true;
+
+    /// <summary>The model's boxes per slice (SOP Instance UID) of the queue's run, computed once per slice when first shown.</summary>
+    private readonly Dictionary<string, ModelBoxes> _modelBoxes = new(StringComparer.Ordinal);
+    private bool _modelBoxesLoading;
+    private bool _focusReason;
+    private readonly Stack<(int DecisionId, string Sop)> _undo = new();
+    private ElementReference _caseElement;
+    private ElementReference _reasonElement;
+    private AuditActor? _actor;
+
+    [Inject]
+    private ReviewQueueService Queues { get; set; } = default!;
+
+    [Inject]
+    private ReviewDecisionService Decisions { get; set; } = default!;
+
+    [Inject]
+    private ModelBoxService ModelBoxService { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The run to review; default: the latest completed run.</summary>
+    [SupplyParameterFromQuery(Name = "run")]
+    public int? RunId { get; set; }
+
+    private ReviewItem? Current => _queue is { Items.Count: > 0 } q ? q.Items[Math.Clamp(_index, 0, q.Items.Count - 1)] : null;
+
+    private string Window => ReviewKeys.Windows[_window];
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _actor = new AuditActor(user.RequireUserId(), user.Identity?.Name ?? "reviewer", AuditSources.Review);
+        await ReloadAsync(null);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusReason)
+        {
+            _focusReason = false;
+            await TryFocusAsync(_reasonElement);
+        }
+
+        await LoadModelBoxesAsync();
+    }
+
+    /// <summary>After a render that shows a slice whose model boxes are not known yet: compute them, then render again.</summary>
+    private async Task LoadModelBoxesAsync()
+    {
+        if (_modelBoxesLoading || _queue is null || Current is not { } item || _modelBoxes.ContainsKey(item.Slice.SopInstanceUid))
+        {
+            return;
+        }
+
+        _modelBoxesLoading = true;
+        try
+        {
+            _modelBoxes[item.Slice.SopInstanceUid] = await ModelBoxService.DetectAsync(_queue.Run.RunId, item.Slice.SopInstanceUid, CancellationToken.None);
+        }
+        finally
+        {
+            _modelBoxesLoading = false;
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task ReloadAsync(string? selectSop)
+    {
+        var runBefore = _queue?.Run.RunId;
+        _queue = await Queues.BuildAsync(RunId ?? runBefore);
+        if (_queue?.Run.RunId != runBefore)
+        {
+            _modelBoxes.Clear();
+        }
+
+        _loading = false;
+        var items = _queue?.Items ?? [];
+        var found = selectSop is null ? -1 : items.ToList().FindIndex(i => i.Slice.SopInstanceUid == selectSop);
+        _index = found >= 0 ? found : Math.Clamp(_index, 0, Math.Max(0, items.Count - 1));
+    }
+
+    private void Select(int index)
+    {
+        _index = index;
+        CancelChange();
+    }
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.CtrlKey || e.AltKey || e.MetaKey || _busy)
+        {
+            return;
+        }
+
+        var (command, label) = ReviewKeys.Map(e.Key, _changing && _changeTo is null);
+        switch (command)
+        {
+            case ReviewCommand.Keep:
+                await KeepAsync();
+                break;
+            case ReviewCommand.StartChange:
+                StartChange();
+                break;
+            case ReviewCommand.PickClass:
+                PickClass(label!.Value);
+                break;
+            case ReviewCommand.Reread:
+                await RereadAsync();
+                break;
+            case ReviewCommand.Undo:
+                await UndoAsync();
+                break;
+            case ReviewCommand.Cancel:
+                CancelChange();
+                break;
+            case ReviewCommand.Next when _queue is not null && _index < _queue.Items.Count - 1:
+                Select(_index + 1);
+                break;
+            case ReviewCommand.Previous when _index > 0:
+                Select(_index - 1);
+                break;
+            case ReviewCommand.NextWindow:
+                _window = (_window + 1) % ReviewKeys.Windows.Count;
+                break;
+            case ReviewCommand.ToggleGradCam:
+                _gradCam = !_gradCam;
+                break;
+            case ReviewCommand.ToggleModelBoxes:
+                _modelBoxesShown = !_modelBoxesShown;
+                break;
+        }
+    }
+
+    private async Task OnReasonKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await SaveChangeAsync();
+        }
+        else if (e.Key == "Escape")
+        {
+            CancelChange();
+            await TryFocusAsync(_caseElement);
+        }
+    }
+
+    private void StartChange()
+    {
+        _changing = true;
+        _changeTo = null;
+        _reason = null;
+        _message = "Change the gold label: press 1, 2 or 3 for the class, then type the reason and press Enter.";
+        _messageSeverity = Severity.Info;
+    }
+
+    private void PickClass(HemorrhageClass label)
+    {
+        if (Current is not { } item || label == item.Slice.GoldLabel)
+        {
+            _message = $"The gold label is {label.ToWireName()} already: keep it (K) instead.";
+            _messageSeverity = Severity.Warning;
+            return;
+        }
+
+        _changing = true;
+        _changeTo = label;
+        _focusReason = true;
+        _message = $"Change to {label.ToWireName()}: type the reason and press Enter.";
+        _messageSeverity = Severity.Info;
+    }
+
+    private void CancelChange()
+    {
+        _changing = false;
+        _changeTo = null;
+        _reason = null;
+    }
+
+    private Task KeepAsync() => DecideAsync(item => Decisions.KeepAsync(item.Run, item.SliceId, _actor!), "kept");
+
+    private Task RereadAsync() => DecideAsync(item => Decisions.RereadAsync(item.Run, item.SliceId, null, _actor!), "sent back for a re-read");
+
+    private async Task SaveChangeAsync()
+    {
+        if (_changeTo is not { } label)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(_reason))
+        {
+            _message = "A change needs a reason; nothing was saved.";
+            _messageSeverity = Severity.Error;
+            return;
+        }
+
+        var reason = _reason;
+        await DecideAsync(item => Decisions.ChangeAsync(item.Run, item.SliceId, label, reason, _actor!), $"changed to {label.ToWireName()}");
+    }
+
+    private async Task DecideAsync(Func<(int Run, int SliceId), Task<ReviewDecisionOutcome>> decide, string what)
+    {
+        if (Current is not { } item || _queue is null || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var outcome = await decide((_queue.Run.RunId, item.Slice.SliceId));
+            if (outcome.Succeeded)
+            {
+                _undo.Push((outcome.DecisionId!.Value, item.Slice.SopInstanceUid));
+                CancelChange();
+                _message = $"#{item.Rank} {item.Slice.ScanPseudonym} slice {item.Slice.SliceIndex + 1}: {what} (snapshot #{outcome.Snapshot!.Id}).";
+                _messageSeverity = Severity.Success;
+                // The decided slice leaves the queue; the one after it takes its place.
+                await ReloadAsync(null);
+            }
+            else
+            {
+                _message = outcome.Error;
+                _messageSeverity = Severity.Error;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await TryFocusAsync(_caseElement);
+    }
+
+    private async Task UndoAsync()
+    {
+        if (_busy || !_undo.TryPop(out var last))
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var outcome = await Decisions.UndoAsync(last.DecisionId, _actor!);
+            _message = outcome.Succeeded ? "Undid the last decision; the slice is back in the queue." : outcome.Error;
+            _messageSeverity = outcome.Succeeded ? Severity.Success : Severity.Error;
+            await ReloadAsync(last.Sop);
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await TryFocusAsync(_caseElement);
+    }
+
+    private async Task RetrainAsync()
+    {
+        if (_queue is null)
+        {
+            return;
+        }
+
+        var runId = await Queues.RetrainAsync(_queue.Run.RunId, _actor!);
+        _message = runId is { } id
+            ? $"Queued run #{id} on the reviewed gold standard with run #{_queue.Run.RunId}'s settings; compare them once it completes: review/compare?before={_queue.Run.RunId}&after={id}"
+            : "That run can no longer be retrained.";
+        _messageSeverity = runId is null ? Severity.Error : Severity.Success;
+    }
+
+    private static async Task TryFocusAsync(ElementReference element)
+    {
+        try
+        {
+            await element.FocusAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not rendered (queue emptied) or prerendering: nothing to focus.
+        }
+    }
+
+    private string? GradCamSource(ReviewItem item) =>
+        _gradCam && _queue is not null ? $"/api/runs/{_queue.Run.RunId}/gradcam/{Uri.EscapeDataString(item.Slice.SopInstanceUid)}" : null;
+
+    private static string HowReached(ReviewItem item)
+    {
+        var slice = item.Slice;
+        var reads = slice.Reads.Count(r => r.Label is not null);
+        return slice.GoldStatus switch
+        {
+            GoldStatus.Adjudicated when slice.Adjudication is { } a =>
+                $"adjudicated by {a.DecidedByName}{(a.Note is null ? "" : $": “{a.Note}”")}; {slice.Votes} of {reads} raters agree",
+            GoldStatus.Adjudicated => $"adjudicated; {slice.Votes} of {reads} raters agree",
+            _ => $"{slice.GoldStatus.ToWireName()}, {slice.Votes} of {reads} votes",
+        };
+    }
+
+    private static IReadOnlyList<(RaterRead Read, string Color)> ReadsOf(ReviewItem item) =>
+        item.Slice.Reads.Select((r, i) => (r, Colors[i % Colors.Length])).ToList();
+
+    private static IReadOnlyList<(RaterBox Box, string Color)> BoxesOf(ReviewItem item) =>
+        ReadsOf(item).SelectMany(r => r.Read.Boxes.Select(b => (b, r.Color)))
+            .Concat(item.Slice.ConsensusBoxes.Select(b => (new RaterBox("consensus", b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom), ConsensusColor)))
+            .ToList();
+
+    /// <summary>The model's boxes on the slice, when known and shown.</summary>
+    private IReadOnlyList<(RaterBox Box, string Color, string Caption)> ModelBoxesOf(ReviewItem item) =>
+        _modelBoxesShown && _modelBoxes.TryGetValue(item.Slice.SopInstanceUid, out var found)
+            ? [.. found.Boxes.Select(b => (new RaterBox("model", b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom), ModelColor,
+                $"model {b.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"))]
+            : [];
+
+    /// <summary>The model row of the reads table: how many boxes it found and their scores, or why there are none.</summary>
+    private string ModelBoxSummary(ReviewItem item) => _modelBoxes.TryGetValue(item.Slice.SopInstanceUid, out var found)
+        ? found.Problem ?? (found.Boxes.Count == 0
+            ? "no box"
+            : $"{found.Boxes.Count} {(found.Boxes.Count == 1 ? "box" : "boxes")} ({string.Join(", ", found.Boxes.Select(b => b.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))})")
+        : "boxes…";
+}

@@ -1,0 +1,44 @@
+using BlendSign.Data.Labels;
+using BlendSign.Data.Training;
+using BlendSign.Model.Metrics;
+using BlendSign.Model.Training;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>One out-of-fold prediction as the results page lists it (probabilities in class order).</summary>
+public sealed record OofSlice(string SopInstanceUid, int Fold, HemorrhageClass Gold, IReadOnlyList<double> Probabilities)
+{
+    public HemorrhageClass Predicted => (HemorrhageClass)Enumerable.Range(0, Probabilities.Count).MaxBy(c => Probabilities[c]);
+}
+
+/// <summary>
+/// A trained run's results, computed from its stored out-of-fold predictions: metrics pooled over every slice and
+/// their mean ± SD over folds (the study's Table 3), ROC curves per class (one vs rest) and the confusion matrix.
+/// </summary>
+public sealed record RunResults(
+    TrainingRun Run,
+    TrainingSettings? Settings,
+    IReadOnlyList<OofSlice> Predictions,
+    ClassificationMetrics Pooled,
+    IReadOnlyList<ClassMetricsSummary> MeanOverFolds,
+    IReadOnlyList<IReadOnlyList<RocPoint>> RocCurves)
+{
+    /// <summary>The stored report: divergence findings, warnings and per-generation metrics (null for runs stored before it existed).</summary>
+    public TrainingReport? Report { get; init; }
+
+    public bool Diverged => Run.Status == TrainingRunStatus.Diverged;
+
+    /// <summary>"WCE+AT" for an ablation row, else "run #12" — the method column of Table 3; "(diverged)" added when it did.</summary>
+    public string Method => (Run.Variant is { } variant ? ProgressText.VariantName(variant) : $"run #{Run.Id}") + (Diverged ? " (diverged)" : "");
+
+    public int FoldCount => Predictions.Select(p => p.Fold).Distinct().Count();
+}
+
+/// <summary>A row of Table 3: a class, a method, and its sensitivity, specificity, F1 and AUC (mean ± SD over folds, and pooled).</summary>
+public sealed record Table3Row(string Class, string Method, int RunId, ClassMetricsSummary MeanOverFolds, ClassMetrics Pooled)
+{
+    /// <summary>Rows grouped by class (the study's order), then by method in the order given.</summary>
+    public static IReadOnlyList<Table3Row> Build(IReadOnlyList<RunResults> methods) =>
+        [.. HemorrhageClassNames.All.SelectMany(c => methods.Select(m =>
+            new Table3Row(c.ToWireName(), m.Method, m.Run.Id, m.MeanOverFolds[(int)c], m.Pooled.PerClass[(int)c])))];
+}

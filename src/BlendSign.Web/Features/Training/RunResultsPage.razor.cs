@@ -1,0 +1,102 @@
+using BlendSign.Data.Labels;
+using BlendSign.Data.Training;
+using BlendSign.Model.Metrics;
+using Microsoft.AspNetCore.Components;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>
+/// A trained run's results (a diverged one under a red banner with its reasons): warnings, Table 3 (for an ablation, its three rows), each generation's metrics, ROC curves per class, the confusion matrix,
+/// Grad-CAM overlays on chosen out-of-fold slices, and a side-by-side comparison with another run.
+/// </summary>
+public partial class RunResultsPage
+{
+    private const int GradCamShown = 4;
+
+    private bool _loaded;
+    private RunResults? _results;
+    private IReadOnlyList<RunResults> _methods = [];
+    private IReadOnlyList<Table3Row> _table = [];
+    private IReadOnlyList<TrainingRun> _others = [];
+    private List<OofSlice> _gradCamSlices = [];
+    private IReadOnlyList<OofSlice> _pickable = [];
+    private int? _compareId;
+    private RunResults? _compare;
+
+    [Parameter]
+    public int RunId { get; set; }
+
+    [Inject]
+    private RunResultsService Results { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loaded = false;
+        _compare = null;
+        _compareId = null;
+        _results = await Results.LoadAsync(RunId);
+        if (_results is not null)
+        {
+            _methods = _results.Run.AblationGroup is { } group ? await Results.LoadAblationAsync(group) : [_results];
+            if (_methods.Count == 0)
+            {
+                _methods = [_results];
+            }
+
+            _table = Table3Row.Build(_methods);
+            _others = [.. (await Results.ListCompletedAsync()).Where(r => r.Id != RunId)];
+            var byBlendSign = _results.Predictions.OrderByDescending(p => p.Probabilities[(int)HemorrhageClass.BlendSign]).ToList();
+            _gradCamSlices = [.. byBlendSign.Take(GradCamShown)];
+            _pickable = [.. byBlendSign.Take(200)];
+        }
+
+        _loaded = true;
+    }
+
+    private void AddGradCam(string? sop)
+    {
+        if (_results?.Predictions.FirstOrDefault(p => p.SopInstanceUid == sop) is { } slice && !_gradCamSlices.Contains(slice))
+        {
+            _gradCamSlices.Insert(0, slice);
+        }
+    }
+
+    private async Task CompareAsync(int? runId)
+    {
+        _compareId = runId;
+        _compare = runId is { } id ? await Results.LoadAsync(id) : null;
+    }
+
+    private IReadOnlyList<RocChart.RocLine> RocLines(HemorrhageClass c) =>
+        [.. _methods.Select(m => new RocChart.RocLine(m.Method, m.RocCurves[(int)c], m.Pooled.PerClass[(int)c].Auc))];
+
+    /// <summary>The report's findings, or the run's stored reason when the report has none (runs stored before reports held them).</summary>
+    private static IReadOnlyList<string> DivergenceReasons(RunResults results) =>
+        results.Report is { Diverged.Count: > 0 } report ? [.. report.Diverged.Select(d => d.Reason)] : [results.Run.Error ?? "diverged"];
+
+    private static MarkupString Cell(MetricSummary mean, double? pooled) =>
+        new($"{TrainingFormat.MeanSd(mean)}<br/><small>pooled {TrainingFormat.Metric(pooled)}</small>");
+
+    private static string Describe(RunResults results) => results.Settings is not { } s
+        ? $"{results.Predictions.Count} slices"
+        : $"{s.Backbone}, {s.Folds} folds, {s.Epochs} epochs, {s.ImageSize} px, detection {(s.Detection ? "on" : "off")}, " +
+          $"SKD {(s.Distillation ? $"{s.Generations} generation(s)" : "off")}, augmentation {(s.Augment ? "on" : "off")} · {results.Predictions.Count} slices";
+
+    /// <summary>Each class × metric of two runs: pooled values, their difference, and mean ± SD over folds.</summary>
+    internal static IReadOnlyList<ComparisonLine> ComparisonLines(RunResults one, RunResults other)
+    {
+        (string Name, Func<ClassMetrics, double?> Pooled, Func<ClassMetricsSummary, MetricSummary> Mean)[] metrics =
+        [
+            ("sensitivity", m => m.Sensitivity, m => m.Sensitivity),
+            ("specificity", m => m.Specificity, m => m.Specificity),
+            ("f1", m => m.F1, m => m.F1),
+            ("auc", m => m.Auc, m => m.Auc),
+        ];
+        return [.. HemorrhageClassNames.All.SelectMany(c => metrics.Select(m => new ComparisonLine(
+            c.ToWireName(), m.Name,
+            m.Pooled(one.Pooled.PerClass[(int)c]), m.Pooled(other.Pooled.PerClass[(int)c]),
+            m.Mean(one.MeanOverFolds[(int)c]), m.Mean(other.MeanOverFolds[(int)c]))))];
+    }
+
+    internal sealed record ComparisonLine(string Class, string Metric, double? This, double? Other, MetricSummary ThisMean, MetricSummary OtherMean);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using BlendSign.Data.Persistence;
+using BlendSign.Data.Training;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Metrics;
+using BlendSign.Model.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>Reads completed runs' out-of-fold predictions back and computes what the results page shows.</summary>
+public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFactory)
+{
+    /// <summary>
+    /// The run's results; null when there is no such run or it has none (not trained to the end). A diverged run that
+    /// trained to the end has results, shown with its reasons.
+    /// </summary>
+    public async Task<RunResults?> LoadAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        return run is not null && HasResults(run) ? await ComputeAsync(db, run, cancellationToken) : null;
+    }
+
+    /// <summary>Whether a run has results to show: completed, or diverged after training to its end (not stopped at a non-finite loss).</summary>
+    public static bool HasResults(TrainingRun run) =>
+        run.Status == TrainingRunStatus.Completed || (run.Status == TrainingRunStatus.Diverged && run.ResultJson is not null);
+
+    /// <summary>The rows of an ablation group that have results (diverged ones too), in the study's order (WCE, WCE+AT, WCE+AT+SKD).</summary>
+    public async Task<IReadOnlyList<RunResults>> LoadAblationAsync(string group, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await db.TrainingRuns.AsNoTracking()
+            .Where(r => r.AblationGroup == group && (r.Status == TrainingRunStatus.Completed || r.Status == TrainingRunStatus.Diverged))
+            .ToListAsync(cancellationToken);
+        var order = AblationRunner.Arms(new TrainingSettings()).Select(a => a.Folder).ToList();
+        var results = new List<RunResults>();
+        foreach (var run in runs.Where(HasResults).OrderBy(r => order.IndexOf(r.Variant ?? "")).ThenBy(r => r.Id))
+        {
+            results.Add(await ComputeAsync(db, run, cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>Completed runs, newest first, for choosing a run to compare with.</summary>
+    public async Task<IReadOnlyList<TrainingRun>> ListCompletedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TrainingRuns.AsNoTracking().Where(r => r.Status == TrainingRunStatus.Completed)
+            .OrderByDescending(r => r.Id).Take(200).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<RunResults> ComputeAsync(BlendSignDbContext db, TrainingRun run, CancellationToken cancellationToken)
+    {
+        var rows = await db.SlicePredictions.AsNoTracking().Where(p => p.TrainingRunId == run.Id)
+            .OrderBy(p => p.Fold).ThenBy(p => p.Id)
+            .Select(p => new { p.Slice.SopInstanceUid, p.Slice.ScanId, p.Fold, p.GoldLabel, p.PNonIch, p.PNormalIch, p.PBlendSign })
+            .ToListAsync(cancellationToken);
+        var predictions = rows.Select(r => new OofPrediction(r.SopInstanceUid, r.ScanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.Fold, (int)r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign])).ToArray();
+        return new RunResults(
+            run,
+            ReadSettings(run),
+            [.. rows.Select(r => new OofSlice(r.SopInstanceUid, r.Fold, r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign]))],
+            ClassificationMetrics.Compute(predictions),
+            FoldAverage.Compute(predictions),
+            RocCurve.PerClass(predictions))
+        {
+            Report = ReadReport(run),
+        };
+    }
+
+    private static TrainingReport? ReadReport(TrainingRun run)
+    {
+        try
+        {
+            return TrainingReport.Read(run);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static TrainingSettings? ReadSettings(TrainingRun run)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

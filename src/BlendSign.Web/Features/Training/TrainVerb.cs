@@ -1,0 +1,221 @@
+using System.CommandLine;
+using BlendSign.Data.Training;
+using BlendSign.Model.Network;
+using BlendSign.Model.Training;
+using BlendSign.Web.Cli;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>
+/// <c>train [--folds K] [--epochs E] [--image-size S] [--backbone NAME] [--no-detection] [--no-skd] [--seed S] [--json]</c>:
+/// one cross-validated run, here and now, through the same <see cref="TrainingRunService"/> as the server's queue;
+/// <c>--ablation</c> runs the study's three rows (WCE, WCE+AT, WCE+AT+SKD) on the same folds; <c>--resume RUN_ID</c>
+/// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints; <c>--folds-from RUN_ID</c>
+/// keeps that run's folds (to compare a retraining on reviewed labels with it, split for split). A run interrupted here
+/// stays Running and is resumed by the server's next start too, whichever comes first. <c>--ablation --seeds N</c> runs
+/// the ablation for N seeds and adds each row's mean ± SD over them. A run that diverged prints its results and reasons
+/// and exits with 3, never 0.
+/// </summary>
+public sealed class TrainVerb : ICliVerb
+{
+    public string Name => "train";
+
+    public Command Create(CliContext context)
+    {
+        // The configured defaults (BlendSign:Training), as the Training page shows them; --help prints them.
+        var defaults = TrainingSettings.FromOptions(context.Configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new());
+        var folds = new Option<int>("--folds")
+        {
+            Description = $"Cross-validation folds, split by scan, {TrainingLimits.MinFolds}–{TrainingLimits.MaxFolds} (BlendSign:Training:Folds).",
+            DefaultValueFactory = _ => defaults.Folds,
+        };
+        var epochs = new Option<int>("--epochs")
+        {
+            Description = $"Epochs per fold, {TrainingLimits.MinEpochs}–{TrainingLimits.MaxEpochs} (BlendSign:Training:Epochs).",
+            DefaultValueFactory = _ => defaults.Epochs,
+        };
+        var imageSize = new Option<int>("--image-size")
+        {
+            Description = $"Input size in pixels, S×S, {TrainingLimits.MinImageSize}–{TrainingLimits.MaxImageSize} (BlendSign:Training:ImageSize).",
+            DefaultValueFactory = _ => defaults.ImageSize,
+        };
+        var backbone = new Option<string>("--backbone")
+        {
+            Description = $"Backbone; available: {string.Join(", ", Backbones.Supported)} (BlendSign:Training:Backbone).",
+            DefaultValueFactory = _ => defaults.Backbone,
+        };
+        var noDetection = new Option<bool>("--no-detection") { Description = "Train without the auxiliary detection branch (AT)." };
+        var noSkd = new Option<bool>("--no-skd") { Description = "Skip self-knowledge distillation (no teacher/student generations)." };
+        var seed = new Option<int>("--seed") { Description = "Random seed (BlendSign:Training:Seed).", DefaultValueFactory = _ => defaults.Seed };
+        var ablation = new Option<bool>("--ablation") { Description = "The study's ablation: WCE, WCE+AT and WCE+AT+SKD on the same folds (three runs)." };
+        var foldsFrom = new Option<int?>("--folds-from") { Description = "Keep the folds of run RUN_ID (each scan in its fold there), to compare the two runs split for split." };
+        var seeds = new Option<int?>("--seeds") { Description = "With --ablation: run it for this many seeds (--seed, --seed + 1, ...) and report each row's mean ± SD over them." };
+        var resume = new Option<int?>("--resume") { Description = "Continue run RUN_ID from its checkpoints (other options are ignored: a run keeps its settings)." };
+        var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
+        var command = new Command(Name,
+            "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
+            "cross-entropy, detection branch, self-knowledge distillation, augmentation).")
+        {
+            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, foldsFrom, ablation, seeds, resume, json,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var requestedBackbone = parse.GetValue(backbone)!;
+            if (!Backbones.IsSupported(requestedBackbone))
+            {
+                await context.Error.WriteLineAsync(
+                    $"Unknown backbone '{requestedBackbone}'. Available: {string.Join(", ", Backbones.Supported)}.");
+                return 1;
+            }
+
+            if (parse.GetValue(resume) is { } runId)
+            {
+                return await ResumeAsync(context, runId, parse.GetValue(json), cancellationToken);
+            }
+
+            var services = await context.GetServicesAsync(cancellationToken);
+            var runs = services.GetRequiredService<TrainingRunService>();
+            var settings = defaults with
+            {
+                Folds = parse.GetValue(folds),
+                Epochs = parse.GetValue(epochs),
+                ImageSize = parse.GetValue(imageSize),
+                Backbone = Backbones.Normalize(requestedBackbone),
+                Seed = parse.GetValue(seed),
+                Detection = defaults.Detection && !parse.GetValue(noDetection),
+                Distillation = defaults.Distillation && !parse.GetValue(noSkd),
+                FoldsFromRun = parse.GetValue(foldsFrom),
+            };
+            var problems = settings.Validate();
+            if (problems.Count > 0)
+            {
+                await context.Error.WriteLineAsync(string.Join(Environment.NewLine, problems));
+                return 1;
+            }
+
+            var seedCount = parse.GetValue(seeds);
+            if (seedCount is not null && (!parse.GetValue(ablation) || seedCount < 1 || seedCount > 20))
+            {
+                await context.Error.WriteLineAsync("--seeds takes 1 to 20 and goes with --ablation.");
+                return 1;
+            }
+
+            if (parse.GetValue(ablation))
+            {
+                var rows = await runs.RunAblationSeedsNowAsync(settings, seedCount ?? 1, cancellationToken);
+                return await WriteAblationAsync(context, rows, settings.Seed, parse.GetValue(json));
+            }
+
+            return await WriteRunAsync(context, await runs.RunNowAsync(settings, cancellationToken), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    private static async Task<int> ResumeAsync(CliContext context, int runId, bool json, CancellationToken cancellationToken)
+    {
+        var services = await context.GetServicesAsync(cancellationToken);
+        var runs = services.GetRequiredService<TrainingRunService>();
+        TrainingRunOutcome outcome;
+        try
+        {
+            outcome = await runs.ResumeNowAsync(runId, cancellationToken);
+        }
+        catch (RunNotResumableException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+
+        return await WriteRunAsync(context, outcome, json);
+    }
+
+    private static async Task<int> WriteRunAsync(CliContext context, TrainingRunOutcome outcome, bool json)
+    {
+        if (!await CheckTrainedAsync(context, outcome, json))
+        {
+            return outcome.Status == TrainingRunStatus.Diverged ? TrainOutput.DivergedExitCode : 1;
+        }
+
+        if (json)
+        {
+            CliJson.Write(context.Out, TrainOutput.From(outcome));
+        }
+        else
+        {
+            await TrainOutput.WriteTableAsync(context.Out, outcome);
+        }
+
+        return await ReportDivergedAsync(context, [outcome]);
+    }
+
+    private static async Task<int> WriteAblationAsync(CliContext context, IReadOnlyList<IReadOnlyList<TrainingRunOutcome>> seeds, int seed, bool json)
+    {
+        var rows = seeds.SelectMany((runs, i) => runs.Select(r => (Seed: seed + i, Outcome: r))).ToArray();
+        foreach (var (_, row) in rows)
+        {
+            if (!await CheckTrainedAsync(context, row, json: false))
+            {
+                return row.Status == TrainingRunStatus.Diverged ? TrainOutput.DivergedExitCode : 1;
+            }
+        }
+
+        var summary = AblationSeedSummary.From(rows);
+        if (json)
+        {
+            CliJson.Write(context.Out, new AblationOutput([.. rows.Select(r => TrainOutput.From(r.Outcome) with { Seed = r.Seed })], summary));
+        }
+        else
+        {
+            foreach (var (rowSeed, row) in rows)
+            {
+                await context.Out.WriteLineAsync($"== {ProgressText.VariantName(row.Variant ?? "")}, seed {rowSeed} ==");
+                await TrainOutput.WriteTableAsync(context.Out, row);
+                await context.Out.WriteLineAsync();
+            }
+
+            await TrainOutput.WriteSeedSummaryAsync(context.Out, summary);
+        }
+
+        return await ReportDivergedAsync(context, [.. rows.Select(r => r.Outcome)]);
+    }
+
+    /// <summary>True when the run trained to the end (completed or diverged with results); otherwise says why on standard error.</summary>
+    private static async Task<bool> CheckTrainedAsync(CliContext context, TrainingRunOutcome outcome, bool json)
+    {
+        if (outcome.Status.TrainedToTheEnd() && outcome.Report is not null)
+        {
+            return true;
+        }
+
+        if (outcome.Status == TrainingRunStatus.Diverged)
+        {
+            // Stopped at a non-finite loss: no results, a reason.
+            if (json)
+            {
+                CliJson.Write(context.Out, new DivergedOutput(outcome.RunId, "diverged", [outcome.Error ?? "diverged"]));
+            }
+
+            await context.Error.WriteLineAsync($"Run {outcome.RunId} diverged: {outcome.Error}.");
+            return false;
+        }
+
+        var resumable = outcome.Status is TrainingRunStatus.Running or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled
+            ? $" Continue it with `train --resume {outcome.RunId}` (or the server resumes an interrupted run at its next start)."
+            : "";
+        await context.Error.WriteLineAsync($"Run {outcome.RunId} {outcome.Status.ToString().ToLowerInvariant()}: {outcome.Error}.{resumable}");
+        return false;
+    }
+
+    /// <summary>A diverged run is never a quiet success: its reasons on standard error and exit code 3.</summary>
+    private static async Task<int> ReportDivergedAsync(CliContext context, IReadOnlyList<TrainingRunOutcome> outcomes)
+    {
+        var diverged = outcomes.Where(o => o.Status == TrainingRunStatus.Diverged).ToArray();
+        foreach (var outcome in diverged)
+        {
+            await context.Error.WriteLineAsync($"Run {outcome.RunId} DIVERGED: {outcome.Error}. Its numbers describe a failed model.");
+        }
+
+        return diverged.Length == 0 ? 0 : TrainOutput.DivergedExitCode;
+    }
+}

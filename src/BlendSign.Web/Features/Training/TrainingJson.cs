@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>How runs store their configuration and results: snake_case, like the command line's JSON.</summary>
+public static class TrainingJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        // A diverged run's loss may be NaN; store it rather than fail the run.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}

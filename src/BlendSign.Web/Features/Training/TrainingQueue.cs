@@ -1,0 +1,75 @@
+using BlendSign.Model.Torch;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>
+/// The worker loop that the server's <see cref="TrainingWorker"/> and the <c>worker</c> verb share: holding this host's
+/// training slot, queue runs whose worker is gone again, then claim and execute queued runs, oldest first, until none
+/// is left; poll for more. Stopping interrupts the run in progress, which stays Running: its heartbeat stops, and a
+/// worker queues it again (at once on this host, after <c>StaleAfterSeconds</c> elsewhere) to resume from its checkpoints.
+/// </summary>
+public sealed class TrainingQueue(TrainingRunService runs, ILogger<TrainingQueue> logger)
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// One pass: the outcomes of the runs executed here until the queue was empty; null when another process on this
+    /// host holds the training slot (a <c>train</c> verb, another worker), whose turn it is.
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingRunOutcome>?> DrainAsync(DeviceChoice device, CancellationToken cancellationToken)
+    {
+        using var slot = runs.TryTakeTrainingSlot();
+        if (slot is null)
+        {
+            return null;
+        }
+
+        var requeued = await runs.RequeueStaleRunsAsync(cancellationToken);
+        if (requeued > 0)
+        {
+            logger.LogWarning("{Count} training run(s) whose worker was gone queued again, to resume from their checkpoints", requeued);
+        }
+
+        var outcomes = new List<TrainingRunOutcome>();
+        while (!cancellationToken.IsCancellationRequested && await runs.ClaimNextQueuedAsync(device, cancellationToken) is { } runId)
+        {
+            logger.LogInformation("worker {WorkerId} claimed run {RunId}", runs.Worker.Id, runId);
+            outcomes.Add(await runs.ExecuteAsync(runId, device, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Passes every <see cref="PollInterval"/> until stopped; with <paramref name="untilEmpty"/>, returns after the first
+    /// pass that ran (it ends with the queue empty), and an error ends the loop instead of waiting for the next tick.
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingRunOutcome>> RunAsync(DeviceChoice device, bool untilEmpty, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("worker {WorkerId} on {Device} polls the training queue", runs.Worker.Id, device.ToString().ToLowerInvariant());
+        var outcomes = new List<TrainingRunOutcome>();
+        using var timer = new PeriodicTimer(PollInterval);
+        do
+        {
+            try
+            {
+                if (await DrainAsync(device, cancellationToken) is { } pass)
+                {
+                    outcomes.AddRange(pass);
+                    if (untilEmpty)
+                    {
+                        return outcomes;
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && !untilEmpty)
+            {
+                // The loop outlives one bad poll (a locked database, say); the next tick tries again.
+                logger.LogError(exception, "The training queue could not take the next run");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken));
+
+        return outcomes;
+    }
+}

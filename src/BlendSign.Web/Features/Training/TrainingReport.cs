@@ -1,0 +1,82 @@
+using System.Text.Json;
+using BlendSign.Data.Labels;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Health;
+using BlendSign.Model.Metrics;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>One class against the rest; null where undefined (see <see cref="ClassMetrics"/>).</summary>
+public sealed record ClassReport(double? Sensitivity, double? Specificity, double? F1, double? Auc)
+{
+    public static IReadOnlyDictionary<string, ClassReport> From(ClassificationMetrics metrics) =>
+        HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => From(metrics.PerClass[(int)c]));
+
+    public static ClassReport From(ClassMetrics m) => new(m.Sensitivity, m.Specificity, m.F1, m.Auc);
+
+    /// <summary>The means over folds of a class's metrics.</summary>
+    public static ClassReport FromMean(ClassMetricsSummary m) => new(m.Sensitivity.Mean, m.Specificity.Mean, m.F1.Mean, m.Auc.Mean);
+}
+
+public sealed record FoldReport(
+    int Fold,
+    int TrainingSlices,
+    int HeldOutSlices,
+    int HeldOutScans,
+    double LastEpochLoss,
+    IReadOnlyDictionary<string, ClassReport> PerClass,
+    IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix);
+
+/// <summary>One generation's held-out metrics over all folds (0 = the teacher): pooled, and mean ± SD over folds.</summary>
+public sealed record GenerationReport(int Generation, string Name, IReadOnlyDictionary<string, ClassReport> PerClass,
+    IReadOnlyDictionary<string, ClassReport> MeanOverFolds);
+
+/// <summary>Why a run diverged: where (fold, generation), what kind, and the reason in words.</summary>
+public sealed record DivergenceReport(int Fold, int Generation, string Kind, string Reason)
+{
+    public static DivergenceReport From(DivergenceFinding f) => new(f.Fold, f.Generation, JsonNamingPolicy.SnakeCaseLower.ConvertName(f.Kind.ToString()), f.Reason);
+}
+
+/// <summary>
+/// A trained run's results, stored as the run's ResultJson (snake_case): per-class metrics keyed by wire name
+/// and the confusion matrix (rows gold, columns predicted) over all out-of-fold predictions, then per fold; the
+/// findings that made it diverged (empty when healthy), warnings about metrics that carry no information, and each
+/// generation's metrics (teacher, students) when it distilled.
+/// </summary>
+public sealed record TrainingReport(
+    string Device,
+    int Slices,
+    int Scans,
+    IReadOnlyDictionary<string, ClassReport> PerClass,
+    IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
+    IReadOnlyList<FoldReport> Folds)
+{
+    public IReadOnlyList<DivergenceReport> Diverged { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public IReadOnlyList<GenerationReport> Generations { get; init; } = [];
+
+    /// <summary>The tensor layout the network ran in ("channels-last": the CPU fast path, checked on that CPU); null for runs from before it was recorded.</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>A run's stored report (its ResultJson); null when it has none.</summary>
+    public static TrainingReport? Read(BlendSign.Data.Training.TrainingRun run) =>
+        run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
+
+    public static TrainingReport From(CrossValidationResult result) => new(
+        result.Device,
+        result.Predictions.Count,
+        result.Predictions.Select(p => p.GroupId).Distinct().Count(),
+        ClassReport.From(result.Metrics),
+        result.Metrics.ConfusionMatrix,
+        [.. result.Folds.Select(f => new FoldReport(f.Fold, f.TrainingExamples, f.HeldOutExamples, f.HeldOutGroups,
+            f.LastEpochLoss, ClassReport.From(f.Metrics), f.Metrics.ConfusionMatrix))])
+    {
+        Layout = result.Layout,
+        Diverged = [.. result.Findings.Select(DivergenceReport.From)],
+        Warnings = OutputHealth.Warnings(result.Predictions, [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]),
+        Generations = [.. result.Generations.Select(g => new GenerationReport(g.Generation, g.Name, ClassReport.From(g.Metrics),
+            HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => ClassReport.FromMean(g.MeanOverFolds[(int)c]))))],
+    };
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using BlendSign.Model.Torch;
+
+namespace BlendSign.Web.Features.Training;
+
+/// <summary>
+/// Who trains queued runs and where their files live: the <c>BlendSign:Training</c> section beside the study's
+/// settings (<see cref="Model.Training.TrainingOptions"/>), for the server and the <c>worker</c> verb alike.
+/// </summary>
+public sealed class TrainingWorkerOptions
+{
+    public const string SectionName = "BlendSign:Training";
+
+    /// <summary>The server trains queued runs itself; false on web nodes when <c>worker</c> processes train instead.</summary>
+    public bool InProcessWorker { get; set; } = true;
+
+    /// <summary>How often an executing worker writes its heartbeat on the run's row.</summary>
+    [Range(1, 3600)]
+    public int HeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>A Running run whose heartbeat (from another host) is older than this is queued again, to resume elsewhere.</summary>
+    [Range(2, 86400)]
+    public int StaleAfterSeconds { get; set; } = 60;
+
+    /// <summary>Checkpoints, loss history, predictions and locks; default <c>{DataDirectory}/runs</c>. A shared path for workers on other hosts.</summary>
+    public string? RunsDirectory { get; set; }
+
+    /// <summary>Where this process trains: auto (CUDA when available), cpu or cuda; the <c>worker</c> verb's <c>--device</c> overrides it.</summary>
+    public DeviceChoice Device { get; set; }
+
+    public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds);
+
+    public TimeSpan StaleAfter => TimeSpan.FromSeconds(StaleAfterSeconds);
+}

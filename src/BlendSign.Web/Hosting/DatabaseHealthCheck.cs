@@ -1,0 +1,17 @@
+using BlendSign.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace BlendSign.Web.Hosting;
+
+/// <summary><c>/health</c> is healthy when the database answers a query.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<BlendSignDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+    }
+}

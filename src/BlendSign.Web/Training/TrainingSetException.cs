@@ -1,4 +1,0 @@
-namespace BlendSign.Web.Training;
-
-/// <summary>The gold standard cannot support the run (no gold labels yet, fewer scans than folds): a user's matter, not a bug.</summary>
-internal sealed class TrainingSetException(string message) : Exception(message);
