@@ -1,6 +1,7 @@
 using BlendSign.Data.Gold;
 using BlendSign.Data.Storage;
 using BlendSign.Data.Tests.Support;
+using BlendSign.Data.Training;
 using BlendSign.Model.Training;
 using BlendSign.Tests.Shared;
 using BlendSign.Web.Features.Training;

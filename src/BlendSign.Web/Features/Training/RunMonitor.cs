@@ -1,4 +1,5 @@
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Training;
 using BlendSign.Model.Training;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace BlendSign.Web.Features.Training;
+namespace BlendSign.Data.Training;
 
 /// <summary>
 /// A training process as the run rows name it: <c>host:pid:id8</c>. The host tells a run trained on this machine

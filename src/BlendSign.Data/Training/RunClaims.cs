@@ -1,8 +1,7 @@
 using BlendSign.Data.Persistence;
-using BlendSign.Data.Training;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlendSign.Web.Features.Training;
+namespace BlendSign.Data.Training;
 
 /// <summary>
 /// The database side of sharing the queue between workers (the server's and <c>worker</c> verbs on other hosts):

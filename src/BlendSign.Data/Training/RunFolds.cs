@@ -1,10 +1,10 @@
 using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlendSign.Web.Features.Training;
+namespace BlendSign.Data.Training;
 
 /// <summary>The folds of a finished run, by scan: what a run with <c>FoldsFromRun</c> keeps.</summary>
-internal static class RunFolds
+public static class RunFolds
 {
     /// <summary>Scan id (the training examples' group id) → fold (0-based) of every scan the run predicted.</summary>
     /// <exception cref="TrainingSetException">The run has no predictions, or a different number of folds.</exception>

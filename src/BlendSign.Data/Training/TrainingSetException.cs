@@ -1,4 +1,4 @@
-namespace BlendSign.Web.Features.Training;
+namespace BlendSign.Data.Training;
 
 /// <summary>The gold standard cannot support the run (no gold labels yet, fewer scans than folds): a user's matter, not a bug.</summary>
-internal sealed class TrainingSetException(string message) : Exception(message);
+public sealed class TrainingSetException(string message) : Exception(message);
