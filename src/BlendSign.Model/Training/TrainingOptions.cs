@@ -58,13 +58,6 @@ public class TrainingOptions
     [Range(0.0, 1e9)]
     public double GradientClipNorm { get; set; } = TrainingLimits.DefaultGradientClipNorm;
 
-    /// <summary>
-    /// How often a run continues from its last checkpoint after a LibTorch error before it fails (see
-    /// <see cref="Torch.NativeErrorRetry"/>); 0 fails at the first.
-    /// </summary>
-    [Range(0, 10)]
-    public int NativeErrorRetries { get; set; } = 2;
-
     /// <summary>A torchvision state dict for resnet50, vgg16 or inception_v3 (none: they start from random weights).</summary>
     public string? WeightsFile { get; set; }
 }

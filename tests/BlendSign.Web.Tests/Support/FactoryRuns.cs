@@ -26,7 +26,7 @@ internal static class FactoryRuns
             }
         }
 
-        var outcome = await services.GetRequiredService<TrainingRunService>().RunNowAsync(settings);
+        var outcome = await services.GetRequiredService<TrainingRunner>().RunNowAsync(settings);
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         await using var check = await dbFactory.CreateDbContextAsync();
         var prediction = await check.SlicePredictions.Where(p => p.TrainingRunId == outcome.RunId)

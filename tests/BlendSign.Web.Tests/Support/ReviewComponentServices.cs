@@ -27,7 +27,10 @@ internal static class ReviewComponentServices
         services.AddSingleton(RunStorage.From(paths, new TrainingWorkerOptions()));
         services.AddSingleton<TrainingProgressNotifier>();
         services.AddSingleton<RunHistoryStore>();
-        services.AddSingleton<TrainingRunService>();
+        services.AddSingleton<TrainingProcess>();
+        services.AddSingleton<TrainingRunQueue>();
+        services.AddSingleton<TrainingRunExecutor>();
+        services.AddSingleton<TrainingRunner>();
         services.AddSingleton<ReviewDecisionService>();
         services.AddSingleton<ReviewDataService>();
         services.AddSingleton<ReviewQueueService>();

@@ -14,7 +14,7 @@ namespace BlendSign.Web.Features.Review;
 /// reviewed gold standard, and compares two runs. The data comes from <see cref="ReviewDataService"/>; decisions are
 /// written by <see cref="ReviewDecisionService"/>.
 /// </summary>
-public sealed class ReviewQueueService(ReviewDataService data, TrainingRunService runs)
+public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue runs)
 {
     /// <summary>The queue of a run (default: the latest completed one); null when no run can be reviewed.</summary>
     /// <param name="includeDecided">Keep slices decided since the run's snapshot (for measuring the ranking itself).</param>

@@ -83,7 +83,7 @@ internal sealed class RunMonitor : IAsyncDisposable
         if (latest is not null && !ReferenceEquals(latest, _stored))
         {
             await db.TrainingRuns.Where(r => r.Id == _runId && r.WorkerId == _worker.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.ProgressMessage, TrainingRunService.Describe(latest))
+                .SetProperty(r => r.ProgressMessage, ProgressText.Describe(latest))
                 .SetProperty(r => r.ProgressFraction, latest.FractionDone), cancellationToken);
             _stored = latest;
         }

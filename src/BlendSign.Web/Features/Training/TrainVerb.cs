@@ -8,7 +8,7 @@ namespace BlendSign.Web.Features.Training;
 
 /// <summary>
 /// <c>train [--folds K] [--epochs E] [--image-size S] [--backbone NAME] [--no-detection] [--no-skd] [--seed S] [--json]</c>:
-/// one cross-validated run, here and now, through the same <see cref="TrainingRunService"/> as the server's queue;
+/// one cross-validated run, here and now, through the same queue and executor as the server's worker (<see cref="TrainingRunner"/>);
 /// <c>--ablation</c> runs the study's three rows (WCE, WCE+AT, WCE+AT+SKD) on the same folds; <c>--resume RUN_ID</c>
 /// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints; <c>--folds-from RUN_ID</c>
 /// keeps that run's folds (to compare a retraining on reviewed labels with it, split for split). A run interrupted here
@@ -75,7 +75,7 @@ public sealed class TrainVerb : ICliVerb
             }
 
             var services = await context.GetServicesAsync(cancellationToken);
-            var runs = services.GetRequiredService<TrainingRunService>();
+            var runs = services.GetRequiredService<TrainingRunner>();
             var settings = defaults with
             {
                 Folds = parse.GetValue(folds),
@@ -115,7 +115,7 @@ public sealed class TrainVerb : ICliVerb
     private static async Task<int> ResumeAsync(CliContext context, int runId, bool json, CancellationToken cancellationToken)
     {
         var services = await context.GetServicesAsync(cancellationToken);
-        var runs = services.GetRequiredService<TrainingRunService>();
+        var runs = services.GetRequiredService<TrainingRunner>();
         TrainingRunOutcome outcome;
         try
         {

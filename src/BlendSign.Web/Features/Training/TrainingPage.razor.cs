@@ -39,7 +39,7 @@ public partial class TrainingPage
     private IDbContextFactory<BlendSignDbContext> DbFactory { get; set; } = default!;
 
     [Inject]
-    private TrainingRunService Runs { get; set; } = default!;
+    private TrainingRunQueue Runs { get; set; } = default!;
 
     [Inject]
     private TrainingProgressNotifier Notifier { get; set; } = default!;

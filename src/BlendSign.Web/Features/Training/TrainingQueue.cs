@@ -8,7 +8,7 @@ namespace BlendSign.Web.Features.Training;
 /// is left; poll for more. Stopping interrupts the run in progress, which stays Running: its heartbeat stops, and a
 /// worker queues it again (at once on this host, after <c>StaleAfterSeconds</c> elsewhere) to resume from its checkpoints.
 /// </summary>
-public sealed class TrainingQueue(TrainingRunService runs, ILogger<TrainingQueue> logger)
+public sealed class TrainingQueue(TrainingRunQueue queue, TrainingRunExecutor executor, TrainingProcess process, ILogger<TrainingQueue> logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -18,23 +18,23 @@ public sealed class TrainingQueue(TrainingRunService runs, ILogger<TrainingQueue
     /// </summary>
     public async Task<IReadOnlyList<TrainingRunOutcome>?> DrainAsync(DeviceChoice device, CancellationToken cancellationToken)
     {
-        using var slot = runs.TryTakeTrainingSlot();
+        using var slot = process.TryTakeTrainingSlot();
         if (slot is null)
         {
             return null;
         }
 
-        var requeued = await runs.RequeueStaleRunsAsync(cancellationToken);
+        var requeued = await queue.RequeueStaleRunsAsync(cancellationToken);
         if (requeued > 0)
         {
             logger.LogWarning("{Count} training run(s) whose worker was gone queued again, to resume from their checkpoints", requeued);
         }
 
         var outcomes = new List<TrainingRunOutcome>();
-        while (!cancellationToken.IsCancellationRequested && await runs.ClaimNextQueuedAsync(device, cancellationToken) is { } runId)
+        while (!cancellationToken.IsCancellationRequested && await queue.ClaimNextQueuedAsync(device, cancellationToken) is { } runId)
         {
-            logger.LogInformation("worker {WorkerId} claimed run {RunId}", runs.Worker.Id, runId);
-            outcomes.Add(await runs.ExecuteAsync(runId, device, cancellationToken));
+            logger.LogInformation("worker {WorkerId} claimed run {RunId}", process.Worker.Id, runId);
+            outcomes.Add(await executor.ExecuteAsync(runId, device, cancellationToken));
         }
 
         return outcomes;
@@ -46,7 +46,7 @@ public sealed class TrainingQueue(TrainingRunService runs, ILogger<TrainingQueue
     /// </summary>
     public async Task<IReadOnlyList<TrainingRunOutcome>> RunAsync(DeviceChoice device, bool untilEmpty, CancellationToken cancellationToken)
     {
-        logger.LogInformation("worker {WorkerId} on {Device} polls the training queue", runs.Worker.Id, device.ToString().ToLowerInvariant());
+        logger.LogInformation("worker {WorkerId} on {Device} polls the training queue", process.Worker.Id, device.ToString().ToLowerInvariant());
         var outcomes = new List<TrainingRunOutcome>();
         using var timer = new PeriodicTimer(PollInterval);
         do

@@ -26,7 +26,10 @@ public static class TrainingServiceExtensions
         builder.Services.TryAddSingleton<TrainingProgressNotifier>();
         builder.Services.TryAddSingleton<RunHistoryStore>();
         builder.Services.TryAddSingleton<RunResultsService>();
-        builder.Services.TryAddSingleton<TrainingRunService>();
+        builder.Services.TryAddSingleton<TrainingProcess>();
+        builder.Services.TryAddSingleton<TrainingRunQueue>();
+        builder.Services.TryAddSingleton<TrainingRunExecutor>();
+        builder.Services.TryAddSingleton<TrainingRunner>();
         builder.Services.TryAddSingleton<TrainingQueue>();
         return builder;
     }

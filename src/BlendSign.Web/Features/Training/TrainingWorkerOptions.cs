@@ -28,6 +28,13 @@ public sealed class TrainingWorkerOptions
     /// <summary>Where this process trains: auto (CUDA when available), cpu or cuda; the <c>worker</c> verb's <c>--device</c> overrides it.</summary>
     public DeviceChoice Device { get; set; }
 
+    /// <summary>
+    /// How often a run continues from its last checkpoint after a LibTorch error before it fails (see
+    /// <see cref="Model.Torch.NativeErrorRetry"/>); 0 fails at the first.
+    /// </summary>
+    [Range(0, 10)]
+    public int NativeErrorRetries { get; set; } = 2;
+
     public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds);
 
     public TimeSpan StaleAfter => TimeSpan.FromSeconds(StaleAfterSeconds);

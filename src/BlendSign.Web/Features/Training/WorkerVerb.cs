@@ -31,8 +31,8 @@ public sealed class WorkerVerb : ICliVerb
         command.SetAction(async (parse, cancellationToken) =>
         {
             var services = await context.GetServicesAsync(cancellationToken);
-            var runs = services.GetRequiredService<TrainingRunService>();
-            var choice = parse.GetValue(device) is { } name ? Enum.Parse<DeviceChoice>(name, ignoreCase: true) : runs.ConfiguredDevice;
+            var process = services.GetRequiredService<TrainingProcess>();
+            var choice = parse.GetValue(device) is { } name ? Enum.Parse<DeviceChoice>(name, ignoreCase: true) : process.ConfiguredDevice;
             // Asked for CUDA and there is none: one line for the operator, never a quiet CPU worker.
             if (choice == DeviceChoice.Cuda && !TorchRuntime.IsCudaAvailable)
             {
@@ -45,7 +45,7 @@ public sealed class WorkerVerb : ICliVerb
             var trained = outcomes.Select(o => new WorkerRunOutput(o.RunId, o.Status.ToString().ToLowerInvariant(), o.Error)).ToArray();
             if (parse.GetValue(json))
             {
-                CliJson.Write(context.Out, new WorkerOutput(runs.Worker.Id, trained));
+                CliJson.Write(context.Out, new WorkerOutput(process.Worker.Id, trained));
             }
             else
             {
@@ -54,7 +54,7 @@ public sealed class WorkerVerb : ICliVerb
                     await context.Out.WriteLineAsync($"run {run.RunId}: {run.Status}{(run.Error is null ? "" : $" ({run.Error})")}");
                 }
 
-                await context.Out.WriteLineAsync($"worker {runs.Worker.Id}: {trained.Length} run(s) trained; the queue is empty.");
+                await context.Out.WriteLineAsync($"worker {process.Worker.Id}: {trained.Length} run(s) trained; the queue is empty.");
             }
 
             return 0;

@@ -30,7 +30,7 @@ public class TrainingDefaultsTests : BlendSignComponentTest, IAsyncLifetime
         // Bound as the app binds the section (AddOptions<TrainingOptions>().BindConfiguration).
         var options = new ConfigurationBuilder().AddInMemoryCollection(Configured).Build()
             .GetSection(TrainingOptions.SectionName).Get<TrainingOptions>()!;
-        Services.AddSingleton(TrainingServices.Create(Database, trainingOptions: options));
+        Services.AddSingleton(TrainingServices.Create(Database, trainingOptions: options).Queue);
         Services.AddSingleton(new TrainingProgressNotifier(NullLogger<TrainingProgressNotifier>.Instance));
         Services.AddSingleton(new RunHistoryStore(new RunStorage(Database.Paths.Runs), NullLogger<RunHistoryStore>.Instance));
         await SignInAsync("lead", "lead");

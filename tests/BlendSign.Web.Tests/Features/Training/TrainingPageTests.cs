@@ -15,7 +15,7 @@ public class TrainingPageTests : BlendSignComponentTest, IAsyncLifetime
     public TrainingPageTests()
     {
         var runs = TrainingServices.Create(Database);
-        Services.AddSingleton(runs);
+        Services.AddSingleton(runs.Queue);
         Services.AddSingleton(new TrainingProgressNotifier(NullLogger<TrainingProgressNotifier>.Instance));
         Services.AddSingleton(new RunHistoryStore(new RunStorage(Database.Paths.Runs), NullLogger<RunHistoryStore>.Instance));
     }

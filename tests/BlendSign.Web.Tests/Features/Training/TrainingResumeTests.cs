@@ -41,7 +41,7 @@ public sealed class TrainingResumeTests : IDisposable
                     Thread.Sleep(TimeSpan.FromSeconds(1.5));
                 }
             });
-            runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(TinyTraining.Resumable);
+            runId = await services.GetRequiredService<TrainingRunQueue>().QueueAsync(TinyTraining.Resumable);
             await reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
         }
 
@@ -60,7 +60,7 @@ public sealed class TrainingResumeTests : IDisposable
         Assert.Equal("resumed after a restart at fold 2 epoch 2", note.Describe());
 
         // An uninterrupted run of the same settings on the same gold standard: same folds, same predictions.
-        var reference = await second.Services.GetRequiredService<TrainingRunService>().RunNowAsync(TinyTraining.Resumable);
+        var reference = await second.Services.GetRequiredService<TrainingRunner>().RunNowAsync(TinyTraining.Resumable);
         Assert.Equal(TrainingRunStatus.Completed, reference.Status);
         await using var db2 = await dbFactory.CreateDbContextAsync();
         await TinyTraining.AssertSamePredictionsAsync(db2, reference.RunId, runId);

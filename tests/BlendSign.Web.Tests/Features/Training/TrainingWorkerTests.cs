@@ -26,7 +26,7 @@ public sealed class TrainingWorkerTests : IDisposable
         var claims = new[] { new RunClaims(_database, TimeProvider.System), new RunClaims(_database, TimeProvider.System) };
         for (var round = 0; round < 8; round++)
         {
-            var runId = await runs.QueueAsync(TinyTraining.Resumable);
+            var runId = await runs.Queue.QueueAsync(TinyTraining.Resumable);
             using var start = new ManualResetEventSlim();
             var racers = new[] { HostA, HostB }.Select((worker, i) => Task.Run(async () =>
             {
@@ -50,10 +50,10 @@ public sealed class TrainingWorkerTests : IDisposable
     public async Task RequeueStaleRunsAsync_FreshHeartbeatFromAnotherHost_LeavesItRunning()
     {
         var here = TrainingServices.Create(_database, worker: HostB);
-        var runId = await here.QueueAsync(TinyTraining.Resumable);
+        var runId = await here.Queue.QueueAsync(TinyTraining.Resumable);
         Assert.True(await new RunClaims(_database, TimeProvider.System).ClaimAsync(runId, HostA, "cuda"));
 
-        Assert.Equal(0, await here.RequeueStaleRunsAsync());
+        Assert.Equal(0, await here.Queue.RequeueStaleRunsAsync());
 
         await using var db = _database.CreateDbContext();
         var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
@@ -86,13 +86,13 @@ public sealed class TrainingWorkerTests : IDisposable
     {
         var here = TrainingServices.Create(_database, worker: HostB);
         var claims = new RunClaims(_database, TimeProvider.System);
-        var runId = await here.QueueAsync(TinyTraining.Resumable);
+        var runId = await here.Queue.QueueAsync(TinyTraining.Resumable);
         Assert.True(await claims.ClaimAsync(runId, HostA, "cpu"));
         Assert.True(await claims.HeartbeatAsync(runId, HostA));
         await AgeHeartbeatAsync(runId, TimeSpan.FromMinutes(5));
 
-        Assert.Equal(1, await here.RequeueStaleRunsAsync());
-        Assert.Equal(runId, await here.ClaimNextQueuedAsync());
+        Assert.Equal(1, await here.Queue.RequeueStaleRunsAsync());
+        Assert.Equal(runId, await here.Queue.ClaimNextQueuedAsync());
 
         Assert.False(await claims.HeartbeatAsync(runId, HostA));
         Assert.True(await claims.HeartbeatAsync(runId, HostB));
@@ -118,9 +118,9 @@ public sealed class TrainingWorkerTests : IDisposable
                    }
                }))
         {
-            var runId0 = await hostA.QueueAsync(TinyTraining.Resumable);
-            Assert.Equal(runId0, await hostA.ClaimNextQueuedAsync());
-            Assert.Equal(TrainingRunStatus.Running, (await hostA.ExecuteAsync(runId0, crash.Token)).Status);
+            var runId0 = await hostA.Queue.QueueAsync(TinyTraining.Resumable);
+            Assert.Equal(runId0, await hostA.Queue.ClaimNextQueuedAsync());
+            Assert.Equal(TrainingRunStatus.Running, (await hostA.Executor.ExecuteAsync(runId0, crash.Token)).Status);
         }
 
         int runId;
@@ -133,7 +133,7 @@ public sealed class TrainingWorkerTests : IDisposable
 
         // Host B's worker finds it stale, queues it again and resumes it from host A's checkpoints.
         var hostB = TrainingServices.Create(_database, worker: HostB);
-        var outcomes = await TrainingServices.QueueOf(hostB).RunAsync(Model.Torch.DeviceChoice.Cpu, untilEmpty: true, CancellationToken.None);
+        var outcomes = await hostB.WorkerLoop().RunAsync(Model.Torch.DeviceChoice.Cpu, untilEmpty: true, CancellationToken.None);
 
         var outcome = Assert.Single(outcomes);
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
@@ -146,7 +146,7 @@ public sealed class TrainingWorkerTests : IDisposable
             new RunHistoryStore(new RunStorage(_database.Paths.Runs), Microsoft.Extensions.Logging.Abstractions.NullLogger<RunHistoryStore>.Instance).Get(runId).Resumes).Describe());
 
         // An uninterrupted run of the same settings on the same gold standard: same folds, same predictions.
-        var reference = await hostB.RunNowAsync(TinyTraining.Resumable);
+        var reference = await hostB.Runner.RunNowAsync(TinyTraining.Resumable);
         Assert.Equal(TrainingRunStatus.Completed, reference.Status);
         await TinyTraining.AssertSamePredictionsAsync(check, reference.RunId, runId);
     }
@@ -158,7 +158,7 @@ public sealed class TrainingWorkerTests : IDisposable
         var services = server.Services;
 
         Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s is TrainingWorker);
-        var runId = await services.GetRequiredService<TrainingRunService>().QueueAsync(TinyTraining.Resumable);
+        var runId = await services.GetRequiredService<TrainingRunQueue>().QueueAsync(TinyTraining.Resumable);
         await Task.Delay(TrainingQueue.PollInterval * 2);
         await using var db = await services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync();
         Assert.Equal(TrainingRunStatus.Queued, (await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId)).Status);

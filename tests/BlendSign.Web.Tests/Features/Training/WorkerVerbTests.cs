@@ -24,7 +24,7 @@ public sealed class WorkerVerbTests : IDisposable
             await TrainingData.SeedAsync(db, new SliceStore(_database.Paths), scans: 4);
         }
 
-        var runId = await TrainingServices.Create(_database).QueueAsync(TinyTraining.Quick);
+        var runId = await TrainingServices.Create(_database).Queue.QueueAsync(TinyTraining.Quick);
 
         var (exitCode, output, error) = await RunAsync("worker", "--once", "--device", "cpu", "--json");
 

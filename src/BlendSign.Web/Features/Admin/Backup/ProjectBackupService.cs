@@ -42,7 +42,7 @@ public sealed class ProjectBackupService(
             parts[BackupLayout.Models] = await WriteFolderAsync(writer, BackupLayout.Models, paths.Models, null, cancellationToken);
 
             var manifest = new BackupManifest(BackupManifest.CurrentFormat, dumps.Provider, lastMigration, time.GetUtcNow(),
-                TrainingRunService.CodeVersion, dump.EntryName, parts);
+                TrainingRunQueue.CodeVersion, dump.EntryName, parts);
             using var manifestData = new MemoryStream(manifest.ToUtf8());
             await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, BackupLayout.ManifestEntry)
             {

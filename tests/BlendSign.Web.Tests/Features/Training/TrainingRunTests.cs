@@ -15,17 +15,17 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Tests.Features.Training;
 
-public sealed class TrainingRunServiceTests : IDisposable
+public sealed class TrainingRunTests : IDisposable
 {
     private readonly TestDatabase _database = new();
     private readonly SliceStore _store;
     private readonly TrainingProgressNotifier _notifier = new(NullLogger<TrainingProgressNotifier>.Instance);
-    private readonly TrainingRunService _service;
+    private readonly TrainingStack _runs;
 
-    public TrainingRunServiceTests()
+    public TrainingRunTests()
     {
         _store = new SliceStore(_database.Paths);
-        _service = TrainingServices.Create(_database, _notifier);
+        _runs = TrainingServices.Create(_database, _notifier);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class TrainingRunServiceTests : IDisposable
         var updates = new List<TrainingProgressUpdate>();
         using var subscription = _notifier.Subscribe(updates.Add);
 
-        var outcome = await _service.RunNowAsync(TinyTraining.Quick);
+        var outcome = await _runs.Runner.RunNowAsync(TinyTraining.Quick);
 
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         await using var check = _database.CreateDbContext();
@@ -79,9 +79,9 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 6);
         }
 
-        var first = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 1 });
-        var free = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 2 });
-        var paired = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 2, FoldsFromRun = first.RunId });
+        var first = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 1 });
+        var free = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 2 });
+        var paired = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { Folds = 3, Seed = 2, FoldsFromRun = first.RunId });
 
         Assert.Equal(TrainingRunStatus.Completed, paired.Status);
         var folds = await FoldsByScanAsync();
@@ -102,9 +102,9 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var first = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 3 });
-        var unknown = await _service.RunNowAsync(TinyTraining.Quick with { FoldsFromRun = 999 });
-        var fewer = await _service.RunNowAsync(TinyTraining.Quick with { Folds = 2, FoldsFromRun = first.RunId });
+        var first = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { Folds = 3 });
+        var unknown = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { FoldsFromRun = 999 });
+        var fewer = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { Folds = 2, FoldsFromRun = first.RunId });
 
         Assert.Equal((TrainingRunStatus.Failed, "Run 999 has no out-of-fold predictions, so its folds cannot be kept."), (unknown.Status, unknown.Error));
         Assert.Equal((TrainingRunStatus.Failed, $"Run {first.RunId} used 3 folds; a run keeping its folds needs as many, not 2."), (fewer.Status, fewer.Error));
@@ -126,11 +126,11 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var runId = await _service.QueueAsync(TinyTraining.Quick with { Epochs = 50 });
-        Assert.Equal(runId, await _service.ClaimNextQueuedAsync());
-        await _service.RequestCancelAsync(runId);
+        var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick with { Epochs = 50 });
+        Assert.Equal(runId, await _runs.Queue.ClaimNextQueuedAsync());
+        await _runs.Queue.RequestCancelAsync(runId);
 
-        var outcome = await _service.ExecuteAsync(runId);
+        var outcome = await _runs.Executor.ExecuteAsync(runId);
 
         Assert.Equal(TrainingRunStatus.Cancelled, outcome.Status);
         await using var check = _database.CreateDbContext();
@@ -141,7 +141,7 @@ public sealed class TrainingRunServiceTests : IDisposable
     [Fact]
     public async Task RunNowAsync_NoGoldLabels_FailsWithReason()
     {
-        var outcome = await _service.RunNowAsync(TinyTraining.Quick);
+        var outcome = await _runs.Runner.RunNowAsync(TinyTraining.Quick);
 
         Assert.Equal(TrainingRunStatus.Failed, outcome.Status);
         await using var check = _database.CreateDbContext();
@@ -153,21 +153,21 @@ public sealed class TrainingRunServiceTests : IDisposable
     [Fact]
     public async Task ClaimNextQueuedAsync_TwoQueued_ClaimsOldestOnceEach()
     {
-        var first = await _service.QueueAsync(TinyTraining.Quick);
-        var second = await _service.QueueAsync(TinyTraining.Quick);
+        var first = await _runs.Queue.QueueAsync(TinyTraining.Quick);
+        var second = await _runs.Queue.QueueAsync(TinyTraining.Quick);
 
-        Assert.Equal(first, await _service.ClaimNextQueuedAsync());
-        Assert.Equal(second, await _service.ClaimNextQueuedAsync());
-        Assert.Null(await _service.ClaimNextQueuedAsync());
+        Assert.Equal(first, await _runs.Queue.ClaimNextQueuedAsync());
+        Assert.Equal(second, await _runs.Queue.ClaimNextQueuedAsync());
+        Assert.Null(await _runs.Queue.ClaimNextQueuedAsync());
     }
 
     [Fact]
     public async Task RequeueStaleRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
     {
-        var runId = await _service.QueueAsync(TinyTraining.Quick);
-        await _service.ClaimNextQueuedAsync();
+        var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
+        await _runs.Queue.ClaimNextQueuedAsync();
 
-        Assert.Equal(1, await _service.RequeueStaleRunsAsync());
+        Assert.Equal(1, await _runs.Queue.RequeueStaleRunsAsync());
 
         await using var check = _database.CreateDbContext();
         var run = await check.TrainingRuns.SingleAsync(r => r.Id == runId);
@@ -179,13 +179,13 @@ public sealed class TrainingRunServiceTests : IDisposable
     [Fact]
     public async Task RequeueStaleRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
     {
-        var runId = await _service.QueueAsync(TinyTraining.Quick);
-        await _service.ClaimNextQueuedAsync();
-        using var held = RunLock.TryAcquire(_service.FolderOf(runId).Lock);
+        var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
+        await _runs.Queue.ClaimNextQueuedAsync();
+        using var held = RunLock.TryAcquire(_runs.Process.FolderOf(runId).Lock);
         Assert.NotNull(held);
-        Assert.Null(RunLock.TryAcquire(_service.FolderOf(runId).Lock));
+        Assert.Null(RunLock.TryAcquire(_runs.Process.FolderOf(runId).Lock));
 
-        Assert.Equal(0, await _service.RequeueStaleRunsAsync());
+        Assert.Equal(0, await _runs.Queue.RequeueStaleRunsAsync());
 
         await using var check = _database.CreateDbContext();
         Assert.Equal(TrainingRunStatus.Running, (await check.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
@@ -199,9 +199,9 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var held = _service.TryTakeTrainingSlot();
+        var held = _runs.Process.TryTakeTrainingSlot();
         Assert.NotNull(held);
-        var run = _service.RunNowAsync(TinyTraining.Quick);
+        var run = _runs.Runner.RunNowAsync(TinyTraining.Quick);
         await Task.Delay(TimeSpan.FromMilliseconds(800));
 
         Assert.False(run.IsCompleted);
@@ -222,10 +222,10 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var runId = await _service.QueueAsync(TinyTraining.Quick);
-        var held = _service.TryTakeTrainingSlot();
+        var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
+        var held = _runs.Process.TryTakeTrainingSlot();
         Assert.NotNull(held);
-        using var worker = new TrainingWorker(TrainingServices.QueueOf(_service), Options.Create(new TrainingWorkerOptions()), NullLogger<TrainingWorker>.Instance);
+        using var worker = new TrainingWorker(_runs.WorkerLoop(), Options.Create(new TrainingWorkerOptions()), NullLogger<TrainingWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -255,8 +255,8 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 2);
         }
 
-        var first = await _service.QueueAsync(TinyTraining.Quick);
-        var second = await _service.QueueAsync(TinyTraining.Quick);
+        var first = await _runs.Queue.QueueAsync(TinyTraining.Quick);
+        var second = await _runs.Queue.QueueAsync(TinyTraining.Quick);
 
         await using var check = _database.CreateDbContext();
         var runs = await check.TrainingRuns.OrderBy(r => r.Id).Select(r => r.GoldSnapshotId).ToListAsync();
@@ -279,7 +279,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var runId = await _service.QueueAsync(TinyTraining.Quick);
+        var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
         int tieSliceId;
         string leadId;
         await using (var db = _database.CreateDbContext())
@@ -292,9 +292,9 @@ public sealed class TrainingRunServiceTests : IDisposable
         var adjudication = await new AdjudicationService(_database, new GoldStandardService(_database), TimeProvider.System)
             .DecideAsync(tieSliceId, HemorrhageClass.NormalIch, null, new AuditActor(leadId, "lead", AuditSources.Ui));
         Assert.True(adjudication.Snapshot!.Created);
-        Assert.Equal(runId, await _service.ClaimNextQueuedAsync());
+        Assert.Equal(runId, await _runs.Queue.ClaimNextQueuedAsync());
 
-        var outcome = await _service.ExecuteAsync(runId);
+        var outcome = await _runs.Executor.ExecuteAsync(runId);
 
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         await using var check = _database.CreateDbContext();
@@ -311,10 +311,10 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var ablation = await _service.QueueAblationAsync(TinyTraining.Quick);
-        while (await _service.ClaimNextQueuedAsync() is { } runId)
+        var ablation = await _runs.Queue.QueueAblationAsync(TinyTraining.Quick);
+        while (await _runs.Queue.ClaimNextQueuedAsync() is { } runId)
         {
-            Assert.Equal(TrainingRunStatus.Completed, (await _service.ExecuteAsync(runId)).Status);
+            Assert.Equal(TrainingRunStatus.Completed, (await _runs.Executor.ExecuteAsync(runId)).Status);
         }
 
         Assert.Equal(["wce", "wce_at", "wce_at_skd"], ablation.Runs.Select(r => r.Variant));
@@ -346,7 +346,7 @@ public sealed class TrainingRunServiceTests : IDisposable
             seeded = await TrainingData.SeedAsync(db, _store, scans: 2);
         }
 
-        var runId = await _service.QueueAsync(TinyTraining.Quick);
+        var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
         await using var context = _database.CreateDbContext();
         var run = await context.TrainingRuns.SingleAsync(r => r.Id == runId);
         var slice = await context.Slices.SingleAsync(s => s.SopInstanceUid == seeded.GoldSops[1]);
@@ -371,10 +371,10 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 4);
         }
 
-        var outcome = await _service.RunNowAsync(TinyTraining.Quick with { Epochs = 2 });
+        var outcome = await _runs.Runner.RunNowAsync(TinyTraining.Quick with { Epochs = 2 });
 
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
-        var folder = _service.FolderOf(outcome.RunId);
+        var folder = _runs.Process.FolderOf(outcome.RunId);
         Assert.All(Enumerable.Range(1, TinyTraining.Quick.Folds), fold => Assert.True(File.Exists(CrossValidator.FinalModelPath(folder.Checkpoints, fold))));
         var history = new RunHistoryStore(new RunStorage(_database.Paths.Runs), NullLogger<RunHistoryStore>.Instance).Get(outcome.RunId);
         // Per fold: the teacher's two epochs, then the student's (TinyTraining.Quick distils one generation).
@@ -392,16 +392,16 @@ public sealed class TrainingRunServiceTests : IDisposable
             await TrainingData.SeedAsync(db, _store, scans: 2);
         }
 
-        var outcome = await _service.RunNowAsync(TinyTraining.Quick);
+        var outcome = await _runs.Runner.RunNowAsync(TinyTraining.Quick);
 
-        var refusal = await Assert.ThrowsAsync<RunNotResumableException>(() => _service.ResumeNowAsync(outcome.RunId));
+        var refusal = await Assert.ThrowsAsync<RunNotResumableException>(() => _runs.Runner.ResumeNowAsync(outcome.RunId));
         Assert.Equal($"Run {outcome.RunId} is already completed.", refusal.Message);
-        await Assert.ThrowsAsync<RunNotResumableException>(() => _service.ResumeNowAsync(9999));
+        await Assert.ThrowsAsync<RunNotResumableException>(() => _runs.Runner.ResumeNowAsync(9999));
     }
 
     [Fact]
     public async Task QueueAsync_UnknownBackbone_Throws() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => _service.QueueAsync(TinyTraining.Quick with { Backbone = "inception_v9" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => _runs.Queue.QueueAsync(TinyTraining.Quick with { Backbone = "inception_v9" }));
 
     public void Dispose() => _database.Dispose();
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
+using BlendSign.Data.Storage;
 using BlendSign.Data.Training;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Health;
@@ -9,21 +11,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
-public sealed partial class TrainingRunService
+/// <summary>
+/// Trains claimed runs: each on the gold snapshot taken when it was created (<see cref="TrainingSet"/>), cross-validated
+/// by scan, keeping its checkpoints, final fold models and loss history in its <see cref="RunFolder"/> and leaving its
+/// out-of-fold predictions in the database and at <c>{RunsDirectory}/{id}/oof_predictions.csv</c>; progress goes to the
+/// run's row (heartbeats, cancel requests: <see cref="RunMonitor"/>), the pages (<see cref="TrainingProgressNotifier"/>)
+/// and the loss history (<see cref="RunHistoryStore"/>).
+/// </summary>
+public sealed class TrainingRunExecutor(
+    IDbContextFactory<BlendSignDbContext> dbFactory, SliceStore sliceStore, CrossValidator crossValidator, TrainingProcess process,
+    TrainingProgressNotifier notifier, RunHistoryStore history, ILogger<TrainingRunExecutor> logger)
 {
+    public const string ShutdownMessage = "interrupted by a shutdown; resumes when a worker picks it up again";
+    public const string TakenOverMessage = "taken over by another worker";
+
     /// <summary>
     /// Executes a claimed (running) run to its end: Completed, Diverged (with its results when training finished, the
     /// reason in Error), Failed with the error, or Cancelled; a shutdown leaves it
     /// Running (outcome status Running) to be resumed. Continues from the run's checkpoints when it has some.
     /// </summary>
     public Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(runId, ConfiguredDevice, cancellationToken);
+        ExecuteAsync(runId, process.ConfiguredDevice, cancellationToken);
 
     /// <inheritdoc cref="ExecuteAsync(int, CancellationToken)"/>
     /// <param name="device">Where this process trains it (the <c>worker</c> verb's <c>--device</c>).</param>
     public async Task<TrainingRunOutcome> ExecuteAsync(int runId, DeviceChoice device, CancellationToken cancellationToken = default)
     {
-        using var runLock = RunLock.TryAcquire(FolderOf(runId).Lock);
+        using var runLock = RunLock.TryAcquire(process.FolderOf(runId).Lock);
         if (runLock is null)
         {
             logger.LogWarning("run {RunId} is being trained by another process; not executed here", runId);
@@ -33,7 +47,8 @@ public sealed partial class TrainingRunService
         return await ExecuteLockedAsync(runId, device, cancellationToken);
     }
 
-    private async Task<TrainingRunOutcome> ExecuteLockedAsync(int runId, DeviceChoice device, CancellationToken cancellationToken)
+    /// <summary>As <see cref="ExecuteAsync(int, DeviceChoice, CancellationToken)"/> for a caller that holds the run's lock.</summary>
+    internal async Task<TrainingRunOutcome> ExecuteLockedAsync(int runId, DeviceChoice device, CancellationToken cancellationToken)
     {
         TrainingRun run;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -45,14 +60,14 @@ public sealed partial class TrainingRunService
             }
         }
 
-        var settings = ReadSettings(run) with { Device = device };
-        var folder = FolderOf(runId);
+        var settings = TrainingRunQueue.ReadSettings(run) with { Device = device };
+        var folder = process.FolderOf(runId);
         logger.LogInformation("run {RunId} started{Variant}: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, detection {Detection}, SKD {Generations} generation(s), seed {Seed}",
             runId, run.Variant is null ? "" : $" ({run.Variant})", settings.Folds, settings.Epochs, settings.ImageSize, settings.BatchSize,
             settings.Backbone, settings.Detection, settings.EffectiveGenerations, settings.Seed);
         notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Running, null, "starting"));
-        await using var monitor = new RunMonitor(dbFactory, _claims, Worker, new RunMonitorTiming(MonitorInterval, workerOptions.Value.Heartbeat),
-            time, logger, runId, cancellationToken);
+        await using var monitor = new RunMonitor(dbFactory, process.Claims, process.Worker,
+            new RunMonitorTiming(process.MonitorInterval, process.Options.Heartbeat), process.Time, logger, runId, cancellationToken);
         TrainingSet set;
         CrossValidationResult result;
         try
@@ -79,10 +94,10 @@ public sealed partial class TrainingRunService
             result = await Task.Run(
                 () => NativeErrorRetry.Run(
                     () => crossValidator.Run(set.Examples, images, settings, folder.Checkpoints, progress, monitor.Token, run.Variant),
-                    options.Value.NativeErrorRetries,
+                    process.Options.NativeErrorRetries,
                     (exception, retry) => logger.LogWarning(
                         "run {RunId}: LibTorch error \"{Error}\"; continuing from the last checkpoint (retry {Retry} of {Retries})",
-                        runId, NativeErrorRetry.FirstLine(exception.Message), retry, options.Value.NativeErrorRetries)),
+                        runId, NativeErrorRetry.FirstLine(exception.Message), retry, process.Options.NativeErrorRetries)),
                 monitor.Token);
         }
         catch (OperationCanceledException) when (monitor.Token.IsCancellationRequested)
@@ -166,7 +181,7 @@ public sealed partial class TrainingRunService
         // The results are written even if a stop arrives now: the training itself is done.
         var runId = run.Id;
         var report = TrainingReport.From(result);
-        var oofPath = OofPathOf(runId);
+        var oofPath = process.FolderOf(runId).OofPredictions;
         await OofPredictionsCsv.WriteAsync(oofPath, result.Predictions, CancellationToken.None);
 
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
@@ -188,7 +203,7 @@ public sealed partial class TrainingRunService
         stored.Device = result.Device;
         stored.ResultJson = JsonSerializer.Serialize(report, TrainingJson.Options);
         stored.OofPredictionsPath = oofPath;
-        stored.FinishedAt = time.GetUtcNow();
+        stored.FinishedAt = process.Time.GetUtcNow();
         stored.ProgressFraction = 1.0;
         stored.ProgressMessage = divergence is null ? "completed" : "diverged";
         await db.SaveChangesAsync();
@@ -227,7 +242,7 @@ public sealed partial class TrainingRunService
     private async Task<TrainingRunOutcome> FinishAsync(int runId, TrainingRunStatus status, string? error)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var now = time.GetUtcNow();
+        var now = process.Time.GetUtcNow();
         var message = status switch
         {
             TrainingRunStatus.Cancelled => "cancelled",
