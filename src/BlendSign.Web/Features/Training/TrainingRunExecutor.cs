@@ -50,18 +50,8 @@ public sealed class TrainingRunExecutor(
     /// <summary>As <see cref="ExecuteAsync(int, DeviceChoice, CancellationToken)"/> for a caller that holds the run's lock.</summary>
     internal async Task<TrainingRunOutcome> ExecuteLockedAsync(int runId, DeviceChoice device, CancellationToken cancellationToken)
     {
-        TrainingRun run;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
-            if (run.Status != TrainingRunStatus.Running)
-            {
-                throw new InvalidOperationException($"Run {runId} is {run.Status}; only a claimed (running) run can be executed.");
-            }
-        }
-
+        var run = await LoadClaimedAsync(runId, cancellationToken);
         var settings = TrainingRunQueue.ReadSettings(run) with { Device = device };
-        var folder = process.FolderOf(runId);
         logger.LogInformation("run {RunId} started{Variant}: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, detection {Detection}, SKD {Generations} generation(s), seed {Seed}",
             runId, run.Variant is null ? "" : $" ({run.Variant})", settings.Folds, settings.Epochs, settings.ImageSize, settings.BatchSize,
             settings.Backbone, settings.Detection, settings.EffectiveGenerations, settings.Seed);
@@ -72,38 +62,11 @@ public sealed class TrainingRunExecutor(
         CrossValidationResult result;
         try
         {
-            await using (var db = await dbFactory.CreateDbContextAsync(monitor.Token))
-            {
-                set = run.GoldSnapshotId is { } id
-                    ? await TrainingSet.FromSnapshotAsync(db, id, monitor.Token)
-                    : await TrainingSet.LoadAsync(db, monitor.Token);
-                if (settings.FoldsFromRun is { } earlier)
-                {
-                    settings = settings with { FixedFolds = await RunFolds.LoadAsync(db, earlier, settings.Folds, monitor.Token) };
-                    logger.LogInformation("run {RunId} keeps the folds of run {Earlier}", runId, earlier);
-                }
-            }
-
-            logger.LogInformation("run {RunId}: {Slices} gold-labelled slices from {Scans} scans, {Boxes} consensus boxes",
-                runId, set.Examples.Count, set.Examples.Select(e => e.GroupId).Distinct().Count(), set.Examples.Sum(e => e.GoldBoxes.Count));
-            CheckEnough(set, settings);
-
-            var progress = new SynchronousProgress<TrainingProgress>(p => OnProgress(runId, p, monitor));
-            var images = new SliceStoreImageSource(sliceStore, set.StoreKeys);
-            // A LibTorch error is retried from the last checkpoint a few times (see NativeErrorRetry for why).
-            result = await Task.Run(
-                () => NativeErrorRetry.Run(
-                    () => crossValidator.Run(set.Examples, images, settings, folder.Checkpoints, progress, monitor.Token, run.Variant),
-                    process.Options.NativeErrorRetries,
-                    (exception, retry) => logger.LogWarning(
-                        "run {RunId}: LibTorch error \"{Error}\"; continuing from the last checkpoint (retry {Retry} of {Retries})",
-                        runId, NativeErrorRetry.FirstLine(exception.Message), retry, process.Options.NativeErrorRetries)),
-                monitor.Token);
+            (set, result) = await TrainAsync(run, settings, monitor);
         }
         catch (OperationCanceledException) when (monitor.Token.IsCancellationRequested)
         {
-            await monitor.StopAsync();
-            history.Release(runId);
+            await StopMonitoringAsync();
             if (monitor.ClaimLost)
             {
                 // Another worker holds the row now: neither finish nor annotate it.
@@ -116,27 +79,23 @@ public sealed class TrainingRunExecutor(
         }
         catch (TrainingDivergedException exception)
         {
-            await monitor.StopAsync();
-            history.Release(runId);
+            await StopMonitoringAsync();
             return await FinishAsync(runId, TrainingRunStatus.Diverged, exception.Finding.Reason);
         }
         catch (TrainingSetException exception)
         {
-            await monitor.StopAsync();
-            history.Release(runId);
+            await StopMonitoringAsync();
             return await FinishAsync(runId, TrainingRunStatus.Failed, exception.Message);
         }
         catch (Exception exception)
         {
-            await monitor.StopAsync();
-            history.Release(runId);
+            await StopMonitoringAsync();
             logger.LogError(exception, "run {RunId} failed", runId);
             // The run's error is shown on the pages: LibTorch's message without its C++ stack.
             return await FinishAsync(runId, TrainingRunStatus.Failed, NativeErrorRetry.FirstLine(exception.Message));
         }
 
-        await monitor.StopAsync();
-        history.Release(runId);
+        await StopMonitoringAsync();
         try
         {
             return await CompleteAsync(run, set, result);
@@ -146,6 +105,58 @@ public sealed class TrainingRunExecutor(
             logger.LogError(exception, "run {RunId} trained but its results could not be stored", runId);
             return await FinishAsync(runId, TrainingRunStatus.Failed, "could not store the results: " + exception.Message);
         }
+
+        async Task StopMonitoringAsync()
+        {
+            await monitor.StopAsync();
+            history.Release(runId);
+        }
+    }
+
+    private async Task<TrainingRun> LoadClaimedAsync(int runId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
+        return run.Status == TrainingRunStatus.Running
+            ? run
+            : throw new InvalidOperationException($"Run {runId} is {run.Status}; only a claimed (running) run can be executed.");
+    }
+
+    /// <summary>The run's training set (its gold snapshot) and its cross-validation, off the caller's thread.</summary>
+    private async Task<(TrainingSet Set, CrossValidationResult Result)> TrainAsync(TrainingRun run, TrainingSettings settings, RunMonitor monitor)
+    {
+        var runId = run.Id;
+        TrainingSet set;
+        await using (var db = await dbFactory.CreateDbContextAsync(monitor.Token))
+        {
+            set = run.GoldSnapshotId is { } id
+                ? await TrainingSet.FromSnapshotAsync(db, id, monitor.Token)
+                : await TrainingSet.LoadAsync(db, monitor.Token);
+            if (settings.FoldsFromRun is { } earlier)
+            {
+                settings = settings with { FixedFolds = await RunFolds.LoadAsync(db, earlier, settings.Folds, monitor.Token) };
+                logger.LogInformation("run {RunId} keeps the folds of run {Earlier}", runId, earlier);
+            }
+        }
+
+        logger.LogInformation("run {RunId}: {Slices} gold-labelled slices from {Scans} scans, {Boxes} consensus boxes",
+            runId, set.Examples.Count, set.Examples.Select(e => e.GroupId).Distinct().Count(), set.Examples.Sum(e => e.GoldBoxes.Count));
+        CheckEnough(set, settings);
+
+        var progress = new SynchronousProgress<TrainingProgress>(p => OnProgress(runId, p, monitor));
+        var images = new SliceStoreImageSource(sliceStore, set.StoreKeys);
+        var checkpoints = process.FolderOf(runId).Checkpoints;
+        var retries = process.Options.NativeErrorRetries;
+        // A LibTorch error is retried from the last checkpoint a few times (see NativeErrorRetry for why).
+        var result = await Task.Run(
+            () => NativeErrorRetry.Run(
+                () => crossValidator.Run(set.Examples, images, settings, checkpoints, progress, monitor.Token, run.Variant),
+                retries,
+                (exception, retry) => logger.LogWarning(
+                    "run {RunId}: LibTorch error \"{Error}\"; continuing from the last checkpoint (retry {Retry} of {Retries})",
+                    runId, NativeErrorRetry.FirstLine(exception.Message), retry, retries)),
+            monitor.Token);
+        return (set, result);
     }
 
     private static void CheckEnough(TrainingSet set, TrainingSettings settings)
