@@ -35,7 +35,7 @@ public sealed class CpuFastPathGuard
 
     /// <summary>The layout a network built from <paramref name="options"/> runs on <paramref name="device"/>, for results.</summary>
     public static string Layout(NetworkOptions options, Device device) =>
-        device.type == DeviceType.CPU && options.ChannelsLastOnCpu && Backbones.HasCpuFastPath(options.Backbone) ? "channels-last" : "channels-first";
+        device.type == DeviceType.CPU && options.RunsChannelsLastOnCpu ? "channels-last" : "channels-first";
 
     private static CpuFastPathVerdict Decide(CpuFastPathOptions options, ICpuFastPathProbe probe, ILogger logger)
     {

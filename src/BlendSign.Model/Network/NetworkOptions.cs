@@ -28,4 +28,7 @@ public sealed record NetworkOptions
     /// <see cref="Backbones.HasCpuFastPath"/>; others ignore it. On CUDA the input keeps its layout either way.
     /// </summary>
     public bool ChannelsLastOnCpu { get; init; }
+
+    /// <summary>Whether a network built from these options runs channels-last on the CPU: asked for, and its backbone has the fast path.</summary>
+    public bool RunsChannelsLastOnCpu => ChannelsLastOnCpu && Backbones.HasCpuFastPath(Backbone);
 }

@@ -42,7 +42,7 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
         Weights = parts.Weights;
         _classifier = nn.Linear(parts.Channels, ClassCount);
         _detection = options.Detection ? new DetectionHead(parts.Channels) : null;
-        ChannelsLastOnCpu = options.ChannelsLastOnCpu && Backbones.HasCpuFastPath(options.Backbone);
+        ChannelsLastOnCpu = options.RunsChannelsLastOnCpu;
         RegisterComponents();
     }
 

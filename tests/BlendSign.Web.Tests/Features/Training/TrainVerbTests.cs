@@ -140,27 +140,33 @@ public sealed class TrainVerbTests : IDisposable
     [Fact]
     public async Task CpuCheck_Json_TheReportOfThisCpu()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        await using var context = Context(output, error);
+        var (exit, json) = await CpuCheckAsync();
 
-        var exit = await CliApplication.RunAsync(["cpu-check", "--json"], context);
-
-        using var json = JsonDocument.Parse(output.ToString());
-        var passed = json.RootElement.GetProperty("passed").GetBoolean();
-        Assert.Equal(passed ? 0 : CpuCheckVerb.DiffersExitCode, exit);
-        Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("cpu").GetString()));
-        Assert.True(json.RootElement.GetProperty("largest_difference").GetDouble() >= 0);
+        using (json)
+        {
+            var passed = json.RootElement.GetProperty("passed").GetBoolean();
+            Assert.Equal(passed ? 0 : CpuCheckVerb.DiffersExitCode, exit);
+            Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("cpu").GetString()));
+            Assert.True(json.RootElement.GetProperty("largest_difference").GetDouble() >= 0);
+        }
     }
 
     /// <summary>What <c>cpu-check</c> says of this CPU, in this process; the verbs' guard asks a child process.</summary>
     private async Task<bool> ThisCpuPassesTheCheckAsync()
     {
+        var (_, json) = await CpuCheckAsync();
+        using (json)
+        {
+            return json.RootElement.GetProperty("passed").GetBoolean();
+        }
+    }
+
+    private async Task<(int ExitCode, JsonDocument Report)> CpuCheckAsync()
+    {
         var output = new StringWriter();
         await using var context = Context(output, new StringWriter());
-        await CliApplication.RunAsync(["cpu-check", "--json"], context);
-        using var json = JsonDocument.Parse(output.ToString());
-        return json.RootElement.GetProperty("passed").GetBoolean();
+        var exit = await CliApplication.RunAsync(["cpu-check", "--json"], context);
+        return (exit, JsonDocument.Parse(output.ToString()));
     }
 
     /// <summary>Runs one <c>bench</c> subcommand, asserts it succeeded and returns its JSON document.</summary>
