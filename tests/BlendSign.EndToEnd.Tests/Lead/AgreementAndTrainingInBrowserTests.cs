@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlendSign.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
 
 namespace BlendSign.EndToEnd.Tests.Lead;
 
@@ -34,6 +35,11 @@ public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoSe
         var page = await BrowserSignIn.SignInAsync(context, server, "lead");
         await page.GotoAsync(server.BaseUrl + "/training");
         await page.Locator("[data-testid=training-page][data-ready=true]").WaitForAsync();
+        // The form starts from BlendSign:Training (DemoServer sets the CPU-sized 3 folds, 1 epoch, 64 px).
+        await Assertions.Expect(FormField(page, "folds")).ToHaveValueAsync("3");
+        await Assertions.Expect(FormField(page, "epochs")).ToHaveValueAsync("1");
+        await Assertions.Expect(FormField(page, "image-size")).ToHaveValueAsync("64");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "training-form.png"), FullPage = true });
 
         await page.ClickAsync("[data-testid=start-run]");
 
@@ -57,4 +63,8 @@ public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoSe
             null, new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "run-results.png"), FullPage = true });
     }
+
+    /// <summary>The input of one of the Training form's numeric fields (MudBlazor puts the test id on the input or around it).</summary>
+    private static ILocator FormField(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }
