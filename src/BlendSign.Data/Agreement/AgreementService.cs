@@ -41,8 +41,10 @@ public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFac
         var slices = AgreementDetails.Disagreements(matrix, a, b, group);
         var ids = slices.Select(s => s.SliceId).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Projected in the query: ToDictionaryAsync's element selector runs on the client, where Scan is not loaded.
         var identities = await db.Slices.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => new { s.SopInstanceUid, s.Scan.PseudonymousId, s.SliceIndex }, cancellationToken);
+            .Select(s => new { s.Id, s.SopInstanceUid, s.Scan.PseudonymousId, s.SliceIndex })
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
         return slices.Where(s => identities.ContainsKey(s.SliceId)).Select(s =>
         {
             var id = identities[s.SliceId];

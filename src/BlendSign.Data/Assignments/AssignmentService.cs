@@ -13,7 +13,7 @@ namespace BlendSign.Data.Assignments;
 /// </summary>
 public sealed class AssignmentService(IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {
-    private const string EveryRadiologistText = "every radiologist";
+    internal const string EveryRadiologistText = "every radiologist";
 
     public async Task<AssignmentOverview> GetOverviewAsync(CancellationToken cancellationToken = default)
     {
@@ -167,7 +167,7 @@ public sealed class AssignmentService(IDbContextFactory<BlendSignDbContext> dbFa
                 ? "nobody"
                 : string.Join(", ", state.Raters.Select(id => names[id]).Order(StringComparer.Ordinal));
 
-    private static async Task<List<AssignedRater>> RadiologistsAsync(BlendSignDbContext db, CancellationToken cancellationToken) =>
+    internal static async Task<List<AssignedRater>> RadiologistsAsync(BlendSignDbContext db, CancellationToken cancellationToken) =>
         await (from user in db.Users
                join userRole in db.UserRoles on user.Id equals userRole.UserId
                join role in db.Roles on userRole.RoleId equals role.Id

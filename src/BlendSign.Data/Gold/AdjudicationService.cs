@@ -25,6 +25,30 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
             .ToList();
     }
 
+    /// <summary>One slice with every read, for the adjudication view; null when unknown or in an excluded scan.</summary>
+    public async Task<AdjudicationCase?> CaseAsync(string sopInstanceUid, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var slice = await db.Slices.AsNoTracking().Where(s => s.SopInstanceUid == sopInstanceUid)
+            .Select(s => new { s.Id, s.ScanId }).FirstOrDefaultAsync(cancellationToken);
+        if (slice is null || (await GoldStandardService.LoadAsync(db, cancellationToken, slice.Id)).Slices.SingleOrDefault() is not { } gold)
+        {
+            return null;
+        }
+
+        var scanSlices = await db.Slices.AsNoTracking().Where(s => s.ScanId == slice.ScanId)
+            .OrderBy(s => s.SliceIndex).ThenBy(s => s.SopInstanceUid).Select(s => s.SopInstanceUid).ToListAsync(cancellationToken);
+        var explicitPanel = await db.ScanAssignments.AnyAsync(a => a.ScanId == slice.ScanId, cancellationToken);
+        return new AdjudicationCase(gold, scanSlices, !explicitPanel);
+    }
+
+    /// <summary>A decision from the adjudication view: like <see cref="DecideAsync"/>, but a reason is required.</summary>
+    public Task<AdjudicationOutcome> DecideWithReasonAsync(
+        int sliceId, HemorrhageClass label, string? reason, AuditActor actor, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(AdjudicationOutcome.Refused("Give a reason for the decision; it is kept in the audit trail."))
+            : DecideAsync(sliceId, label, reason, actor, cancellationToken);
+
     public async Task<AdjudicationOutcome> DecideAsync(
         int sliceId, HemorrhageClass label, string? note, AuditActor actor, CancellationToken cancellationToken = default)
     {

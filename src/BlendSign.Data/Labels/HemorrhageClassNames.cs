@@ -21,6 +21,15 @@ public static class HemorrhageClassNames
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown hemorrhage class."),
     };
 
+    /// <summary>What a reader sees: the study's words for the class, not the wire name.</summary>
+    public static string ToDisplayName(this HemorrhageClass value) => value switch
+    {
+        HemorrhageClass.NonIch => "No hemorrhage",
+        HemorrhageClass.NormalIch => "Normal ICH",
+        HemorrhageClass.BlendSign => "Blend sign",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown hemorrhage class."),
+    };
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out HemorrhageClass? value)
     {
         value = text?.Trim().ToLowerInvariant() switch

@@ -17,6 +17,7 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var raterId = reader.UserId;
+        var everyone = reader.SeesAllScans;
         return await db.Scans.VisibleTo(db, reader)
             .OrderBy(s => s.PseudonymousId)
             .Select(s => new ScanSummary(
@@ -28,6 +29,9 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
                 s.Exclusion)
             {
                 RereadRequests = OpenRereads(db, raterId).Count(d => d.Slice.ScanId == s.Id),
+                LabelsByAll = everyone ? db.SliceLabels.Count(l => l.Slice.ScanId == s.Id) : 0,
+                Raters = everyone ? db.SliceLabels.Where(l => l.Slice.ScanId == s.Id).Select(l => l.RaterId).Distinct().Count() : 0,
+                FirstSopInstanceUid = everyone ? s.Slices.OrderBy(x => x.SliceIndex).Select(x => x.SopInstanceUid).FirstOrDefault() : null,
             })
             .ToListAsync(cancellationToken);
     }

@@ -11,6 +11,15 @@ public sealed record ScanSummary(
     /// <summary>Slices of the scan a reviewer sent back for this rater to read again (they see only that).</summary>
     public int RereadRequests { get; init; }
 
+    /// <summary>Labels by every rater on the scan's slices; filled for readers who see every scan (leads), else 0.</summary>
+    public int LabelsByAll { get; init; }
+
+    /// <summary>How many raters labeled any of the scan's slices; filled like <see cref="LabelsByAll"/>.</summary>
+    public int Raters { get; init; }
+
+    /// <summary>The first slice's SOP Instance UID, where a lead's adjudication view opens; filled like <see cref="LabelsByAll"/>.</summary>
+    public string? FirstSopInstanceUid { get; init; }
+
     public ReadingStatus Status => LabeledByMe == 0 ? ReadingStatus.NotStarted
         : LabeledByMe >= Slices ? ReadingStatus.Done
         : ReadingStatus.InProgress;

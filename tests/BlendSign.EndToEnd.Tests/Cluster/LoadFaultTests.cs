@@ -58,7 +58,7 @@ public sealed class LoadFaultTests(ChromiumBrowser chromium) : IAsyncLifetime
 
         // The person's viewer on B, whose circuit lived through the database restart, saves again.
         var personBefore = await LabelAuditsAsync("rater1");
-        var before = await page.Locator("[data-testid=current-label]").InnerTextAsync();
+        var before = await page.Locator("[data-testid=current-label]").GetAttributeAsync("data-label");
         await viewer.FocusAsync();
         await page.Keyboard.PressAsync(before == "blend_sign" ? "2" : "3");
         await ClusterProject.WaitUntilAsync(async () => await LabelAuditsAsync("rater1") > personBefore, TimeSpan.FromSeconds(30),

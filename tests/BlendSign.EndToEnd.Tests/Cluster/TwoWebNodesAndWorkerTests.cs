@@ -107,7 +107,7 @@ public sealed class TwoWebNodesAndWorkerTests(ChromiumBrowser chromium) : IAsync
         var viewer = page.Locator("[data-testid=viewer][data-ready=true]");
         await viewer.WaitForAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
-        var before = await page.Locator("[data-testid=current-label]").InnerTextAsync();
+        var before = await page.Locator("[data-testid=current-label]").GetAttributeAsync("data-label");
         var audited = await RaterLabelAuditsAsync();
         await viewer.FocusAsync();
         // A class other than the slice's current one: the save is a change, with an audit entry of its own.

@@ -19,7 +19,7 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
         var viewer = page.Locator("[data-testid=viewer][data-ready=true]");
         await viewer.WaitForAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
-        var before = await page.Locator("[data-testid=current-label]").InnerTextAsync();
+        var before = await page.Locator("[data-testid=current-label]").GetAttributeAsync("data-label");
         // Pick a class different from the simulated rater's demo read, so the test sees a real change.
         var (key, expected) = before == "blend_sign" ? ("2", "normal_ich") : ("3", "blend_sign");
 
@@ -27,7 +27,7 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
         await page.Keyboard.PressAsync(key);
         await page.Locator("[data-testid=slice-position]", new() { HasText = "Slice 2 of" }).WaitForAsync();
         await page.Keyboard.PressAsync("ArrowLeft");
-        await page.Locator("[data-testid=current-label]", new() { HasText = expected }).WaitForAsync();
+        await page.Locator($"[data-testid=current-label][data-label={expected}]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "viewer-labeled.png") });
 
         await server.RestartAsync();
@@ -36,7 +36,7 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
         await again.Locator("[data-testid=scan-table] a", new() { HasText = "Open" }).First.ClickAsync();
         await again.Locator("[data-testid=viewer][data-ready=true]").WaitForAsync();
 
-        await again.Locator("[data-testid=current-label]", new() { HasText = expected }).WaitForAsync();
-        Assert.Equal(expected, await again.Locator("[data-testid=current-label]").InnerTextAsync());
+        await again.Locator($"[data-testid=current-label][data-label={expected}]").WaitForAsync();
+        Assert.Equal(expected, await again.Locator("[data-testid=current-label]").GetAttributeAsync("data-label"));
     }
 }

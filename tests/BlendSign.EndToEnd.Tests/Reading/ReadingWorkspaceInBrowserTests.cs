@@ -71,7 +71,7 @@ public class ReadingWorkspaceInBrowserTests(ChromiumBrowser chromium, DemoServer
         await page.Locator("[data-testid=scrubber-cell]").Nth(1).ClickAsync();
         await ExpectPositionAsync(page, 2);
         await AssertGeometryAsync(page.Locator("[data-testid=box]"), 150, 160, 250, 240, 180, 225);
-        Assert.Equal("normal_ich", await page.Locator("[data-testid=current-label]").InnerTextAsync());
+        Assert.Equal("normal_ich", await page.Locator("[data-testid=current-label]").GetAttributeAsync("data-label"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "viewer-after-reload.png") });
 
         await using var rater2Context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1500, Height = 900 } });
@@ -86,7 +86,7 @@ public class ReadingWorkspaceInBrowserTests(ChromiumBrowser chromium, DemoServer
             await rater2.Locator("[data-testid=scrubber-cell]").Nth(slice).ClickAsync();
             await ExpectPositionAsync(rater2, slice + 1);
             Assert.Equal(0, await rater2.Locator("[data-testid=box]").CountAsync());
-            Assert.Equal("unlabeled", await rater2.Locator("[data-testid=current-label]").InnerTextAsync());
+            Assert.Equal("unlabeled", await rater2.Locator("[data-testid=current-label]").GetAttributeAsync("data-label"));
         }
 
         await rater2.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "viewer-rater2-blinded.png") });

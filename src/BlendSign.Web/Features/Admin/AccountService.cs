@@ -1,4 +1,5 @@
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Assignments;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -95,6 +96,11 @@ public sealed class AccountService(
                 return created;
             }
 
+            if (granted.Contains(Roles.Radiologist))
+            {
+                await ReadingPanels.FixStartedScansInAsync(db, actor, $"before adding radiologist {userName}", time.GetUtcNow());
+            }
+
             var assigned = await users.AddToRolesAsync(user, granted);
             db.Record(actor, AuditAction.Create, AuditEntity.User, userName, null, new { roles = granted }, subjectName: userName);
             return assigned;
@@ -160,6 +166,12 @@ public sealed class AccountService(
         var after = InRoleOrder(member ? before.Append(role) : before.Where(r => r != role));
         return await InTransactionAsync(async () =>
         {
+            if (role == Roles.Radiologist)
+            {
+                var because = member ? $"before adding radiologist {user.UserName}" : $"before removing radiologist {user.UserName}";
+                await ReadingPanels.FixStartedScansInAsync(db, actor, because, time.GetUtcNow());
+            }
+
             var changed = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
             if (changed.Succeeded)
             {

@@ -12,9 +12,6 @@ namespace BlendSign.Web.Features.Gold;
 /// <summary>The lead's tie queue: each 1-1-1 slice with every read and box; keys 1/2/3 decide, with an optional note.</summary>
 public partial class AdjudicationQueue
 {
-    /// <summary>Box colours per rater, in rater order.</summary>
-    private static readonly string[] Colors = ["#ef5350", "#66bb6a", "#42a5f5", "#ffca28", "#ab47bc"];
-
     private static readonly (string Key, HemorrhageClass Label)[] Keys =
         [("1", HemorrhageClass.NonIch), ("2", HemorrhageClass.NormalIch), ("3", HemorrhageClass.BlendSign)];
 
@@ -26,6 +23,10 @@ public partial class AdjudicationQueue
     private GoldSnapshotSummary? _snapshot;
     private bool _busy;
     private ElementReference _caseElement;
+    private ElementReference _freezeReasonElement;
+    private bool _freezing;
+    private bool _focusFreezeReason;
+    private string? _freezeReason;
     private AuditActor? _actor;
 
     [Inject]
@@ -130,9 +131,43 @@ public partial class AdjudicationQueue
         }
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusFreezeReason)
+        {
+            _focusFreezeReason = false;
+            await _freezeReasonElement.FocusAsync();
+        }
+    }
+
+    private void AskFreeze()
+    {
+        _freezing = true;
+        _freezeReason = null;
+        _focusFreezeReason = true;
+    }
+
+    private async Task OnFreezeKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await FreezeAsync();
+        }
+        else if (e.Key == "Escape")
+        {
+            _freezing = false;
+        }
+    }
+
     private async Task FreezeAsync()
     {
-        _snapshot = await Snapshots.CreateAsync(GoldSnapshotService.FreezeReason, _actor!);
+        if (string.IsNullOrWhiteSpace(_freezeReason))
+        {
+            return;
+        }
+
+        _freezing = false;
+        _snapshot = await Snapshots.CreateAsync($"{GoldSnapshotService.FreezeReason}: {_freezeReason.Trim()}", _actor!);
         _messageSeverity = Severity.Success;
         _message = _snapshot.Created
             ? $"Froze the gold standard as snapshot #{_snapshot.Id}."
@@ -162,7 +197,7 @@ public partial class AdjudicationQueue
     }
 
     private static IReadOnlyList<(RaterRead Read, string Color)> ReadsOf(SliceGold slice) =>
-        slice.Reads.Select((r, i) => (r, Colors[i % Colors.Length])).ToList();
+        slice.Reads.Select((r, i) => (r, RaterColors.Of(i))).ToList();
 
     private static IReadOnlyList<(RaterBox Box, string Color)> BoxesOf(SliceGold slice) =>
         ReadsOf(slice).SelectMany(r => r.Read.Boxes.Select(b => (b, r.Color))).ToList();

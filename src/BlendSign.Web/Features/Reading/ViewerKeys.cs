@@ -7,9 +7,9 @@ public static class ViewerKeys
 {
     public static IReadOnlyList<ClassKey> Classes { get; } =
     [
-        new("1", HemorrhageClass.NonIch, "No hemorrhage"),
-        new("2", HemorrhageClass.NormalIch, "Normal ICH"),
-        new("3", HemorrhageClass.BlendSign, "Blend sign"),
+        new("1", HemorrhageClass.NonIch, HemorrhageClass.NonIch.ToDisplayName()),
+        new("2", HemorrhageClass.NormalIch, HemorrhageClass.NormalIch.ToDisplayName()),
+        new("3", HemorrhageClass.BlendSign, HemorrhageClass.BlendSign.ToDisplayName()),
     ];
 
     /// <summary>Window presets of the image route, by key; rgb3 (the study's three windows as RGB) is the default.</summary>
@@ -23,7 +23,7 @@ public static class ViewerKeys
 
     public static IReadOnlyList<(string[] Keys, string Action)> Legend { get; } =
     [
-        (["1", "2", "3"], "label non_ich / normal_ich / blend_sign and go to the next slice"),
+        (["1", "2", "3"], "label no hemorrhage / normal ICH / blend sign and go to the next slice"),
         (["↑", "↓", "←", "→", "wheel"], "previous / next slice"),
         (["Home", "End"], "first / last slice"),
         ([.. Windows.Select(w => w.Key.ToUpperInvariant())], string.Join(" / ", Windows.Select(w => w.Title)) + " window"),

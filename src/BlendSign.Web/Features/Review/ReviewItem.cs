@@ -27,4 +27,13 @@ public sealed record ReviewQueue(
     IReadOnlyList<ReviewItem> Items,
     int Scored,
     int Decided,
-    IReadOnlyList<RaterDisagreementCount> RaterDisagreements);
+    IReadOnlyList<RaterDisagreementCount> RaterDisagreements)
+{
+    /// <summary>Below this out-of-fold macro AUC the page warns that the model's disagreements are mostly its own errors.</summary>
+    public const double WeakModelAuc = 0.75;
+
+    /// <summary>The mean one-vs-rest AUC of the run's out-of-fold predictions against its gold labels (0.5: chance).</summary>
+    public double? MacroAuc { get; init; }
+
+    public bool WeakModel => MacroAuc is < WeakModelAuc;
+}

@@ -2,6 +2,7 @@ using BlendSign.Data.Audit;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
+using BlendSign.Data.Training;
 using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -39,6 +40,7 @@ public partial class ReviewQueuePage
     private readonly Dictionary<string, ModelBoxes> _modelBoxes = new(StringComparer.Ordinal);
     private bool _modelBoxesLoading;
     private bool _focusReason;
+    private bool _interactive;
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
     private ElementReference _caseElement;
     private ElementReference _reasonElement;
@@ -73,6 +75,14 @@ public partial class ReviewQueuePage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            // Keys work as soon as the page is live, without a click first: the case holds the focus.
+            _interactive = true;
+            await TryFocusAsync(_caseElement);
+            StateHasChanged();
+        }
+
         if (_focusReason)
         {
             _focusReason = false;
@@ -301,7 +311,17 @@ public partial class ReviewQueuePage
             return;
         }
 
-        var runId = await Queues.RetrainAsync(_queue.Run.RunId, _actor!);
+        int? runId;
+        try
+        {
+            runId = await Queues.RetrainAsync(_queue.Run.RunId, _actor!);
+        }
+        catch (TrainingSetException refused)
+        {
+            (_message, _messageSeverity) = (refused.Message, Severity.Warning);
+            return;
+        }
+
         _message = runId is { } id
             ? $"Queued run #{id} on the reviewed gold standard with run #{_queue.Run.RunId}'s settings; compare them once it completes: review/compare?before={_queue.Run.RunId}&after={id}"
             : "That run can no longer be retrained.";

@@ -46,7 +46,14 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
             .OrderBy(d => d.Rater, StringComparer.Ordinal)
             .ToList();
         var decided = queued.Count(q => run.DecidedSliceIds.Contains(q.Slice.SliceId));
-        return new ReviewQueue(run.Run, raters, scoring.Thresholds, kept, inputs.Count, decided, disagreements);
+        var aucs = inputs.Count == 0
+            ? []
+            : ClassificationMetrics.Compute([.. inputs.Select(i => i.GoldLabel)], [.. inputs.Select(i => i.Probabilities)]).PerClass
+                .Select(c => c.Auc).OfType<double>().ToList();
+        return new ReviewQueue(run.Run, raters, scoring.Thresholds, kept, inputs.Count, decided, disagreements)
+        {
+            MacroAuc = aucs.Count == 0 ? null : aucs.Average(),
+        };
     }
 
     /// <summary>

@@ -194,6 +194,10 @@ public partial class TrainingPage
             await queue(settings);
             await RefreshAsync();
         }
+        catch (TrainingSetException refused)
+        {
+            _formError = refused.Message;
+        }
         finally
         {
             _starting = false;

@@ -132,6 +132,27 @@ public sealed class TrainingRunQueue(
         JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options)
         ?? throw new InvalidOperationException($"Run {run.Id} has no configuration.");
 
+    /// <exception cref="TrainingSetException">The snapshot has no gold-labelled slice, or fewer labelled scans than folds.</exception>
+    private static async Task RefuseWithoutTrainingSlicesAsync(BlendSignDbContext db, int snapshotId, int folds, CancellationToken cancellationToken)
+    {
+        var labelled = db.GoldSnapshotEntries.Where(e => e.GoldSnapshotId == snapshotId && e.Label != null);
+        var slices = await labelled.CountAsync(cancellationToken);
+        if (slices == 0)
+        {
+            throw new TrainingSetException(
+                "Not queued: no slice has a gold label yet, so the run would have nothing to train on. A slice gets one when "
+                + "most of its raters have read it (or a lead adjudicates it), in a scan that is not excluded.");
+        }
+
+        var scans = await labelled.Select(e => e.Slice.ScanId).Distinct().CountAsync(cancellationToken);
+        if (scans < folds)
+        {
+            throw new TrainingSetException(
+                $"Not queued: {folds} folds need at least {folds} scans with gold-labelled slices, and the gold standard has {scans}. "
+                + "Use fewer folds or read more scans.");
+        }
+    }
+
     private async Task<IReadOnlyList<int>> CreateAsync(
         IReadOnlyList<(TrainingSettings Settings, string? Variant)> runs, TrainingRunStatus status, string? group,
         AuditActor? actor, CancellationToken cancellationToken)
@@ -145,6 +166,7 @@ public sealed class TrainingRunQueue(
         var snapshot = await snapshots.CreateAsync(GoldSnapshotService.TrainingReason, actor ?? AuditActor.System("training"), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RefuseWithoutTrainingSlicesAsync(db, snapshot.Id, runs.Max(r => r.Settings.Folds), cancellationToken);
         var now = process.Time.GetUtcNow();
         var device = TorchRuntime.Describe(TorchRuntime.SelectDevice());
         var created = runs.Select(r => new TrainingRun

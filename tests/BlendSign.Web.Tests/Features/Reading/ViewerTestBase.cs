@@ -50,5 +50,5 @@ public abstract class ViewerTestBase : BlendSignComponentTest
 
     protected static string Position(IRenderedComponent<Viewer> viewer) => viewer.Find("[data-testid=slice-position]").TextContent;
 
-    protected static string CurrentLabel(IRenderedComponent<Viewer> viewer) => viewer.Find("[data-testid=current-label]").TextContent;
+    protected static string CurrentLabel(IRenderedComponent<Viewer> viewer) => viewer.Find("[data-testid=current-label]").GetAttribute("data-label")!;
 }

@@ -110,6 +110,13 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal((TrainingRunStatus.Failed, $"Run {first.RunId} used 3 folds; a run keeping its folds needs as many, not 2."), (fewer.Status, fewer.Error));
     }
 
+    /// <summary>A run is refused without gold labels, so queue tests need some.</summary>
+    private async Task SeedGoldAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        await TrainingData.SeedAsync(db, _store, scans: 4);
+    }
+
     private async Task<Dictionary<int, List<(int ScanId, int Fold)>>> FoldsByScanAsync()
     {
         await using var db = _database.CreateDbContext();
@@ -139,20 +146,29 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
-    public async Task RunNowAsync_NoGoldLabels_FailsWithReason()
+    public async Task RunNowAsync_NoGoldLabels_RefusedBeforeAnyRunIsCreated()
     {
-        var outcome = await _runs.Runner.RunNowAsync(TinyTraining.Quick);
+        var refused = await Assert.ThrowsAsync<TrainingSetException>(() => _runs.Runner.RunNowAsync(TinyTraining.Quick));
 
-        Assert.Equal(TrainingRunStatus.Failed, outcome.Status);
+        Assert.StartsWith("Not queued: no slice has a gold label yet", refused.Message, StringComparison.Ordinal);
         await using var check = _database.CreateDbContext();
-        var run = await check.TrainingRuns.SingleAsync(r => r.Id == outcome.RunId);
-        Assert.Equal(TrainingRunStatus.Failed, run.Status);
-        Assert.Contains("No slice has a gold label", run.Error, StringComparison.Ordinal);
+        Assert.Empty(check.TrainingRuns);
+    }
+
+    [Fact]
+    public async Task QueueAsync_NoGoldLabels_RefusedWithReason()
+    {
+        var refused = await Assert.ThrowsAsync<TrainingSetException>(() => _runs.Queue.QueueAsync(TinyTraining.Quick));
+
+        Assert.Contains("nothing to train on", refused.Message, StringComparison.Ordinal);
+        await using var check = _database.CreateDbContext();
+        Assert.Empty(check.TrainingRuns);
     }
 
     [Fact]
     public async Task ClaimNextQueuedAsync_TwoQueued_ClaimsOldestOnceEach()
     {
+        await SeedGoldAsync();
         var first = await _runs.Queue.QueueAsync(TinyTraining.Quick);
         var second = await _runs.Queue.QueueAsync(TinyTraining.Quick);
 
@@ -164,6 +180,7 @@ public sealed class TrainingRunTests : IDisposable
     [Fact]
     public async Task RequeueStaleRunsAsync_RunLeftRunningWithoutCheckpoints_QueuedAgainFromTheStart()
     {
+        await SeedGoldAsync();
         var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
         await _runs.Queue.ClaimNextQueuedAsync();
 
@@ -179,6 +196,7 @@ public sealed class TrainingRunTests : IDisposable
     [Fact]
     public async Task RequeueStaleRunsAsync_AnotherHolderHasTheRunLock_LeavesItRunning()
     {
+        await SeedGoldAsync();
         var runId = await _runs.Queue.QueueAsync(TinyTraining.Quick);
         await _runs.Queue.ClaimNextQueuedAsync();
         using var held = RunLock.TryAcquire(_runs.Process.FolderOf(runId).Lock);

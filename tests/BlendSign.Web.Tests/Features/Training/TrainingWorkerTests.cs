@@ -22,6 +22,7 @@ public sealed class TrainingWorkerTests : IDisposable
     [Fact]
     public async Task ClaimNextQueuedAsync_TwoWorkersRaceForOneRun_ExactlyOneClaimsIt()
     {
+        await SeedGoldAsync();
         var runs = TrainingServices.Create(_database);
         var claims = new[] { new RunClaims(_database, TimeProvider.System), new RunClaims(_database, TimeProvider.System) };
         for (var round = 0; round < 8; round++)
@@ -49,6 +50,7 @@ public sealed class TrainingWorkerTests : IDisposable
     [Fact]
     public async Task RequeueStaleRunsAsync_FreshHeartbeatFromAnotherHost_LeavesItRunning()
     {
+        await SeedGoldAsync();
         var here = TrainingServices.Create(_database, worker: HostB);
         var runId = await here.Queue.QueueAsync(TinyTraining.Resumable);
         Assert.True(await new RunClaims(_database, TimeProvider.System).ClaimAsync(runId, HostA, "cuda"));
@@ -84,6 +86,7 @@ public sealed class TrainingWorkerTests : IDisposable
     [Fact]
     public async Task HeartbeatAsync_RunTakenOverAfterGoingStale_IsRefused()
     {
+        await SeedGoldAsync();
         var here = TrainingServices.Create(_database, worker: HostB);
         var claims = new RunClaims(_database, TimeProvider.System);
         var runId = await here.Queue.QueueAsync(TinyTraining.Resumable);
@@ -154,6 +157,7 @@ public sealed class TrainingWorkerTests : IDisposable
     [Fact]
     public async Task Server_InProcessWorkerOff_LeavesQueuedRunsToWorkers()
     {
+        await SeedGoldAsync();
         await using var server = new TrainingHost(_database, new Dictionary<string, string?> { ["BlendSign:Training:InProcessWorker"] = "false" });
         var services = server.Services;
 
@@ -169,6 +173,13 @@ public sealed class TrainingWorkerTests : IDisposable
         var old = DateTimeOffset.UtcNow - age;
         await using var db = _database.CreateDbContext();
         await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, old));
+    }
+
+    /// <summary>A run is refused without gold labels, so queue tests need some.</summary>
+    private async Task SeedGoldAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        await TrainingData.SeedAsync(db, new SliceStore(_database.Paths), scans: 4);
     }
 
     public void Dispose() => _database.Dispose();
