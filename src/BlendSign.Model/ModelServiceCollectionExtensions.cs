@@ -10,7 +10,6 @@ namespace BlendSign.Model;
 
 public static class ModelServiceCollectionExtensions
 {
-    /// <summary>Training options (validated at start) and the model's services.</summary>
     public static IHostApplicationBuilder AddBlendSignModel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TrainingOptions>()

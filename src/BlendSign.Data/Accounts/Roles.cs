@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Accounts;
 
-/// <summary>The application's roles, as stored by ASP.NET Core Identity.</summary>
 public static class Roles
 {
     public const string Radiologist = "radiologist";

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Audit;
 
-/// <summary>The kinds of record whose changes are audited.</summary>
 public enum AuditEntity
 {
     Label,

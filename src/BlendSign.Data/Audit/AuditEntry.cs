@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Audit;
 
-/// <summary>
-/// One recorded change: who did what to which record, with the old and new value as short JSON.
-/// The table is append-only: the context refuses to update or delete rows, and SQLite triggers refuse it too.
-/// </summary>
+// Append-only: the context refuses to update or delete rows, and SQLite triggers refuse it too.
 public class AuditEntry
 {
     public long Id { get; set; }

@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Audit;
 
-/// <summary>
-/// What to show of the audit trail; every part is optional. Text filters match anywhere, ignoring case.
-/// <see cref="From"/> and <see cref="To"/> are inclusive instants.
-/// </summary>
+/// <summary>Every part is optional; text filters match anywhere, ignoring case; From and To are inclusive instants.</summary>
 /// <param name="Key">Matches the entry's key (a SOP Instance UID, a scan's pseudonymous id, a user name) or its scan's pseudonymous id.</param>
 public sealed record AuditFilter(
     AuditEntity? Entity = null,

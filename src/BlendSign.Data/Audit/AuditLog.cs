@@ -3,10 +3,8 @@ using BlendSign.Data.Persistence;
 
 namespace BlendSign.Data.Audit;
 
-/// <summary>
-/// Adds audit entries to a context so they are saved in the same transaction as the change they describe.
-/// Values are serialised as compact JSON; pass null for "did not exist" (create) or "no longer exists" (delete).
-/// </summary>
+// Entries are saved in the same transaction as the change they describe. Pass null for "did not exist" (create) or
+// "no longer exists" (delete).
 public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

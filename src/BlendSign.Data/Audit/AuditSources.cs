@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Audit;
 
-/// <summary>The values of <see cref="AuditEntry.Source"/>.</summary>
 public static class AuditSources
 {
     public const string Ui = "ui";

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Audit;
 
-/// <summary>Reads the audit trail for the lead: filtered, newest first, a page at a time.</summary>
 public sealed class AuditTrail(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
     public const int MaxPageSize = 500;

@@ -12,10 +12,7 @@ public class BlendSignOptions
     [Required]
     public string DataDirectory { get; set; } = "./data";
 
-    /// <summary>
-    /// <c>sqlite</c> (the embedded default: <c>{DataDirectory}/blendsign.db</c> unless <c>ConnectionStrings:BlendSign</c>
-    /// names another file) or <c>postgres</c> (Npgsql; <c>ConnectionStrings:BlendSign</c> is then required).
-    /// </summary>
+    /// <summary><c>sqlite</c> (default file <c>{DataDirectory}/blendsign.db</c>) or <c>postgres</c> (then <c>ConnectionStrings:BlendSign</c> is required).</summary>
     [Required]
     [AllowedValues(DatabaseProviders.Sqlite, DatabaseProviders.Postgres, ErrorMessage = "BlendSign:DatabaseProvider must be 'sqlite' or 'postgres'.")]
     public string DatabaseProvider { get; set; } = DatabaseProviders.Sqlite;
@@ -23,7 +20,6 @@ public class BlendSignOptions
     /// <summary>Seed the demo (synthetic scans, accounts, simulated reads) when the database is empty.</summary>
     public bool Demo { get; set; }
 
-    /// <summary>How many synthetic scans the first-start demo writes.</summary>
     [Range(1, 2000)]
     public int DemoScans { get; set; } = 40;
 

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Configuration;
 
-/// <summary>Where each kind of file lives under the data directory.</summary>
 public sealed record DataPaths(string Root)
 {
     public static DataPaths From(BlendSignOptions options) => new(Path.GetFullPath(options.DataDirectory));

@@ -29,10 +29,6 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "BlendSign";
 
-    /// <summary>
-    /// Options and the database (SQLite by default, WAL + busy timeout, or PostgreSQL), then each feature's data
-    /// services: import (files, DICOMweb, DIMSE), reading, agreement, gold standard and exports, review, admin.
-    /// </summary>
     public static IHostApplicationBuilder AddBlendSignData(this IHostApplicationBuilder builder)
     {
         builder.AddDatabase();
@@ -67,7 +63,6 @@ public static class DataServiceCollectionExtensions
         });
     }
 
-    /// <summary>DICOM decoding (isolated in child processes), the slice store, and importers from files, DICOMweb and DIMSE.</summary>
     private static void AddImportData(this IServiceCollection services)
     {
         services.AddSingleton<DicomSliceReader>();
@@ -95,7 +90,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DimseImporter>();
     }
 
-    /// <summary>Reading (labels, boxes, exclusions), rendering, the label and box CSVs, and single-slice export.</summary>
     private static void AddReadingData(this IServiceCollection services)
     {
         services.AddSingleton<ReadingService>();
@@ -114,7 +108,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AggregationComparisonService>();
     }
 
-    /// <summary>The gold standard, its snapshots, adjudication, and its CSV, COCO and DICOM SR exports.</summary>
     private static void AddGoldData(this IServiceCollection services)
     {
         services.AddSingleton<GoldStandardService>();

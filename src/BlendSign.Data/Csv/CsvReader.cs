@@ -2,19 +2,14 @@ using System.Text;
 
 namespace BlendSign.Data.Csv;
 
-/// <summary>
-/// A small RFC 4180 reader: comma-separated fields, double-quoted fields may hold commas, line breaks and
-/// doubled quotes; CRLF, LF or CR end a record. Stricter than most: a quote inside an unquoted field, text
-/// after a closing quote or an unterminated quoted field is an error. Empty lines are skipped.
-/// </summary>
+// RFC 4180, stricter than most: a quote inside an unquoted field, text after a closing quote or an unterminated quoted
+// field is an error. Empty lines are skipped.
 public sealed class CsvReader(TextReader reader)
 {
     private const int EndOfFile = -1;
     private readonly StringBuilder _field = new();
     private int _line = 1;
 
-    /// <summary>The next record, or null at the end of the text.</summary>
-    /// <exception cref="CsvFormatException">The text is malformed at the exception's line.</exception>
     public CsvRecord? Read()
     {
         var c = Next();
@@ -52,7 +47,6 @@ public sealed class CsvReader(TextReader reader)
         }
     }
 
-    /// <summary>Every remaining record.</summary>
     public IEnumerable<CsvRecord> ReadAll()
     {
         while (Read() is { } record)
@@ -77,7 +71,6 @@ public sealed class CsvReader(TextReader reader)
         return c;
     }
 
-    /// <summary>Reads after an opening quote up to the closing one; returns the character after it.</summary>
     private int ReadQuoted(int start)
     {
         while (true)

@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Csv;
 
-/// <summary>
-/// Reads a CSV file with a header naming a fixed set of columns (any order, any case, a byte-order mark tolerated)
-/// up to its first problem: bad CSV, a wrong header, a wrong field count, or a row the caller's parser refuses.
-/// The rows before the problem come back too, so an importer can tell whether a database problem comes even earlier.
-/// </summary>
+// Columns in any order and case, a byte-order mark tolerated. The rows before the first problem come back too, so an
+// importer can tell whether a database problem comes even earlier.
 public static class CsvTable
 {
     /// <summary>Turns one row into a value, or returns null and says what is wrong with it (without the line number).</summary>
@@ -53,7 +50,6 @@ public static class CsvTable
         return new ParsedCsv<TRow>(rows, null);
     }
 
-    /// <summary>Each expected column's index in the header, or null with the header's problem.</summary>
     private static Dictionary<string, int>? MapHeader(CsvRecord header, IReadOnlyList<string> columns, out CsvImportError? error)
     {
         var names = header.Fields.Select(Clean).ToList();

@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// The true box and center of one bleed on one slice, in pixels of the 512×512 slice. Edges are pixel
-/// edges: the bleed's pixels have <c>Left ≤ x &lt; Right</c> and <c>Top ≤ y &lt; Bottom</c>; the center
-/// is the centroid of its pixels (pixel centers at +0.5).
-/// </summary>
+// In pixels of the 512×512 slice; edges are pixel edges (Left ≤ x < Right, Top ≤ y < Bottom) and the center is the
+// centroid of the bleed's pixels (pixel centers at +0.5).
 public sealed record BleedBox(
     int BleedId,
     BleedKind Kind,

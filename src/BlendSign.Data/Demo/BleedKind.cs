@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>The kinds of hemorrhage the phantom draws.</summary>
 public enum BleedKind
 {
     /// <summary>Homogeneous hyperdense blob in the parenchyma (normal ICH).</summary>

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>Places one scan's bleeds: where, how big, over which slices, and at what density.</summary>
 internal sealed class BleedPlanner(Random random, HeadGeometry head, int sliceCount)
 {
     private const int PlacementTries = 30;
@@ -93,7 +92,6 @@ internal sealed class BleedPlanner(Random random, HeadGeometry head, int sliceCo
     private BlobShape PlaceBlob(double minRadius, double maxRadius, double minRho, double maxRho, BlendDivider? divider) =>
         PlaceBlobCenter(minRadius, maxRadius, minRho, maxRho).With(divider);
 
-    /// <summary>A blob position and size that keeps clear of the blobs already placed.</summary>
     private BlobTemplate PlaceBlobCenter(double minRadius, double maxRadius, double minRho, double maxRho)
     {
         BlobTemplate candidate = default;

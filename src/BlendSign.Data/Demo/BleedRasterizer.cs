@@ -52,5 +52,4 @@ internal static class BleedRasterizer
     }
 }
 
-/// <summary>A bleed's box on one slice and the share of its pixels beyond a blend divider.</summary>
 internal sealed record BleedMeasurement(BleedBox Box, double HypodenseFraction);

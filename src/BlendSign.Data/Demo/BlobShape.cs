@@ -1,9 +1,7 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// A rotated ellipse with a wobbly outline (2nd and 3rd harmonics of its radius): intraparenchymal
-/// hematomas and ventricles. A blend-sign hematoma adds a curved divider: the part beyond it is hypodense.
-/// </summary>
+// A rotated ellipse with a wobbly outline (2nd and 3rd harmonics of its radius): intraparenchymal hematomas and
+// ventricles. A blend-sign hematoma adds a curved divider: the part beyond it is hypodense.
 internal sealed class BlobShape(
     double centerX,
     double centerY,
@@ -55,10 +53,8 @@ internal sealed class BlobShape(
         divider is not null && divider.IsBeyond((x - centerX) / (MeanRadius * size), (y - centerY) / (MeanRadius * size));
 }
 
-/// <summary>
-/// Splits a blend-sign hematoma along a gently curved line: points (in units of the hematoma's radius,
-/// relative to its center) whose distance along <c>direction</c> exceeds <c>offset + curvature·t²</c> are hypodense.
-/// </summary>
+// Points (in units of the hematoma's radius, relative to its center) whose distance along direction exceeds
+// offset + curvature·t² are hypodense.
 internal sealed class BlendDivider(double direction, double offset, double curvature)
 {
     private readonly double _nx = Math.Cos(direction);

@@ -5,11 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// Writes a synthetic demo data set: phantom scans as real DICOM files under
-/// <c>{folder}/scan-NNNN/slice-NNN.dcm</c>, and the three simulated raters' reads of every slice.
-/// Pixels, truth and reads are the same for the same seed; the DICOM UIDs are fresh each time.
-/// </summary>
+/// <summary>Pixels, truth and reads are the same for the same seed; the DICOM UIDs are fresh each time.</summary>
 public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
 {
     /// <summary>The series description every demo scan carries; it tells demo scans apart in the database.</summary>
@@ -18,8 +14,6 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
     public const double PixelSpacingMm = 0.45;
     public const double SliceThicknessMm = 5.0;
 
-    /// <param name="progress">Reports the number of scans written so far.</param>
-    /// <param name="shape">How the scans are shaped (e.g. a fixed slice count); the study-like defaults when null.</param>
     public DemoDataSet Generate(int scans, int seed, string folder, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default, PhantomOptions? shape = null)
     {
@@ -61,7 +55,6 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
         return new DemoDataSet(seed, written, raters, reads);
     }
 
-    /// <summary>One worker's renderer, writer and pixel buffer.</summary>
     private sealed class ScanWorker
     {
         private readonly PhantomRenderer _renderer = new();

@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// One phantom head: an ellipse with an irregular inner skull table, a skull and scalp of varying
-/// thickness, and a per-slice scale (the head narrows away from its widest slice). Positions are
-/// described by an ellipse-normalised radius <c>rho</c> (1 ≈ the inner skull table) and an angle bin.
-/// </summary>
+// Positions are an ellipse-normalised radius rho (1 ≈ the inner skull table) and an angle bin; the head narrows away
+// from its widest slice.
 internal sealed class HeadGeometry(
     double centerX,
     double centerY,
@@ -27,10 +24,8 @@ internal sealed class HeadGeometry(
     /// <summary>Normalised radius of the inner skull table per angle bin (at scale 1).</summary>
     public float[] InnerEdge => innerEdge;
 
-    /// <summary>Normalised radius of the outer skull table per angle bin.</summary>
     public float[] OuterEdge => outerEdge;
 
-    /// <summary>Normalised radius of the skin per angle bin.</summary>
     public float[] ScalpEdge => scalpEdge;
 
     /// <summary>Pixels per unit of normalised radius along each angle bin.</summary>
@@ -56,13 +51,10 @@ internal sealed class HeadGeometry(
 
     public bool InBrain(float rho, int bin, int slice) => rho < innerEdge[bin] * sliceScale[slice];
 
-    /// <summary>How far (pixels) a point inside the brain lies from the inner skull table.</summary>
     public float DepthPixels(float rho, int bin, int slice) => (innerEdge[bin] * sliceScale[slice] - rho) * radiusPixels[bin];
 
-    /// <summary>The pixel at normalised radius <paramref name="rho"/> along parametric angle <paramref name="angle"/>.</summary>
     public (double X, double Y) PointAt(double rho, double angle) =>
         (centerX + semiAxisX * rho * Math.Cos(angle), centerY + semiAxisY * rho * Math.Sin(angle));
 
-    /// <summary>Normalised radius of the inner skull table on <paramref name="slice"/> along <paramref name="angle"/>.</summary>
     public double InnerEdgeAt(double angle, int slice) => innerEdge[BinOf(angle)] * sliceScale[slice];
 }

@@ -2,11 +2,7 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// Plans synthetic head-CT scans: an irregular skull ring, parenchyma, lateral ventricles and
-/// hemorrhages (intraparenchymal, subdural, epidural, blend sign) over contiguous slices. The same
-/// seed and scan number always give the same scan; pixels come from <see cref="PhantomRenderer"/>.
-/// </summary>
+/// <summary>The same seed and scan number always give the same scan; pixels come from <see cref="PhantomRenderer"/>.</summary>
 public sealed class HeadPhantom(int seed, PhantomOptions? options = null)
 {
     public const int Size = 512;

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>One hemorrhage of a phantom scan, over contiguous slices.</summary>
 public sealed class PhantomBleed
 {
     internal PhantomBleed(int id, BleedKind kind, SliceRange slices, SliceRange? blendSlices, BleedShape shape,
@@ -18,7 +17,6 @@ public sealed class PhantomBleed
     public int Id { get; }
     public BleedKind Kind { get; }
 
-    /// <summary>The slices the bleed spans.</summary>
     public SliceRange Slices { get; }
 
     /// <summary>For a blend-sign hematoma, the central slices that show two regions; elsewhere it is homogeneous.</summary>
@@ -29,7 +27,6 @@ public sealed class PhantomBleed
     /// <summary>HU of a homogeneous bleed, or of a blend-sign hematoma's hyperdense region.</summary>
     internal double MeanHu { get; }
 
-    /// <summary>HU of a blend-sign hematoma's hypodense region.</summary>
     internal double HypodenseMeanHu { get; }
 
     public bool ShowsBlendSignOn(int slice) => BlendSlices is { } range && range.Contains(slice);

@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// The HU ranges the phantom keeps each tissue in (inclusive). Values are clamped into these ranges
-/// after noise, so every pixel of a tissue lies inside its range.
-/// </summary>
+// Inclusive. Values are clamped into these ranges after noise, so every pixel of a tissue lies inside its range.
 public static class PhantomHu
 {
     public static (int Min, int Max) Air { get; } = (-1010, -990);
@@ -12,7 +9,6 @@ public static class PhantomHu
     public static (int Min, int Max) Parenchyma { get; } = (25, 40);
     public static (int Min, int Max) Ventricle { get; } = (0, 15);
 
-    /// <summary>Homogeneous (normal) hemorrhage.</summary>
     public static (int Min, int Max) Hemorrhage { get; } = (55, 85);
 
     /// <summary>Blend sign: the hyperdense region (about 75 HU).</summary>

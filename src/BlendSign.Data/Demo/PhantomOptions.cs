@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>How the phantom's scans are shaped.</summary>
 public sealed record PhantomOptions
 {
     public int MinSlices { get; init; } = 8;

@@ -1,9 +1,7 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// Draws a planned phantom slice in HU. Holds reusable buffers (the per-scan radius/angle maps and a
-/// fixed table of Gaussian noise), so one instance serves one thread; rendering allocates nothing per pixel.
-/// </summary>
+// Holds reusable buffers (the per-scan radius/angle maps, a fixed table of Gaussian noise), so one instance serves one
+// thread; rendering allocates nothing per pixel.
 public sealed class PhantomRenderer
 {
     public const int PixelCount = HeadPhantom.Size * HeadPhantom.Size;

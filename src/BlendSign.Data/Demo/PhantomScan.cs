@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// The plan of one synthetic head-CT scan: its anatomy, its bleeds and each slice's truth. Pixels are
-/// made on demand by <see cref="PhantomRenderer"/>, so a plan is small.
-/// </summary>
+// Pixels are made on demand by PhantomRenderer, so a plan is small.
 public sealed class PhantomScan
 {
     internal PhantomScan(int scanNumber, int ageYears, int noiseSeed, HeadGeometry head,
@@ -32,5 +29,4 @@ public sealed class PhantomScan
     internal IReadOnlyList<Ventricle> Ventricles { get; }
 }
 
-/// <summary>A lateral ventricle: a blob over a range of slices.</summary>
 internal sealed record Ventricle(BlobShape Shape, SliceRange Slices);

@@ -12,9 +12,7 @@ public enum PhantomTissue : byte
     /// <summary>A homogeneous hemorrhage (also a blend-sign hematoma on its homogeneous end slices).</summary>
     Hemorrhage,
 
-    /// <summary>The hyperdense region of a blend-sign hematoma.</summary>
     BlendHyperdense,
 
-    /// <summary>The hypodense region of a blend-sign hematoma.</summary>
     BlendHypodense,
 }

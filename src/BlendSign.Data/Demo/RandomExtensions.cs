@@ -4,7 +4,6 @@ internal static class RandomExtensions
 {
     public static double Uniform(this Random random, double min, double max) => min + (max - min) * random.NextDouble();
 
-    /// <summary>A standard normal draw (Box–Muller).</summary>
     public static double NextGaussian(this Random random)
     {
         var u1 = 1.0 - random.NextDouble();

@@ -2,14 +2,9 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// Reads phantom scans as simulated raters. Some slices are ambiguous for everyone (the same slices for
-/// all raters: a blend sign with faint contrast, a tiny bleed): each rater then reads the class the slice
-/// resembles with its <see cref="SimulatedRater.AmbiguityErrorRate"/>, so errors coincide and the
-/// majority vote is sometimes wrong, as in real reading. Other slices are read through the rater's
-/// confusion row. Each true bleed gets a jittered box (or, now and then, none); a slice read as
-/// hemorrhage without one gets a small spurious box. Deterministic per (seed, rater, scan).
-/// </summary>
+// Some slices are ambiguous for everyone (a blend sign with faint contrast, a tiny bleed): each rater reads the class
+// they resemble at its AmbiguityErrorRate, so errors coincide and the majority vote is sometimes wrong, as in real
+// reading. Deterministic per (seed, rater, scan).
 public sealed class RaterSimulator(int seed)
 {
     private const int AmbiguityStream = 0x0A3B1C;

@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// A collection lining the inner skull table over an arc: its thickness (pixels) along the arc follows
-/// <c>(1 − |u|^edgePower)^profilePower</c> for u in (−1, 1). A subdural crescent is long, thin and flat
-/// (edge power 4); an epidural lens is short, thick and elliptical (edge power 2, profile power ½).
-/// </summary>
+// Thickness (pixels) along the arc follows (1 − |u|^edgePower)^profilePower for u in (−1, 1): a subdural crescent is
+// long, thin and flat (edge power 4); an epidural lens short, thick and elliptical (edge power 2, profile power ½).
 internal sealed class RimShape(
     double centerAngle,
     double halfWidth,

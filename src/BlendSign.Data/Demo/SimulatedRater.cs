@@ -2,15 +2,9 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// A simulated radiologist: a confusion matrix over the three classes for ordinary slices (rows: true
-/// class, columns: the class read; study order non_ich, normal_ich, blend_sign), how often an ambiguous
-/// slice fools them (see <see cref="RaterSimulator"/>), and how carefully boxes are drawn.
-/// </summary>
-/// <param name="AmbiguityErrorRate">Chance of reading an ambiguous slice as the class it resembles.</param>
+/// <summary>Confusion rows: the true class; columns: the class read (study order non_ich, normal_ich, blend_sign).</summary>
 /// <param name="BoxJitterPixels">Standard deviation of each box edge's error.</param>
 /// <param name="CenterJitterPixels">Standard deviation of the center's error along each axis.</param>
-/// <param name="MissedBoxProbability">Chance of drawing no box for a bleed on a slice read as hemorrhage.</param>
 public sealed record SimulatedRater(
     string UserName,
     int YearsOfExperience,
@@ -22,12 +16,9 @@ public sealed record SimulatedRater(
 {
     public double ProbabilityOf(HemorrhageClass truth, HemorrhageClass read) => Confusion[(int)truth][(int)read];
 
-    /// <summary>
-    /// The study's three readers (15, 11 and 6 years). Errors are rare for non_ich and concentrate on
-    /// blend_sign read as normal_ich; the junior reader errs about twice as often. Together with the shared
-    /// ambiguous slices, over the 22:9:1 mix these give per-class Fleiss kappas near the study's Table 2
-    /// (0.91, 0.86, 0.79) and a majority vote that misses the truth on about 1.4% of slices.
-    /// </summary>
+    // The study's three readers (15, 11 and 6 years); the junior errs about twice as often. With the shared ambiguous
+    // slices, over the 22:9:1 mix these give per-class Fleiss kappas near the study's Table 2 (0.91, 0.86, 0.79) and a
+    // majority vote that misses the truth on about 1.4% of slices.
     public static IReadOnlyList<SimulatedRater> StudyRaters { get; } =
     [
         new("rater1", 15,

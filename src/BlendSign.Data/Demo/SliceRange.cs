@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// The contiguous slices a structure spans and its relative size on each: largest in the middle,
-/// shrinking smoothly (an ellipsoid's profile) towards both ends.
-/// </summary>
+// Largest in the middle, shrinking smoothly (an ellipsoid's profile) towards both ends.
 public readonly record struct SliceRange(int First, int Last)
 {
     public bool Contains(int slice) => slice >= First && slice <= Last;

@@ -3,15 +3,11 @@ using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Demo;
 
-/// <summary>
-/// Writes one HU slice as an uncompressed CT Image Storage file with GDCM: int16 stored values
-/// (HU + 1024) with rescale intercept −1024 and slope 1, so HU read back exactly.
-/// </summary>
+// int16 stored values (HU + 1024) with rescale intercept −1024 and slope 1, so HU read back exactly.
 public sealed class SyntheticCtWriter
 {
     public const int RescaleIntercept = -1024;
 
-    /// <summary>Writes <paramref name="hu"/> (row-major, <paramref name="rows"/> × <paramref name="columns"/>) to <paramref name="path"/>.</summary>
     public void Write(string path, SyntheticCtHeader header, ReadOnlySpan<short> hu, int rows, int columns)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(hu.Length, rows * columns, nameof(hu));

@@ -2,13 +2,10 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Demo;
 
-/// <summary>One row of the demo's truth file.</summary>
 public sealed record TruthRow(string SopInstanceUid, HemorrhageClass TrueLabel);
 
-/// <summary>
-/// The demo's truth file (DESIGN.md): CSV <c>sop_instance_uid,true_label</c>, one row per slice. The
-/// phantom's real classes, which the raters' majority vote sometimes misses by design.
-/// </summary>
+// CSV sop_instance_uid,true_label (DESIGN.md): the phantom's real classes, which the raters' majority vote sometimes
+// misses by design.
 public static class TruthFile
 {
     public const string Header = "sop_instance_uid,true_label";

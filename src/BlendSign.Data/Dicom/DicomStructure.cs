@@ -4,13 +4,9 @@ using System.Text;
 
 namespace BlendSign.Data.Dicom;
 
-/// <summary>
-/// Walks the element headers of a DICOM file, without interpreting values, and refuses files that GDCM
-/// must not see: Debian builds GDCM with assertions on, and it aborts the whole process on a file cut
-/// inside its header, on an element or item that runs past its sequence, or on a VR that does not fit
-/// its tag. It also reads a file cut inside its pixel data with only a warning (a native image comes
-/// back zero-filled, a JPEG decodes into garbage), so that is checked here too.
-/// </summary>
+// Refuses files that GDCM must not see: Debian builds GDCM with assertions on, and it aborts the whole process on a
+// file cut inside its header, on an element or item that runs past its sequence, or on a VR that does not fit its tag.
+// A file cut inside its pixel data it reads with only a warning (zero-filled or garbage pixels), so that is checked too.
 internal static class DicomStructure
 {
     private const string ImplicitLittleEndian = "1.2.840.10008.1.2";
@@ -26,10 +22,9 @@ internal static class DicomStructure
         "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
 
     /// <summary>
-    /// A reason for refusing the file, or null when its structure is sound. A file without the "DICM"
-    /// marker whose elements do not add up, or that holds no pixel data, is called not DICOM.
+    /// Null when the structure is sound. A file without the "DICM" marker whose elements do not add up, or that holds
+    /// no pixel data, is called not DICOM.
     /// </summary>
-    /// <param name="file">The whole file.</param>
     /// <param name="pixels">Filled with the top-level Image Pixel module values the walk passes.</param>
     /// <param name="vrs">The data dictionary's VRs; null skips the VR and implicit-sequence checks.</param>
     public static string? FindDamage(ReadOnlySpan<byte> file, PixelModule pixels, IDicomVrs? vrs)
@@ -116,7 +111,6 @@ internal static class DicomStructure
     {
         private readonly ReadOnlySpan<byte> _file = file;
 
-        /// <summary>Elements from <paramref name="position"/> up to <paramref name="end"/> (or an item delimiter).</summary>
         public string? WalkElements(ref int position, int end, bool explicitVr, int depth, bool inUndefinedItem)
         {
             if (depth > MaxDepth)
@@ -201,7 +195,6 @@ internal static class DicomStructure
         private bool IsSequence(ElementHeader header, bool explicitVr) =>
             explicitVr ? header.Vr == "SQ" : vrs?.IsSequence(header.Group, header.Element) == true;
 
-        /// <summary>Items up to the sequence delimiter, or up to <paramref name="end"/> for a sequence of defined length.</summary>
         private string? WalkItems(ref int position, int end, bool explicitVr, int depth, bool definedLength)
         {
             while (!(definedLength && position == end))
@@ -250,7 +243,6 @@ internal static class DicomStructure
             return null;
         }
 
-        /// <summary>Encapsulated pixel data: items (fragments) up to the sequence delimiter.</summary>
         private string? WalkFragments(ref int position, int end)
         {
             var fragments = 0;

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Dicom;
 
-/// <summary>The DICOM tags BlendSign reads, as (group, element).</summary>
 internal static class DicomTags
 {
     public static readonly (ushort Group, ushort Element) SopInstanceUid = (0x0008, 0x0018);

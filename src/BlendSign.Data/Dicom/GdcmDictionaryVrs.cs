@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 
 namespace BlendSign.Data.Dicom;
 
-/// <summary>
-/// <see cref="IDicomVrs"/> from GDCM's public dictionary, with GDCM's own notion of compatible VRs (the
-/// one its assertions check). Answers are cached per tag, so a run of files asks GDCM once per tag.
-/// </summary>
+// GDCM's own notion of compatible VRs (the one its assertions check), cached per tag.
 internal sealed class GdcmDictionaryVrs : IDicomVrs
 {
     private readonly ConcurrentDictionary<(uint Tag, string Vr), bool> _fits = new();

@@ -2,7 +2,6 @@ using System.Buffers;
 
 namespace BlendSign.Data.Dicom;
 
-/// <summary>Takes the encapsulated JPEG stream out of a GDCM image and decodes it with <see cref="JpegLosslessDecoder"/>.</summary>
 internal static class GdcmJpegLosslessFrame
 {
     /// <summary>The slice, or null where the frame uses anything the managed decoder does not cover.</summary>
@@ -45,7 +44,6 @@ internal static class GdcmJpegLosslessFrame
         return new HuSlice(rows, columns, stored, slope, intercept);
     }
 
-    /// <summary>A single-frame image's fragments, concatenated: its one JPEG stream, in a pooled buffer.</summary>
     private static byte[]? RentFrame(gdcm.Image image, out int frameLength)
     {
         frameLength = 0;

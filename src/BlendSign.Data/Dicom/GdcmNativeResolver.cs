@@ -3,10 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace BlendSign.Data.Dicom;
 
-/// <summary>
-/// Points GDCM's managed binding at its native glue library, which Debian installs beside the
-/// managed dll (apt: libgdcm-cil) rather than on the loader's search path.
-/// </summary>
+// Debian installs GDCM's native glue library beside the managed dll (apt: libgdcm-cil), not on the loader's search path.
 internal static class GdcmNativeResolver
 {
     private const string GlueName = "gdcmsharpglue";

@@ -2,12 +2,9 @@ using System.Buffers.Binary;
 
 namespace BlendSign.Data.Dicom;
 
-/// <summary>
-/// Feeds entropy-coded JPEG bytes into a 64-bit, MSB-first bit buffer, undoing 0xFF00 byte stuffing
-/// and stopping at the first marker. Past a marker it feeds zero bits and counts them, so a truncated
-/// stream shows as <see cref="Overran"/> rather than as an exception. The decoder keeps the buffer in
-/// locals (registers) and hands it back here only to refill.
-/// </summary>
+// A 64-bit MSB-first buffer, undoing 0xFF00 stuffing. Past a marker it feeds zero bits and counts them, so a truncated
+// stream shows as Overran rather than as an exception. The decoder keeps the buffer in locals (registers) and hands it
+// back here only to refill.
 internal ref struct JpegBitReader(ReadOnlySpan<byte> data)
 {
     private const ulong Ones = 0x0101010101010101;
@@ -18,13 +15,10 @@ internal ref struct JpegBitReader(ReadOnlySpan<byte> data)
     private int _paddingBits;
     private bool _atMarker;
 
-    /// <summary>The buffered bits, MSB first, between calls of the decoder.</summary>
     public ulong Bits { get; set; }
 
-    /// <summary>How many of <see cref="Bits"/> are valid.</summary>
     public int Count { get; set; }
 
-    /// <summary>True when more bits were consumed than the data held.</summary>
     public readonly bool Overran => _paddingBits - Count > 0;
 
     /// <summary>Tops the buffer up to at least 57 bits (32 are needed: a 16-bit code and 15 extra bits).</summary>

@@ -2,11 +2,8 @@ using System.Buffers.Binary;
 
 namespace BlendSign.Data.Dicom;
 
-/// <summary>
-/// Checks the marker segments of a JPEG or JPEG-LS stream up to its first scan. Debian's GDCM reads
-/// these headers itself before decoding and aborts the process (failed assertions) on a malformed
-/// marker, a short or foreign JFIF segment, or a sample precision outside 8–16 bits.
-/// </summary>
+// Debian's GDCM reads these headers itself before decoding and aborts the process (failed assertions) on a malformed
+// marker, a short or foreign JFIF segment, or a sample precision outside 8–16 bits.
 internal static class JpegHeader
 {
     private static readonly HashSet<string> JpegTransferSyntaxes =
@@ -17,7 +14,6 @@ internal static class JpegHeader
 
     public static bool Applies(string? transferSyntax) => transferSyntax is not null && JpegTransferSyntaxes.Contains(transferSyntax);
 
-    /// <summary>Why the stream's header is unusable, or null when it is sound and describes a rows × columns grayscale image.</summary>
     public static string? FindProblem(ReadOnlySpan<byte> stream, int rows, int columns)
     {
         if (stream.Length < 4 || stream[0] != 0xFF || stream[1] != 0xD8)

@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Dicom;
 
-/// <summary>
-/// One lossless-JPEG Huffman table (ITU-T T.81 Annex C) in decoding form. The first
-/// <see cref="LookupBits"/> bits index a table that, for the usual short code plus its few extra
-/// bits, gives the decoded difference at once; longer codes fall back to canonical limits.
-/// </summary>
+// ITU-T T.81 Annex C. The first LookupBits bits index a table that, for the usual short code plus its few extra bits,
+// gives the decoded difference at once; longer codes fall back to canonical limits.
 internal sealed class JpegHuffmanTable
 {
     public const int LookupBits = 12;

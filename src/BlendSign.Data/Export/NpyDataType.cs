@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Export;
 
-/// <summary>The element type <see cref="NpyWriter"/> chose for a slice.</summary>
 public enum NpyDataType
 {
     Int16,

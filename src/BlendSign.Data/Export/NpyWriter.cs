@@ -5,11 +5,8 @@ using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Export;
 
-/// <summary>
-/// Writes a slice's HU values (stored × slope + intercept, computed in double as pydicom does) as a NumPy
-/// <c>.npy</c> file, format 1.0, little-endian, shape (rows, columns), row-major: int16 when every value
-/// is an integer that fits, float64 otherwise.
-/// </summary>
+// HU = stored × slope + intercept computed in double, as pydicom does; NumPy format 1.0, little-endian, row-major:
+// int16 when every value is an integer that fits, float64 otherwise.
 public static class NpyWriter
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0];

@@ -8,20 +8,9 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Import;
 
-/// <summary>
-/// Imports DICOM files, folders (recursive) and .zip archives, and what <see cref="DicomWeb.DicomWebImporter"/>
-/// and <see cref="Dimse.DimseImporter"/> fetch from a PACS: every file gets a verdict (imported, duplicate, or
-/// rejected with a reason), HU slices go to the <see cref="SliceStore"/>, de-identified scans and slices to the
-/// database. Never throws for bad input; untrusted pixel data is decoded by the <see cref="Dicom.IDicomDecoder"/>
-/// it is given (in child processes where a native codec is needed).
-/// </summary>
-/// <remarks>
-/// A pipeline of three stages joined by bounded channels, so memory does not grow with the number of
-/// files: one thread walks the paths (and extracts zip entries), <see cref="DecodeWorkers"/> threads
-/// decode and encode, and the calling task stores each new slice and commits the rows of every
-/// <see cref="BatchSize"/> slices in one transaction (see <see cref="ImportBatchWriter"/>). Cancelling
-/// keeps the batches already committed, each of them complete, and removes what the others wrote.
-/// </remarks>
+// Never throws for bad input; untrusted pixel data is decoded by the IDicomDecoder it is given (in child processes
+// where a native codec is needed). Bounded channels between the stages keep memory independent of the number of
+// files. Cancelling keeps the batches already committed, each complete, and removes what the others wrote.
 public sealed class DicomImporter(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     IDicomDecoder reader,
@@ -47,10 +36,7 @@ public sealed class DicomImporter(
         return ImportAsync(scratch => new ImportSources(scratch).Enumerate(paths).ToAsyncEnumerable(), settings, progress, cancellationToken);
     }
 
-    /// <summary>
-    /// The pipeline over any source of candidates: <paramref name="walk"/> gets a scratch folder (deleted after
-    /// the run) for the bytes it fetches and yields the candidates in the order their verdicts are reported.
-    /// </summary>
+    // The walk gets a scratch folder (deleted after the run) and yields candidates in the order verdicts are reported.
     internal async Task<ImportReport> ImportAsync(
         Func<string, IAsyncEnumerable<ImportCandidate>> walk,
         ImportSettings settings,

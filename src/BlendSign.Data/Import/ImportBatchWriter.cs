@@ -7,14 +7,9 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Import;
 
-/// <summary>
-/// The single writer of an import. Each decoded slice is checked against what is already imported
-/// (duplicate, or conflict when the same SOP Instance UID has other pixels) and, when new, its store file
-/// is written at once, so disk writes spread over the run and no database lock is held meanwhile. Every
-/// <see cref="DicomImporter.BatchSize"/> slices one short transaction checks again, inserts the rows and
-/// renumbers the touched scans. Store files of slices that end up not imported (a failed or cancelled
-/// batch, or another writer that got there first) are removed: only imported files leave anything behind.
-/// </summary>
+// Store files are written as slices arrive, so disk writes spread over the run and no database lock is held meanwhile;
+// every BatchSize slices one short transaction checks again, inserts the rows and renumbers the touched scans. Files of
+// slices that end up not imported (a failed or cancelled batch, another writer first) are removed.
 internal sealed class ImportBatchWriter(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     BlendSignDbContext lookup,
@@ -46,7 +41,6 @@ internal sealed class ImportBatchWriter(
     public ImportProgress Progress(string? currentFile) =>
         new(_items.Count + _pending.Count, _imported + _pending.Count, _duplicates, _rejected, currentFile);
 
-    /// <summary>Records a rejection or a duplicate at once; stores a new slice and queues its rows for the next batch.</summary>
     public async Task AcceptAsync(DecodeOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.Rejection is not null || outcome.Header is not { } header || outcome.Slice is not { } slice)
@@ -99,7 +93,6 @@ internal sealed class ImportBatchWriter(
         _pendingKeys.Clear();
     }
 
-    /// <summary>The report; counts the slices of every scan this run imported into or found duplicates in.</summary>
     public async Task<ImportReport> ReportAsync(CancellationToken cancellationToken)
     {
         var scanIds = _touchedScanIds.ToList();
@@ -203,7 +196,6 @@ internal sealed class ImportBatchWriter(
         return result;
     }
 
-    /// <summary>The scans this batch's series already have, tracked so that new slices join them.</summary>
     private async Task<Dictionary<(string Study, string Series), Scan>> LoadScansAsync(
         BlendSignDbContext db, CancellationToken cancellationToken)
     {
@@ -212,7 +204,6 @@ internal sealed class ImportBatchWriter(
         return candidates.ToDictionary(s => (s.StudyInstanceUid, s.SeriesInstanceUid));
     }
 
-    /// <summary>Loads the existing slices of every scan that gains slices and numbers the whole scan again.</summary>
     private static async Task RenumberAsync(BlendSignDbContext db, HashSet<Scan> scans, CancellationToken cancellationToken)
     {
         var existingIds = scans.Where(s => s.Id != 0).Select(s => s.Id).ToList();
@@ -252,7 +243,6 @@ internal sealed class ImportBatchWriter(
         TransferSyntaxUid = pending.Header.TransferSyntaxUid,
     };
 
-    /// <summary>A stored slice waiting for its rows; the pixels themselves are already on disk.</summary>
     private sealed record PendingSlice(
         int Sequence, string File, DicomSliceHeader Header, string StoreKey, int Rows, int Columns, bool CreatedStoreFile);
 

@@ -4,10 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Import;
 
-/// <summary>
-/// The CPU half of an import, run on several tasks at once: decode a file, apply the modality rule,
-/// and encode the HU slice for the store. Touches neither the database nor the store.
-/// </summary>
+/// <summary>The CPU half of an import, run on several tasks at once: touches neither the database nor the store.</summary>
 internal sealed class ImportDecoder(IDicomDecoder reader, ImportSettings settings, ILogger logger)
 {
     public const string ComputedTomography = "CT";

@@ -3,11 +3,8 @@ using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Import;
 
-/// <summary>
-/// Walks the paths of an import lazily: files as they are, folders recursively (files in name order,
-/// then sub-folders), <c>.zip</c> archives entry by entry, each entry extracted to a scratch file only
-/// when its turn comes. Nothing is listed ahead beyond one folder's names.
-/// </summary>
+// Lazy: a zip entry is extracted to a scratch file only when its turn comes, and nothing is listed ahead beyond one
+// folder's names.
 internal sealed class ImportSources(string scratchDirectory)
 {
     /// <summary>A zip entry larger than the reader takes is no single slice; refusing it before extraction keeps a hostile archive from filling the disk.</summary>
@@ -155,11 +152,8 @@ internal sealed class ImportSources(string scratchDirectory)
         }
     }
 
-    /// <summary>
-    /// Entries that name a place outside the archive, or that inflate more than <see cref="MaxCompressionRatio"/>
-    /// times (a zip bomb), are refused before a byte is extracted. Entries are never extracted under their own names,
-    /// so this is about telling the lead, not about where files land.
-    /// </summary>
+    // Entries are never extracted under their own names, so refusing those that name a place outside the archive is
+    // about telling the lead, not about where files land; a zip bomb is refused before a byte is extracted.
     private static string? RefuseEntry(ZipArchiveEntry entry)
     {
         var path = entry.FullName;

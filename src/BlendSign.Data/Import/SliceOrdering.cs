@@ -2,16 +2,10 @@ using BlendSign.Data.Scans;
 
 namespace BlendSign.Data.Import;
 
-/// <summary>
-/// The order of slices inside a scan: position along the slice normal, then instance number, then SOP
-/// Instance UID, so that the order is total and the same on every import.
-/// </summary>
+// Position along the slice normal, then instance number, then SOP Instance UID: total, and the same on every import.
 internal static class SliceOrdering
 {
-    /// <summary>
-    /// Image Position (Patient) projected on the normal of Image Orientation (Patient) (row × column
-    /// cosines), which also orders tilted-gantry series; z when the orientation is missing.
-    /// </summary>
+    // Projected on the normal of Image Orientation (Patient), which also orders tilted-gantry series; z without one.
     public static double? PositionAlongNormal(double[]? position, double[]? orientation)
     {
         if (position is not { Length: 3 })
@@ -38,7 +32,6 @@ internal static class SliceOrdering
 
     public static IComparer<Slice> Comparer { get; } = Comparer<Slice>.Create(Compare);
 
-    /// <summary>Sets <see cref="Slice.SliceIndex"/> 0..n-1 in order; true when any index changed.</summary>
     public static bool Reindex(IEnumerable<Slice> slices)
     {
         var ordered = slices.ToList();

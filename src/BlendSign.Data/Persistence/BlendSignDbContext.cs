@@ -12,10 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>
-/// BlendSign's model on either provider. Contexts of exactly this type carry SQLite's migration history
-/// (<c>Migrations/</c>); PostgreSQL's is <see cref="PostgresBlendSignDbContext"/>'s.
-/// </summary>
+// Contexts of exactly this type carry SQLite's migration history; PostgreSQL's is PostgresBlendSignDbContext's.
 public class BlendSignDbContext(DbContextOptions<BlendSignDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {

@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>
-/// Sign-in keys used to live as XML files in <c>{DataDirectory}/keys</c>; they now live in the database. A database
-/// without keys takes the folder's, once, so that sign-ins made before the upgrade stay valid.
-/// </summary>
+// Sign-in keys used to live as XML files in {DataDirectory}/keys. A database without keys takes the folder's, once, so
+// that sign-ins made before the upgrade stay valid.
 public static class DataProtectionKeyImport
 {
     public static async Task<int> ImportFromFolderAsync(BlendSignDbContext db, string folder, CancellationToken cancellationToken = default)

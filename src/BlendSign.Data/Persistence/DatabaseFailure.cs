@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>
-/// A database that did not answer (a restart, a dropped connection, a lock that outlasted its timeout), as opposed to a
-/// programming error: pages catch these to say "not saved, try again" instead of losing the user's session.
-/// </summary>
+// A database that did not answer (a restart, a dropped connection, a lock past its timeout), not a programming error:
+// pages catch these to say "not saved, try again" instead of losing the user's session.
 public static class DatabaseFailure
 {
     public static bool Is(Exception exception) => exception switch

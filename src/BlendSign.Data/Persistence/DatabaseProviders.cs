@@ -2,16 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>
-/// The two databases BlendSign runs on, and the one place that configures EF Core for each: the server, the verbs,
-/// the tests and <c>dotnet ef</c> all build their options here.
-/// </summary>
+// The one place that configures EF Core for each provider: the server, the verbs, the tests and dotnet ef.
 public static class DatabaseProviders
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    /// <summary>EF Core options for <paramref name="provider"/>; the connection string is the provider's own format.</summary>
     public static DbContextOptionsBuilder<BlendSignDbContext> Configure(
         DbContextOptionsBuilder<BlendSignDbContext> options, string provider, string connectionString)
     {

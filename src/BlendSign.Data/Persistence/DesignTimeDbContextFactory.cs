@@ -9,10 +9,8 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Ble
         new(DatabaseProviders.Configure(new(), DatabaseProviders.Sqlite, "Data Source=design.db").Options);
 }
 
-/// <summary>
-/// Used by <c>dotnet ef migrations add NAME --context PostgresBlendSignDbContext --output-dir Persistence/Migrations/Postgres</c>
-/// only: PostgreSQL's history (no server is contacted to add a migration).
-/// </summary>
+// dotnet ef migrations add NAME --context PostgresBlendSignDbContext --output-dir Persistence/Migrations/Postgres
+// (no server is contacted to add a migration).
 public sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgresBlendSignDbContext>
 {
     public PostgresBlendSignDbContext CreateDbContext(string[] args) =>

@@ -4,11 +4,8 @@ using Npgsql;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>
-/// After PostgreSQL restarts, every idle pooled connection is dead, and each would fail its next command in turn. The
-/// first command that fails on a broken connection empties its pool, so whoever tries again (a rater saving again, the
-/// next poll) opens a fresh connection instead of meeting the next dead one.
-/// </summary>
+// After PostgreSQL restarts every idle pooled connection is dead, and each would fail its next command in turn. Emptying
+// the pool at the first failure means whoever tries again (a rater saving again, the next poll) gets a fresh connection.
 public sealed class PostgresStalePoolInterceptor : DbCommandInterceptor
 {
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Forget(command, eventData.Exception);

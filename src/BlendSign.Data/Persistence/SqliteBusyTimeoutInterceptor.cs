@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlendSign.Data.Persistence;
 
-/// <summary>
-/// Lets the server and a command-line verb write the same SQLite file at once: each connection waits
-/// for a lock instead of failing at once (the journal is WAL, set when the database is migrated).
-/// </summary>
+// Lets the server and a verb write the same SQLite file at once: each connection waits for a lock instead of failing
+// (the journal is WAL, set when the database is migrated).
 public sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";

@@ -1,11 +1,7 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// Bilinear resampling of stored values with pixel centres aligned (the convention of PIL and of
-/// OpenCV's INTER_LINEAR): output pixel <c>d</c> samples source coordinate
-/// <c>(d + 0.5) × source/target − 0.5</c>, clamped to the edge pixels; results round to the
-/// nearest stored value, ties away from zero.
-/// </summary>
+// Pixel centres aligned (PIL's and OpenCV's INTER_LINEAR convention): output pixel d samples source coordinate
+// (d + 0.5) × source/target − 0.5, clamped to the edge pixels; results round to the nearest stored value, ties away from zero.
 public static class BilinearResampler
 {
     public static void Resample(ReadOnlySpan<short> source, int sourceRows, int sourceColumns,
@@ -42,10 +38,7 @@ public static class BilinearResampler
         }
     }
 
-    /// <summary>
-    /// The two source indices around output index <paramref name="target"/> and the weight of the second; also the
-    /// network input's resize (Web's ThreeWindowImage), so the viewer and the model sample the same points.
-    /// </summary>
+    // Also the network input's resize (Web's ThreeWindowImage), so the viewer and the model sample the same points.
     public static (int Low, int High, double HighWeight) Sample(int target, int sourceSize, int targetSize)
     {
         var position = (target + 0.5) * sourceSize / targetSize - 0.5;

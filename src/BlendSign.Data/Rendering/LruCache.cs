@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// A thread-safe least-recently-used cache bounded by the total weight (bytes) of its values.
-/// A value heavier than the whole capacity is never stored.
-/// </summary>
+/// <summary>Bounded by the total weight (bytes) of its values; a value heavier than the whole capacity is never stored.</summary>
 internal sealed class LruCache<TKey, TValue>(long capacityBytes, Func<TValue, long> weigh)
     where TKey : notnull
 {
@@ -57,7 +54,6 @@ internal sealed class LruCache<TKey, TValue>(long capacityBytes, Func<TValue, lo
         return false;
     }
 
-    /// <summary>Adds or replaces the value, then evicts least-recently-used entries until the bound holds.</summary>
     public void Set(TKey key, TValue value)
     {
         var weight = weigh(value);
@@ -86,10 +82,8 @@ internal sealed class LruCache<TKey, TValue>(long capacityBytes, Func<TValue, lo
         }
     }
 
-    /// <summary>
-    /// The cached value, or the factory's (run outside the lock, so two threads missing the same key
-    /// may both compute it; the values are equal, and blocking every reader behind one slow render is worse).
-    /// </summary>
+    // The factory runs outside the lock, so two threads missing the same key may both compute it: the values are equal,
+    // and blocking every reader behind one slow render is worse.
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> factory)
     {
         if (TryGet(key, out var cached))

@@ -6,15 +6,10 @@ using System.Numerics;
 
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// A minimal PNG writer for 8-bit gray or RGB pixels: one IDAT chunk deflated by the runtime's zlib-ng
-/// at level 1, no row filter. Measured here on the 314 real slices' rgb3 views (one thread, shared
-/// machine): about 1.0–1.2 ms and 93 KiB per slice, against 6.4 ms (Up filter) to 17 ms (all filters)
-/// and 97 KiB for SkiaSharp's libpng encoder at zlib level 1, which also needs RGB widened to RGBA
-/// first. Filtering did not pay on CT views: Up and Sub were slower and gave 121–122 KiB (the noise in
-/// brain tissue defeats them and the black background compresses either way), so None is the default;
-/// the filters stay for measuring other content.
-/// </summary>
+// One IDAT chunk, zlib-ng level 1, no row filter. Measured on the 314 real slices' rgb3 views (one thread): about
+// 1.0–1.2 ms and 93 KiB per slice, against 6.4–17 ms and 97 KiB for SkiaSharp's libpng at zlib level 1 (which also
+// needs RGB widened to RGBA). Up and Sub were slower and gave 121–122 KiB on CT views (brain noise defeats them, the
+// black background compresses either way); the filters stay for measuring other content.
 public static class PngEncoder
 {
     private const int SignatureLength = 8;
@@ -25,7 +20,6 @@ public static class PngEncoder
 
     private static ReadOnlySpan<byte> EndChunk => [0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82];
 
-    /// <summary>Encodes row-major pixels with 1 (gray) or 3 (interleaved RGB) channels.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, int channels) =>
         Encode(pixels, width, height, channels, PngFilter.None, ZLibCompressionStrategy.Default);
 
@@ -125,7 +119,6 @@ public static class PngEncoder
         }
     }
 
-    /// <summary><c>destination[i] = current[i] − previous[i]</c> modulo 256, a vector at a time.</summary>
     private static void Subtract(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, Span<byte> destination)
     {
         var i = 0;

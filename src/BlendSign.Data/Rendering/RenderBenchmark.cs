@@ -4,18 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// Measures the viewer's whole path per slice: decode the DICOM file, window as the study's RGB,
-/// resize to 512×512, encode PNG; in parallel over files on every core. Files that do not decode
-/// are skipped and counted. Decoding is in this process, or as an import does it (<see cref="IDicomDecoder"/>:
-/// files that need a native codec in child processes), to show what isolation costs.
-/// </summary>
+// The viewer's whole path per slice, decoded in this process or as an import does it, to show what isolation costs.
 public sealed class RenderBenchmark(
     DicomSliceReader reader, IDicomDecoder importDecoder, SliceRenderer renderer, ILogger<RenderBenchmark> logger)
 {
     /// <param name="paths">DICOM files, or folders searched recursively.</param>
     /// <param name="threads">Workers; all cores when null.</param>
-    /// <param name="isolated">Decode through the import's decoder instead of in this process.</param>
     public RenderBenchmarkResult Run(
         IReadOnlyList<string> paths, int? threads = null, bool isolated = false, CancellationToken cancellationToken = default)
     {
@@ -65,11 +59,8 @@ public sealed class RenderBenchmark(
             isolated);
     }
 
-    /// <summary>
-    /// Runs the first decodable file once, untimed, so the measurement is of steady-state work rather
-    /// than of JIT compilation, of building the first window LUT and of starting the first decoder child
-    /// (a server keeps its children between imports).
-    /// </summary>
+    // Untimed, so the measurement is of steady-state work rather than of JIT compilation, the first window LUT and the
+    // first decoder child (a server keeps its children between imports).
     private void WarmUp(IReadOnlyList<string> paths, IDicomDecoder decoder, WindowPreset preset)
     {
         var worker = new Worker(SliceRenderer.OutputLength(preset));
@@ -100,7 +91,6 @@ public sealed class RenderBenchmark(
         }
     }
 
-    /// <summary>One thread's buffer and tallies; merged into the totals when its work ends.</summary>
     private sealed class Worker(int pixelBytes)
     {
         private readonly byte[] _pixels = new byte[pixelBytes];

@@ -1,12 +1,8 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// One <c>bench render</c> run. <see cref="Seconds"/> is wall time; the stage times are thread time
-/// summed over all workers, so they show where the work goes rather than adding up to the wall time.
-/// <see cref="CpuSeconds"/> is the processor time the process used meanwhile: on a machine shared with
-/// other work, <c>Slices / CpuSeconds × Threads</c> estimates what the cores would do alone. <see cref="Isolated"/>:
-/// decoded as an import does, files that need a native codec in child processes (whose CPU is not in CpuSeconds).
-/// </summary>
+// Stage times are thread time summed over all workers: where the work goes, not adding up to the wall time (Seconds).
+// On a shared machine Slices / CpuSeconds × Threads estimates what the cores would do alone; with Isolated, the
+// decoder children's CPU is not in CpuSeconds.
 public sealed record RenderBenchmarkResult(
     int Slices,
     int Skipped,

@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// Rendered PNGs by ETag (which is content-addressed, so an entry never goes stale), least recently
-/// used out first, bounded by total bytes (<c>BlendSign:RenderCacheMegabytes</c>). One per process.
-/// </summary>
+// By ETag, which is content-addressed, so an entry never goes stale. One per process.
 public sealed class RenderedImageCache
 {
     // Dictionary slot, list node, record and ETag string: counted so that many small PNGs cannot

@@ -8,7 +8,6 @@ namespace BlendSign.Data.Rendering;
 
 public static class RenderingServiceCollectionExtensions
 {
-    /// <summary>The renderer, its LUT and PNG caches, the viewer's image service and the render benchmark (all singletons).</summary>
     public static IServiceCollection AddBlendSignRendering(this IServiceCollection services)
     {
         // Import needs the store too; TryAdd keeps whichever registration comes first.

@@ -8,10 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// The viewer's images: SOP Instance UID + preset → 512×512 PNG with an ETag, rendered from the
-/// slice store and kept in the <see cref="RenderedImageCache"/>.
-/// </summary>
 public sealed class SliceImageService(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     SliceStore store,
@@ -22,7 +18,6 @@ public sealed class SliceImageService(
     /// <summary>Part of every ETag: bump it when rendering changes, so browsers drop old views.</summary>
     public const int RenderVersion = 1;
 
-    /// <summary>Where the slice's view comes from, or null for an unknown SOP Instance UID.</summary>
     public async Task<SliceImageSource?> FindAsync(string sopInstanceUid, WindowPreset preset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(preset);
@@ -34,7 +29,6 @@ public sealed class SliceImageService(
         return storeKey is null ? null : new SliceImageSource(storeKey, preset, ComputeETag(storeKey, preset));
     }
 
-    /// <summary>The cached view, or renders it from the slice store and caches it.</summary>
     public SliceImage Render(SliceImageSource source) =>
         cache.GetOrAdd(source.ETag, etag =>
         {
@@ -45,17 +39,13 @@ public sealed class SliceImageService(
             return new SliceImage(etag, png);
         });
 
-    /// <summary>The view, or null for an unknown SOP Instance UID.</summary>
     public async Task<SliceImage?> GetAsync(string sopInstanceUid, WindowPreset preset, CancellationToken cancellationToken = default)
     {
         var source = await FindAsync(sopInstanceUid, preset, cancellationToken);
         return source is null ? null : Render(source);
     }
 
-    /// <summary>
-    /// A strong ETag from the stored content's key, the preset's windows and <see cref="RenderVersion"/>:
-    /// the same pixels shown the same way always get the same tag, whichever SOP points at them.
-    /// </summary>
+    // The same pixels shown the same way always get the same tag, whichever SOP points at them.
     public static string ComputeETag(string storeKey, WindowPreset preset)
     {
         var identity = Encoding.UTF8.GetBytes($"{storeKey}|{preset}|v{RenderVersion}");

@@ -5,17 +5,9 @@ using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// Turns an HU slice into the 512×512 view of a window preset: resample (only when the slice is not
-/// already 512×512), window through a cached LUT, and optionally encode as PNG.
-/// </summary>
-/// <remarks>
-/// Resampling happens on the stored values, before windowing. Windowing clamps, so interpolating HU
-/// and then windowing is what a finer reconstruction would show, whereas interpolating the windowed
-/// bytes blends clipped values; it is also one interpolation instead of three for RGB. The rounding to
-/// the nearest stored value that this needs (at most half a stored unit) matches the quantisation the
-/// native grid already has.
-/// </remarks>
+// Resampling happens on the stored values, before windowing: windowing clamps, so interpolating HU and then windowing is
+// what a finer reconstruction would show, whereas interpolating windowed bytes blends clipped values (and RGB would need
+// three interpolations). Rounding to a stored value (at most half a unit) matches the native grid's quantisation.
 public sealed class SliceRenderer(WindowLutCache luts)
 {
     /// <summary>The study's input size; every view is this square.</summary>
@@ -23,7 +15,6 @@ public sealed class SliceRenderer(WindowLutCache luts)
 
     private const int OutputPixels = OutputSize * OutputSize;
 
-    /// <summary>Bytes of one rendered view: 512 × 512 × the preset's channels.</summary>
     public static int OutputLength(WindowPreset preset) => OutputPixels * preset.Channels.Count;
 
     public RenderedImage Render(HuSlice slice, WindowPreset preset)
@@ -33,7 +24,6 @@ public sealed class SliceRenderer(WindowLutCache luts)
         return new RenderedImage(OutputSize, OutputSize, preset.Channels.Count, pixels);
     }
 
-    /// <summary>The view as a PNG (8-bit gray for single windows, 8-bit RGB for three).</summary>
     public byte[] RenderPng(HuSlice slice, WindowPreset preset)
     {
         var length = OutputLength(preset);

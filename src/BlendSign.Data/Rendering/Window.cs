@@ -1,20 +1,14 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// A linear CT display window: HU at or below <c>Level − Width/2</c> shows as 0, at or above
-/// <c>Level + Width/2</c> as 255, linear in between.
-/// </summary>
+/// <summary>HU at or below <c>Level − Width/2</c> shows as 0, at or above <c>Level + Width/2</c> as 255, linear in between.</summary>
 public readonly record struct Window(double Level, double Width)
 {
     public double Lower => Level - Width / 2;
 
     public double Upper => Level + Width / 2;
 
-    /// <summary>
-    /// The display byte of one HU value: <c>floor((HU − Lower) × 255 / Width + 0.5)</c> clamped to
-    /// [0, 255], i.e. rounded half up. Every LUT is built from this one function, so this is the
-    /// rendering's exact definition (e.g. brain 40/80: HU 0 → 0, 40 → 128 (127.5 rounds up), 80 → 255).
-    /// </summary>
+    // floor((HU − Lower) × 255 / Width + 0.5) clamped to [0, 255]. Every LUT is built from this one function, so this is
+    // the rendering's exact definition (brain 40/80: HU 0 → 0, 40 → 128 (127.5 rounds up), 80 → 255).
     public byte ToByte(double hu)
     {
         if (hu <= Lower)

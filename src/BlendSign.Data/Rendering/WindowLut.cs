@@ -1,11 +1,7 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// A preset's windows folded together with one rescale (slope, intercept) into a table indexed by the
-/// stored int16 value (as <c>ushort</c>). Rendering a pixel is then one lookup, with no floating point
-/// and no branches. Gray tables hold bytes; RGB tables hold R | G &lt;&lt; 8 | B &lt;&lt; 16 so that a
-/// pixel is one 4-byte load and one store.
-/// </summary>
+// Indexed by the stored int16 value (as ushort), with the rescale folded in: one lookup per pixel, no floating point
+// and no branches. RGB tables hold R | G << 8 | B << 16 so that a pixel is one 4-byte load and one store.
 public sealed class WindowLut
 {
     private const int StoredValues = 1 << 16;
@@ -18,10 +14,8 @@ public sealed class WindowLut
 
     public int Channels => Rgb is null ? 1 : 3;
 
-    /// <summary>The table's size, for the cache's bound.</summary>
     public long SizeBytes => Gray?.Length ?? Rgb!.Length * sizeof(uint);
 
-    /// <summary>Display byte per stored value (single-window presets).</summary>
     internal byte[]? Gray { get; }
 
     /// <summary>Packed R, G, B per stored value (three-window presets).</summary>

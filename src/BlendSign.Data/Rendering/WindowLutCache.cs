@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// Window LUTs per (slope, intercept, preset), built once and shared by every render. Bounded:
-/// an RGB table is 256 KiB, and 8 MiB holds every rescale a real archive carries many times over.
-/// </summary>
+// Bounded: an RGB table is 256 KiB, and 8 MiB holds every rescale a real archive carries many times over.
 public sealed class WindowLutCache
 {
     public const long DefaultCapacityBytes = 8L << 20;

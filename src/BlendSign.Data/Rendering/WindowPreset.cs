@@ -2,10 +2,7 @@ using System.Globalization;
 
 namespace BlendSign.Data.Rendering;
 
-/// <summary>
-/// A named way to show a slice: one window (8-bit gray) or three (red, green, blue, in that order).
-/// Equality compares the windows, so a preset can key caches.
-/// </summary>
+/// <summary>Equality compares the windows, so a preset can key caches.</summary>
 public sealed record WindowPreset
 {
     private readonly Window[] _channels;
@@ -29,7 +26,6 @@ public sealed record WindowPreset
 
     public string Name { get; }
 
-    /// <summary>One window (gray) or three (red, green, blue).</summary>
     public IReadOnlyList<Window> Channels => _channels;
 
     public bool IsColor => _channels.Length == 3;

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace BlendSign.Data.Rendering;
 
-/// <summary>The presets the viewer, the image route and the command line know by name.</summary>
 public static class WindowPresets
 {
     /// <summary>The study's three-window input: red 40/40, green 50/100, blue 60/40.</summary>
@@ -20,7 +19,6 @@ public static class WindowPresets
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 
-    /// <summary>Finds a preset by its name (case-insensitive).</summary>
     public static bool TryGet(string? name, [NotNullWhen(true)] out WindowPreset? preset)
     {
         preset = All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,14 +1,11 @@
 namespace BlendSign.Data.Scans;
 
-/// <summary>
-/// One imported series, de-identified: a pseudonymous id and the DICOM UIDs, never the patient's
-/// name, ID or birth date. The age is kept for the study's under-7 exclusion.
-/// </summary>
+// De-identified: a pseudonymous id and the DICOM UIDs, never the patient's name, ID or birth date. The age is kept for
+// the study's under-7 exclusion.
 public class Scan
 {
     public int Id { get; set; }
 
-    /// <summary>Pseudonymous id shown to users, e.g. "SCAN-0007".</summary>
     public required string PseudonymousId { get; set; }
 
     public required string StudyInstanceUid { get; set; }
@@ -21,7 +18,6 @@ public class Scan
 
     public DateTimeOffset ImportedAt { get; set; }
 
-    /// <summary>Set when the scan meets one of the study's exclusion criteria.</summary>
     public ScanExclusion? Exclusion { get; set; }
     public string? ExclusionNote { get; set; }
 

@@ -22,7 +22,6 @@ public class Slice
     public double? PixelSpacingRow { get; set; }
     public double? PixelSpacingColumn { get; set; }
 
-    /// <summary>SHA-256 (hex) of the stored HU content; the slice store's key.</summary>
     public required string StoreKey { get; set; }
 
     public required string TransferSyntaxUid { get; set; }

@@ -7,22 +7,16 @@ using BlendSign.Data.Dicom;
 
 namespace BlendSign.Data.Storage;
 
-/// <summary>
-/// Content-addressed store of HU slices: one file per distinct slice under <c>{DataDirectory}/slices/ab/abcd…</c>,
-/// named by the SHA-256 of its content, holding the rescale and the stored int16 values in a zlib stream.
-/// Writing the same content twice is a no-op; files are written atomically (temp file, then rename).
-/// </summary>
+// Content-addressed by SHA-256, so writing the same content twice is a no-op; files are written atomically (temp file,
+// then rename).
 public sealed class SliceStore(DataPaths paths)
 {
     private const uint Magic = 0x31554853; // "SHU1"
     private const int HeaderBytes = 4 + 4 + 4 + 8 + 8;
 
-    /// <summary>
-    /// New files hold stored (uncompressed) zlib blocks. Measured on the 2-core budget machine, deflate at
-    /// its fastest level costs about 3 ms of the 9 ms a JPEG-lossless slice takes to import and keeps the
-    /// study's 13,276 slices above a minute; stored blocks take 0.5 ms for 1.7 times the disk (about 7 GB
-    /// for the study instead of 4). <see cref="Load"/> reads either, so the choice can change at any time.
-    /// </summary>
+    // Measured on the 2-core budget machine: deflate at its fastest level costs about 3 ms of the 9 ms a JPEG-lossless
+    // slice takes to import; stored blocks take 0.5 ms for 1.7 times the disk (about 7 GB for the study instead of 4).
+    // Load reads either, so the choice can change at any time.
     private const CompressionLevel NewFileCompression = CompressionLevel.NoCompression;
 
     public static string ComputeKey(HuSlice slice)
@@ -37,7 +31,6 @@ public sealed class SliceStore(DataPaths paths)
 
     public bool Contains(string key) => File.Exists(PathOf(key));
 
-    /// <summary>Stores the slice (unless already present) and returns its key.</summary>
     public string Put(HuSlice slice)
     {
         var encoded = Encode(slice);
@@ -45,10 +38,7 @@ public sealed class SliceStore(DataPaths paths)
         return encoded.Key;
     }
 
-    /// <summary>
-    /// The slice's key and file content, computed without touching the disk, so that decoding threads
-    /// can do the CPU work and a writer can decide later whether the file is stored at all.
-    /// </summary>
+    // Touches no disk, so decoding threads do the CPU work and a writer decides later whether the file is stored at all.
     public static EncodedSlice Encode(HuSlice slice)
     {
         var raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(slice.Stored.AsSpan());
@@ -73,7 +63,6 @@ public sealed class SliceStore(DataPaths paths)
         }
     }
 
-    /// <summary>Writes an encoded slice unless its file exists; true when this call created the file.</summary>
     public bool Write(EncodedSlice encoded)
     {
         var path = PathOf(encoded.Key);
@@ -96,7 +85,6 @@ public sealed class SliceStore(DataPaths paths)
     /// <summary>Removes a stored slice (an import whose database write failed takes back what it wrote).</summary>
     public void Delete(string key) => File.Delete(PathOf(key));
 
-    /// <summary>Loads a stored slice; throws <see cref="FileNotFoundException"/> for an unknown key.</summary>
     public HuSlice Load(string key)
     {
         using var file = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

@@ -3,14 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Training;
 
-/// <summary>
-/// The database side of sharing the queue between workers (the server's and <c>worker</c> verbs on other hosts):
-/// claims, heartbeats and re-queueing, each one conditional UPDATE, so that of two workers racing for a row exactly
-/// one wins on any provider.
-/// </summary>
+// Claims, heartbeats and re-queueing are each one conditional UPDATE, so that of two workers racing for a row
+// exactly one wins on any provider.
 public sealed class RunClaims(IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>Marks the oldest queued run as running for <paramref name="worker"/> and returns its id; null when none is queued.</summary>
     public async Task<int?> ClaimNextQueuedAsync(WorkerIdentity worker, string device, CancellationToken cancellationToken = default)
     {
         while (true)
@@ -37,17 +33,14 @@ public sealed class RunClaims(IDbContextFactory<BlendSignDbContext> dbFactory, T
         }
     }
 
-    /// <summary>Claims one queued run; false when another worker took it first (or it is no longer queued).</summary>
     public async Task<bool> ClaimAsync(int runId, WorkerIdentity worker, string device, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await ClaimInAsync(db, runId, worker, device, cancellationToken);
     }
 
-    /// <summary>
-    /// PostgreSQL: the oldest queued row that no other worker has locked, locked and claimed in one transaction, so
-    /// concurrent workers take different runs at once instead of racing for the same one.
-    /// </summary>
+    // PostgreSQL: skips rows other workers have locked, so concurrent workers take different runs at once instead of
+    // racing for the same one.
     private async Task<int?> ClaimNextWithRowLockAsync(BlendSignDbContext db, WorkerIdentity worker, string device, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -78,10 +71,7 @@ public sealed class RunClaims(IDbContextFactory<BlendSignDbContext> dbFactory, T
                 cancellationToken) == 1;
     }
 
-    /// <summary>
-    /// The executing worker's sign of life; false when the run is no longer Running under this worker (another worker
-    /// found it stale and took it over), so the caller stops training it.
-    /// </summary>
+    /// <summary>False when another worker found the run stale and took it over: the caller stops training it.</summary>
     public async Task<bool> HeartbeatAsync(int runId, WorkerIdentity worker, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -91,28 +81,20 @@ public sealed class RunClaims(IDbContextFactory<BlendSignDbContext> dbFactory, T
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), cancellationToken) == 1;
     }
 
-    /// <summary>The Running runs, for <see cref="IsStale"/> to judge.</summary>
     public async Task<List<TrainingRun>> RunningAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.TrainingRuns.AsNoTracking().Where(r => r.Status == TrainingRunStatus.Running).OrderBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Whether a Running run, whose run lock nobody on this host holds, has lost its worker. On this host the lock is
-    /// authoritative: free means its process is gone, however fresh its last heartbeat. Across hosts only the
-    /// heartbeat tells: stale when older than <paramref name="staleAfter"/>. Runs without a heartbeat (left by
-    /// versions before heartbeats) follow the lock, as they always did.
-    /// </summary>
+    // On this host the run lock is authoritative: free means the process is gone, however fresh its heartbeat. Across
+    // hosts only the heartbeat tells. Runs without a heartbeat (left by versions before heartbeats) follow the lock.
     public static bool IsStale(TrainingRun run, string localHost, DateTimeOffset now, TimeSpan staleAfter) =>
         run.HeartbeatAt is not { } heartbeat
         || string.Equals(WorkerIdentity.HostOf(run.WorkerId), localHost, StringComparison.OrdinalIgnoreCase)
         || now - heartbeat > staleAfter;
 
-    /// <summary>
-    /// Queues a run judged stale again (ResumeCount + 1, <paramref name="message"/> as its progress), unless its worker
-    /// heartbeated or it changed hands since <paramref name="seen"/> was read.
-    /// </summary>
+    /// <summary>Queues a stale run again unless its worker heartbeated or it changed hands since <paramref name="seen"/> was read.</summary>
     public async Task<bool> RequeueAsync(TrainingRun seen, string message, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -7,7 +7,6 @@ namespace BlendSign.Data.Training;
 public static class RunFolds
 {
     /// <summary>Scan id (the training examples' group id) → fold (0-based) of every scan the run predicted.</summary>
-    /// <exception cref="TrainingSetException">The run has no predictions, or a different number of folds.</exception>
     public static async Task<IReadOnlyDictionary<string, int>> LoadAsync(BlendSignDbContext db, int runId, int folds, CancellationToken cancellationToken)
     {
         var byScan = await db.SlicePredictions.AsNoTracking()

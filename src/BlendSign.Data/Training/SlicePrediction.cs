@@ -3,7 +3,6 @@ using BlendSign.Data.Scans;
 
 namespace BlendSign.Data.Training;
 
-/// <summary>An out-of-fold class probability triple for one slice of one run.</summary>
 public class SlicePrediction
 {
     public int Id { get; set; }

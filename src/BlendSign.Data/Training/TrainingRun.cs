@@ -8,7 +8,6 @@ public class TrainingRun
     public int Id { get; set; }
     public TrainingRunStatus Status { get; set; }
 
-    /// <summary>The run's settings as JSON (folds, epochs, image size, backbone, seed, ...).</summary>
     public required string ConfigurationJson { get; set; }
     public int Seed { get; set; }
 
@@ -21,7 +20,6 @@ public class TrainingRun
     public string? AblationGroup { get; set; }
     public string? Variant { get; set; }
 
-    /// <summary>How often the run was picked up again after an interruption (a restart, a worker gone silent).</summary>
     public int ResumeCount { get; set; }
     public string? CodeVersion { get; set; }
 
@@ -37,13 +35,10 @@ public class TrainingRun
     /// <summary>Who executes the run now ("host:pid:id8"); set by the claim, cleared when the run is queued again.</summary>
     public string? WorkerId { get; set; }
 
-    /// <summary>
-    /// The executing worker's last sign of life, written every few seconds while it trains; a Running run whose
-    /// heartbeat is too old is queued again by the next worker that looks. Null for runs left by older versions.
-    /// </summary>
+    // Written every few seconds while training; a Running run whose heartbeat is too old is queued again by the next
+    // worker that looks. Null for runs left by older versions.
     public DateTimeOffset? HeartbeatAt { get; set; }
 
-    /// <summary>Per-class metrics and the confusion matrix as JSON once the run completed.</summary>
     public string? ResultJson { get; set; }
     public string? OofPredictionsPath { get; set; }
     public string? Error { get; set; }

@@ -1,11 +1,6 @@
 namespace BlendSign.Model.Augmentation;
 
-/// <summary>
-/// The study's augmentation ranges. Every slice draws, each epoch: a left-right flip (probability
-/// <see cref="FlipProbability"/>), a left-right and an up-down shift (uniform, ± <see cref="MaxShift"/> of the side),
-/// a rotation (uniform, ± <see cref="MaxRotationDegrees"/>) and a scale (uniform in [<see cref="MinScale"/>,
-/// <see cref="MaxScale"/>]). The study gives no shift range; a tenth of the side keeps the head in view.
-/// </summary>
+// The study's ranges, drawn per slice per epoch. The study gives no shift range; a tenth of the side keeps the head in view.
 public sealed record AugmentationOptions
 {
     public double FlipProbability { get; init; } = 0.5;

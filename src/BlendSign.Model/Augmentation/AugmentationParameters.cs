@@ -2,10 +2,8 @@ using BlendSign.Model.Training;
 
 namespace BlendSign.Model.Augmentation;
 
-/// <summary>
-/// One slice's draw. Applied about the image centre in unit coordinates u ∈ [0,1]² (as p = 2u − 1): flip, then
-/// scale and rotate, then shift: p' = R·s·F·p + 2·(shift x, shift y). <see cref="Identity"/> leaves an image as it is.
-/// </summary>
+// Applied about the image centre in unit coordinates u ∈ [0,1]² (as p = 2u − 1): flip, then scale and rotate, then
+// shift: p' = R·s·F·p + 2·(shift x, shift y).
 public readonly record struct AugmentationParameters(bool Flip, double ShiftX, double ShiftY, double RotationDegrees, double Scale)
 {
     public static AugmentationParameters Identity { get; } = new(false, 0, 0, 0, 1);
@@ -36,10 +34,7 @@ public readonly record struct AugmentationParameters(bool Flip, double ShiftX, d
         return [(float)ia, (float)ib, (float)(-(ia * tx + ib * ty)), (float)ic, (float)id, (float)(-(ic * tx + id * ty))];
     }
 
-    /// <summary>
-    /// A box moved with the image: its corners mapped, their bounding box clipped to the image; null when less than a
-    /// quarter of it stays inside (the lesion left the picture).
-    /// </summary>
+    /// <summary>Null when less than a quarter of the box stays inside (the lesion left the picture).</summary>
     public UnitBox? Apply(UnitBox box)
     {
         var (a, b, c, d, tx, ty) = Forward();

@@ -7,10 +7,7 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Benchmarks;
 
-/// <summary>
-/// Milliseconds per slice of the model in eval mode, one slice at a time without gradients (as the review queue's
-/// scoring and Grad-CAM's forward pass run it), on random input; warm-up slices untimed.
-/// </summary>
+// One slice at a time without gradients, as the review queue's scoring and Grad-CAM's forward pass run it.
 public static class InferenceBenchmark
 {
     public static InferenceBenchmarkResult Run(InferenceBenchmarkSettings settings, CancellationToken cancellationToken = default)
@@ -57,7 +54,6 @@ public static class InferenceBenchmark
     }
 }
 
-/// <summary>What <c>bench infer</c> measures.</summary>
 public sealed record InferenceBenchmarkSettings
 {
     public string Backbone { get; init; } = Backbones.ResNet18;
@@ -68,18 +64,12 @@ public sealed record InferenceBenchmarkSettings
     public bool Detection { get; init; }
     public long Seed { get; init; } = 42;
 
-    /// <summary>
-    /// <see cref="NetworkOptions.ChannelsLastOnCpu"/>: the CPU fast path, which the caller takes from
-    /// <see cref="CpuFastPathGuard"/>; false measures the channels-first layout.
-    /// </summary>
     public bool ChannelsLastOnCpu { get; init; }
 }
 
-/// <summary>One <c>bench infer</c> run.</summary>
 public sealed record InferenceBenchmarkResult(
     string Backbone, string Device, int ImageSize, int Slices, int Threads, double Seconds, double MillisecondsPerSlice, bool Detection)
 {
-    /// <summary>Whether the network ran channels-last (asked for, its backbone has the fast path, and on the CPU).</summary>
     public bool ChannelsLast { get; init; }
 
     /// <summary>The median slice's milliseconds, which a few slices slowed by someone else's work do not move.</summary>

@@ -10,11 +10,7 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Benchmarks;
 
-/// <summary>
-/// Times SGD steps (forward, the study's loss, backward, update; warm-up steps untimed) on a random batch, and, when
-/// given slices, the same number of steps fed by the training pipeline (<see cref="BatchLoader"/> with augmentation,
-/// prefetched on a background task as <see cref="CrossValidation.CrossValidator"/> trains).
-/// </summary>
+/// <summary>Times SGD steps on a random batch and, given slices, fed by the training pipeline as the cross-validator trains.</summary>
 public static class TrainStepBenchmark
 {
     public static TrainStepBenchmarkResult Run(TrainStepBenchmarkSettings settings, CancellationToken cancellationToken = default) =>

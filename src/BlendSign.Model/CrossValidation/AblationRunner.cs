@@ -5,11 +5,8 @@ namespace BlendSign.Model.CrossValidation;
 /// <summary>One row of the study's Table 3: the variant's name and its cross-validation.</summary>
 public sealed record AblationArm(string Name, TrainingSettings Settings, CrossValidationResult Result);
 
-/// <summary>
-/// The study's ablation: WCE alone, WCE + the auxiliary detection branch (AT), and WCE + AT + self-knowledge
-/// distillation (SKD), each cross-validated on the same folds (same examples, fold count and seed). With a checkpoint
-/// folder each row keeps its own subfolder, so an interrupted ablation resumes row by row, fold by fold.
-/// </summary>
+// WCE, WCE + AT, WCE + AT + SKD, each on the same folds. With a checkpoint folder each row keeps its own subfolder, so
+// an interrupted ablation resumes row by row, fold by fold.
 public sealed class AblationRunner(CrossValidator crossValidator)
 {
     public static IReadOnlyList<(string Name, string Folder, TrainingSettings Settings)> Arms(TrainingSettings settings) =>

@@ -10,18 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Model.CrossValidation;
 
-/// <summary>
-/// K-fold cross-validation split by scan: for each fold a fresh network (teacher, then distilled students as the
-/// settings say) is trained on the other folds and predicts the held-out slices, so every slice gets exactly one
-/// out-of-fold probability triple. Synchronous and CPU/GPU bound; callers run it off the request thread and cancel
-/// through the token (checked every batch).
-/// <para>
-/// With a checkpoint folder, each fold keeps its progress there (<see cref="FoldCheckpoints"/>): run again with the
-/// same folder, examples and settings, a finished fold is read back, an interrupted one continues after its last
-/// finished epoch, and the folds are the same (they depend on the examples, the fold count and the seed only).
-/// The folder's <c>run.json</c> refuses a different run.
-/// </para>
-/// </summary>
+// Synchronous and CPU/GPU bound: callers run it off the request thread and cancel through the token (checked every
+// batch). With the same checkpoint folder, examples and settings it resumes: the folds depend on the examples, the
+// fold count and the seed only, and the folder's run.json refuses a different run.
 public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGuard cpuFastPath)
 {
     public const string RunFileName = "run.json";
@@ -35,7 +26,6 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
         Run(examples, images, settings, checkpointDirectory: null, progress, cancellationToken);
 
     /// <param name="checkpointDirectory">Where folds keep checkpoints and results; null trains without (nothing to resume).</param>
-    /// <param name="arm">The ablation row, carried into progress reports.</param>
     public CrossValidationResult Run(
         IReadOnlyList<TrainingExample> examples,
         IImageSource images,
@@ -121,7 +111,6 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
         };
     }
 
-    /// <summary>Every generation's training findings and the health of its held-out outputs, teacher first.</summary>
     private static DivergenceFinding[] FoldFindings(FoldTraining training, IReadOnlyList<OofPrediction> final, int fold, int generations) =>
     [
         .. training.EarlierGenerations.SelectMany(g => g.Findings.Concat(OutputHealth.Check(g.Predictions, fold, g.Generation))),
@@ -129,10 +118,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
         .. OutputHealth.Check(final, fold, generations),
     ];
 
-    /// <summary>
-    /// Each generation's held-out predictions over all folds and their metrics (the last is the run's own); empty when a
-    /// fold was stored before generations were kept.
-    /// </summary>
+    // Empty when a fold was stored before generations were kept.
     private static IReadOnlyList<GenerationResult> GenerationResults(IReadOnlyList<FoldOutcome> outcomes, int generations)
     {
         if (outcomes.Any(o => (o.EarlierGenerations?.Count ?? 0) != generations))
@@ -153,10 +139,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
     public static string FinalModelPath(string checkpointDirectory, int fold) =>
         Path.Combine(checkpointDirectory, $"fold-{fold}", FoldCheckpoints.FinalModelFileName);
 
-    /// <summary>
-    /// Where a run with this checkpoint folder would pick up: the first unfinished fold, its generation and finished
-    /// epochs; null when the folder holds no progress (nothing to resume) or every fold is finished.
-    /// </summary>
+    /// <summary>Null when the folder holds no progress (nothing to resume) or every fold is finished.</summary>
     public static ResumePoint? FindResumePoint(string checkpointDirectory, int folds)
     {
         if (!Directory.Exists(checkpointDirectory))
@@ -181,7 +164,6 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
         return null;
     }
 
-    /// <summary>Batches of one fold: each generation's epochs, each teacher's passes over the training and held-out slices, the final held-out pass.</summary>
     private static long FoldBatches(int train, int test, TrainingSettings settings)
     {
         var trainBatches = BatchPlan.Split(train, settings.BatchSize).Count;

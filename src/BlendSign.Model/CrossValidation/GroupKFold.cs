@@ -2,17 +2,13 @@ using BlendSign.Model.Training;
 
 namespace BlendSign.Model.CrossValidation;
 
-/// <summary>
-/// Splits examples into folds by group (scan), so one scan's slices never sit on both sides. Seeded: groups are
-/// shuffled, then the groups holding the emphasised class (blend sign) are dealt first, each to the fold with the
-/// fewest such groups, then every other group to the fold with the fewest slices. Groups given a fixed fold (those of
-/// an earlier run, so that a retraining on corrected labels is paired with it) keep it and count towards the balance.
-/// </summary>
+// By scan, so one scan's slices never sit on both sides. Groups holding blend sign are dealt first, each to the fold
+// with the fewest such groups, then the rest to the fold with the fewest slices. Fixed groups (an earlier run's, so a
+// retraining on corrected labels is paired with it) keep their fold and count towards the balance.
 public static class GroupKFold
 {
     public const int BlendSignLabel = 2;
 
-    /// <summary>The fold (0-based) of each example, in the examples' order.</summary>
     /// <param name="fixedFolds">Groups whose fold (0-based) is already decided; null or missing groups are dealt.</param>
     public static int[] Assign(
         IReadOnlyList<TrainingExample> examples, int folds, int seed, IReadOnlyDictionary<string, int>? fixedFolds = null,

@@ -3,18 +3,13 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Explain;
 
-/// <summary>
-/// Grad-CAM of the classification decision: the gradient of a class logit with respect to the last block's feature
-/// map, averaged over positions, weights each channel of that map; the ReLU of the weighted sum, resized bilinearly
-/// to the input and scaled so its maximum is 1 (all zeros when nothing speaks for the class).
-/// </summary>
+/// <summary>Grad-CAM of the classification decision, scaled so its maximum is 1 (all zeros when nothing speaks for the class).</summary>
 public static class GradCam
 {
     /// <summary>The heatmap (S×S, row-major, in [0,1]) for one image (3×S×S in [0,1]) and a class (null: the predicted one).</summary>
     public static GradCamResult Compute(SliceClassifier model, float[] image, int imageSize, int? targetClass = null) =>
         Compute(model.Run, model.Classify, image, imageSize, targetClass);
 
-    /// <summary>The same for any network given as its forward pass and its classification branch on a feature map.</summary>
     public static GradCamResult Compute(Func<Tensor, NetworkOutput> run, Func<Tensor, Tensor> classify, float[] image, int imageSize, int? targetClass = null)
     {
         using var scope = NewDisposeScope();
@@ -34,5 +29,4 @@ public static class GradCam
     }
 }
 
-/// <summary>A Grad-CAM heatmap: the class explained, the class probabilities, and Size×Size values in [0,1] (row-major).</summary>
 public sealed record GradCamResult(int TargetClass, IReadOnlyList<float> Probabilities, int Size, float[] Heatmap);

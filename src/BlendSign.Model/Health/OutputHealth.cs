@@ -4,20 +4,16 @@ using BlendSign.Model.Metrics;
 
 namespace BlendSign.Model.Health;
 
-/// <summary>
-/// Checks of a model's held-out probabilities that tell a failed model from a weak one. <b>Constant</b>: every slice
-/// got the same probability triple (the model ignores its input; each AUC is exactly 0.5). <b>Saturated</b>: at least
-/// half the slices have a class probability below 10⁻¹² (logit gaps over 27, which weight decay and cross-entropy do
-/// not produce in a healthy run; a diverged student gives 0 and 1). Measured here on 402 held-out demo slices:
-/// healthy runs 0–15 saturated rows, the diverged student of issue 11 381.
-/// </summary>
+// Tells a failed model from a weak one. Constant: every slice got the same triple (each AUC exactly 0.5). Saturated: at
+// least half the slices have a class probability below 10⁻¹² (logit gaps over 27, which weight decay and cross-entropy
+// do not produce in a healthy run). Measured on 402 held-out demo slices: healthy runs 0–15 saturated rows, the
+// diverged student of issue 11 381.
 public static class OutputHealth
 {
     public const double SaturatedProbability = 1e-12;
     public const double SaturatedShare = 0.5;
     public const double ConstantTolerance = 1e-6;
 
-    /// <summary>The findings for one fold's generation (none when healthy or when there are no predictions).</summary>
     public static IReadOnlyList<DivergenceFinding> Check(IReadOnlyList<OofPrediction> predictions, int fold, int generation)
     {
         if (predictions.Count == 0)
@@ -44,10 +40,7 @@ public static class OutputHealth
         return [];
     }
 
-    /// <summary>
-    /// Warnings about pooled results that look like numbers but carry no information: a class whose probability is the
-    /// same for every slice (its AUC is 0.5 by construction), a model that predicts one class for every slice.
-    /// </summary>
+    /// <summary>Pooled results that look like numbers but carry no information (a constant class, one class predicted for all).</summary>
     public static IReadOnlyList<string> Warnings(IReadOnlyList<OofPrediction> predictions, IReadOnlyList<string> classNames)
     {
         var warnings = new List<string>();

@@ -2,14 +2,9 @@ using System.Globalization;
 
 namespace BlendSign.Model.Health;
 
-/// <summary>
-/// The training loop's guards for one fold's generation. After each step: a non-finite loss or gradient norm stops the
-/// run at once (<see cref="TrainingDivergedException"/>; nothing after it could be trusted). After each epoch:
-/// exploding gradients (the median norm before clipping above the clipping norm, in an epoch of at least
-/// <see cref="MinimumStepsForExploding"/> steps) and, at the generation's last
-/// epoch, a loss that ended at least <see cref="LossRiseFactor"/> times its first epoch's (the poly schedule ends at a
-/// learning rate of 0, so a healthy loss falls) are findings that mark the run diverged.
-/// </summary>
+// A non-finite loss or gradient norm stops the run at once: nothing after it could be trusted. Exploding gradients
+// (median norm before clipping above the clip norm) and a last epoch's loss at least LossRiseFactor times the first's
+// (the poly schedule ends at a learning rate of 0, so a healthy loss falls) are findings that mark the run diverged.
 public sealed class TrainingGuard(int fold, int generation, double clipNorm, IEnumerable<DivergenceFinding>? earlierFindings = null)
 {
     public const double LossRiseFactor = 2.0;
@@ -24,7 +19,6 @@ public sealed class TrainingGuard(int fold, int generation, double clipNorm, IEn
 
     private string Who => $"fold {fold} {DivergenceFinding.GenerationName(generation)}";
 
-    /// <summary>Checks one step; throws when its loss or gradient norm is not finite.</summary>
     public void AfterStep(int epoch, int batch, double loss, double gradientNorm)
     {
         if (!double.IsFinite(loss))
@@ -42,7 +36,6 @@ public sealed class TrainingGuard(int fold, int generation, double clipNorm, IEn
         _norms.Add(gradientNorm);
     }
 
-    /// <summary>Ends an epoch: its gradient statistics, and any finding about it.</summary>
     public GradientNormStats EndEpoch(int epoch, int epochs, double firstEpochLoss, double epochLoss)
     {
         var stats = GradientNormStats.From(_norms, clipNorm);

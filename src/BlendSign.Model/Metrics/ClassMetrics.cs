@@ -1,9 +1,7 @@
 namespace BlendSign.Model.Metrics;
 
-/// <summary>
-/// One class against the rest. A value is null where it is undefined: sensitivity without positives, specificity
-/// without negatives, F1 when 2TP + FN + FP = 0, ROC AUC unless both positives and negatives are present.
-/// </summary>
+// Null where undefined: sensitivity without positives, specificity without negatives, F1 when 2TP + FN + FP = 0, ROC
+// AUC unless both positives and negatives are present.
 public sealed record ClassMetrics(
     int Positives,
     int Negatives,

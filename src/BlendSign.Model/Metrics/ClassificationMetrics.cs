@@ -2,10 +2,7 @@ using BlendSign.Model.CrossValidation;
 
 namespace BlendSign.Model.Metrics;
 
-/// <summary>
-/// Per-class one-vs-rest metrics (class order non_ich, normal_ich, blend_sign) and the confusion matrix with rows
-/// = gold class and columns = the argmax prediction (the first class wins a tie).
-/// </summary>
+// Class order non_ich, normal_ich, blend_sign; confusion rows = gold class, columns = the argmax (the first class wins a tie).
 public sealed record ClassificationMetrics(IReadOnlyList<ClassMetrics> PerClass, IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix)
 {
     public static ClassificationMetrics Compute(IReadOnlyList<OofPrediction> predictions) =>
@@ -53,7 +50,6 @@ public sealed record ClassificationMetrics(IReadOnlyList<ClassMetrics> PerClass,
 
     private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
 
-    /// <summary>The index of the largest value; the first wins a tie.</summary>
     public static int Argmax(IReadOnlyList<double> values)
     {
         var best = 0;

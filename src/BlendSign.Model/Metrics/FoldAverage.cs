@@ -6,7 +6,6 @@ public sealed record MetricSummary(double? Mean, double? StandardDeviation, int 
 /// <summary>One class's metrics averaged over folds, as the study's Table 3 reports them.</summary>
 public sealed record ClassMetricsSummary(MetricSummary Sensitivity, MetricSummary Specificity, MetricSummary F1, MetricSummary Auc);
 
-/// <summary>Per-class mean (and SD) over folds of sensitivity, specificity, F1 and ROC AUC.</summary>
 public static class FoldAverage
 {
     public static IReadOnlyList<ClassMetricsSummary> Compute(IReadOnlyList<ClassificationMetrics> folds, int classes = 3) =>

@@ -1,6 +1,5 @@
 namespace BlendSign.Model.Metrics;
 
-/// <summary>The median: the middle value, or the mean of the two middle ones for an even count.</summary>
 internal static class Median
 {
     public static double Of(IReadOnlyCollection<double> values)

@@ -1,9 +1,6 @@
 namespace BlendSign.Model.Metrics;
 
-/// <summary>
-/// ROC AUC from ranks (the Mann–Whitney U statistic): the probability that a random positive scores above a random
-/// negative, ties counting one half (average ranks), which is what the trapezoidal ROC area gives.
-/// </summary>
+// From ranks (Mann–Whitney U), ties counting one half: what the trapezoidal ROC area gives.
 public static class RocAuc
 {
     /// <summary>The AUC, or null when the positives or the negatives are missing.</summary>

@@ -5,10 +5,8 @@ namespace BlendSign.Model.Metrics;
 /// <summary>A point of a ROC curve: false and true positive rates when scores ≥ <see cref="Threshold"/> count as positive.</summary>
 public sealed record RocPoint(double FalsePositiveRate, double TruePositiveRate, double Threshold);
 
-/// <summary>
-/// ROC curves as scikit-learn's <c>roc_curve(drop_intermediate=False)</c> gives them: one point per distinct score,
-/// from the highest down, after a first point (0, 0) whose threshold is +∞. Empty when positives or negatives are missing.
-/// </summary>
+// As scikit-learn's roc_curve(drop_intermediate=False): one point per distinct score, highest first, after a point
+// (0, 0) whose threshold is +∞. Empty when positives or negatives are missing.
 public static class RocCurve
 {
     public static IReadOnlyList<RocPoint> Compute(IReadOnlyList<bool> positive, IReadOnlyList<double> score)
@@ -48,7 +46,6 @@ public static class RocCurve
         return points;
     }
 
-    /// <summary>Each class against the rest, on the predictions' probability of that class.</summary>
     public static IReadOnlyList<IReadOnlyList<RocPoint>> PerClass(IReadOnlyList<OofPrediction> predictions, int classes = 3) =>
         [.. Enumerable.Range(0, classes).Select(c => Compute(
             predictions.Select(p => p.Label == c).ToArray(),

@@ -4,12 +4,8 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The backbones a run can name. <c>resnet18</c> starts from the ImageNet weights shipped in the ML.NET ResNet-18
-/// package (CNTK's variant, <see cref="CntkResNet18"/>); <c>resnet50</c>, <c>vgg16</c> and <c>inception_v3</c> are
-/// TorchVision's builders, random unless a torchvision state dict is configured; <c>tiny_cnn</c> is for tests.
-/// Each gives the last block's feature map; the branches sit on it.
-/// </summary>
+// resnet18 starts from the ImageNet weights shipped in the ML.NET ResNet-18 package (CNTK's variant); resnet50, vgg16
+// and inception_v3 are TorchVision's, random unless a torchvision state dict is configured; tiny_cnn is for tests.
 public static class Backbones
 {
     public const string ResNet18 = "resnet18";
@@ -20,19 +16,14 @@ public static class Backbones
 
     public static IReadOnlyList<string> Supported { get; } = [ResNet18, ResNet50, Vgg16, InceptionV3, TinyCnn];
 
-    /// <summary>The backbones that read a torchvision state dict (<see cref="NetworkOptions.WeightsFile"/>).</summary>
     public static IReadOnlyList<string> TakeWeightsFile { get; } = [ResNet50, Vgg16, InceptionV3];
 
     public static string Normalize(string name) => name.Trim().ToLowerInvariant();
 
     public static bool IsSupported(string? name) => name is not null && Supported.Contains(Normalize(name));
 
-    /// <summary>
-    /// Whether the backbone may run channels-last on the CPU (<see cref="CpuFastPathGuard"/>): our own ResNet-18 and the
-    /// tiny test network, whose 1×1 convolutions avoid oneDNN's brgemm 1×1 kernel (<see cref="PointwiseConvolution"/>).
-    /// TorchVision's models run theirs inside TorchVision's modules, where that kernel crashed (ResNet-50 on AMD EPYC,
-    /// issue 20), and no speed was ever measured for them; they keep libtorch's default layout.
-    /// </summary>
+    // Only our ResNet-18 and the tiny test network, whose 1×1 convolutions avoid oneDNN's brgemm 1×1 kernel. TorchVision's
+    // models run that kernel inside their modules, where it crashed (ResNet-50 on AMD EPYC, issue 20), and were never timed.
     public static bool HasCpuFastPath(string name) => Normalize(name) is ResNet18 or TinyCnn;
 
     /// <summary>The smallest input each backbone takes (Inception v3's stem and reductions need about 75 pixels).</summary>
@@ -74,5 +65,4 @@ public static class Backbones
     }
 }
 
-/// <summary>A backbone's input adapter, its feature extractor, the extractor's output channels, and where its weights came from.</summary>
 internal sealed record BackboneParts(nn.Module<Tensor, Tensor> Input, nn.Module<Tensor, Tensor> Features, int Channels, BackboneWeights Weights);

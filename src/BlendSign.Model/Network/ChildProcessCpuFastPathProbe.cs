@@ -3,11 +3,8 @@ using System.Text.Json;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The check in a child process (<see cref="CpuFastPathOptions.ProbeCommand"/>), which prints its
-/// <see cref="CpuFastPathReport"/> as JSON on standard output. A child that dies of a signal (a native fault in a
-/// kernel: SIGFPE, SIGSEGV, SIGILL), prints no report or outlives the timeout is a failed check, with the reason.
-/// </summary>
+// A child that dies of a signal (a native fault in a kernel: SIGFPE, SIGSEGV, SIGILL), prints no report or outlives the
+// timeout is a failed check, with the reason.
 public sealed class ChildProcessCpuFastPathProbe(IReadOnlyList<string> command, TimeSpan timeout) : ICpuFastPathProbe
 {
     /// <summary>The report's JSON: snake_case, as the command line writes it (<c>cpu-check --json</c>).</summary>

@@ -4,10 +4,8 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// A basic residual block as CNTK exported it: 3×3 → BN → ReLU → 3×3 → BN, plus the input (or its 1×1 stride-2
-/// projection), then ReLU. A stride-2 block pads 1 before and 0 after its first convolution.
-/// </summary>
+// As CNTK exported it: 3×3 → BN → ReLU → 3×3 → BN, plus the input (or its 1×1 stride-2 projection), then ReLU. A
+// stride-2 block pads 1 before and 0 after its first convolution.
 internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
 {
     private readonly int _stride;
@@ -54,7 +52,6 @@ internal sealed class CntkBasicBlock : nn.Module<Tensor, Tensor>
         yield return (_conv2, _bn2);
     }
 
-    /// <summary>See <see cref="CntkResNet18.AlwaysPadExplicitly"/>.</summary>
     internal bool AlwaysPadExplicitly { get; set; }
 
     public override Tensor forward(Tensor input)

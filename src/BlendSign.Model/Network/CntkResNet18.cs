@@ -4,13 +4,9 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The ResNet-18 variant of the ImageNet model in <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> (exported by CNTK):
-/// stages of 2, 2, 2 and 3 basic blocks (64, 128, 256, 512 channels), 1×1 stride-2 projection shortcuts, and CNTK's
-/// asymmetric padding, reproduced by padding explicitly: 3 before / 2 after for the 7×7 stem, 1 before / 0 after for
-/// the max-pool and every stride-2 3×3 convolution. Batch-norm epsilon 1e-5. The output is the last block's feature
-/// map (N×512×S/32×S/32); the ONNX model's 7×7 average pool is the classification head's global pooling here.
-/// </summary>
+// The ResNet-18 variant of Microsoft.ML.DnnImageFeaturizer.ResNet18 (exported by CNTK): stages of 2, 2, 2 and 3 basic
+// blocks, 1×1 stride-2 projection shortcuts, CNTK's asymmetric padding (3/2 for the 7×7 stem, 1/0 for the max-pool and
+// every stride-2 3×3 convolution), batch-norm epsilon 1e-5. The ONNX model's 7×7 average pool is the head's pooling here.
 public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
 {
     public const int FeatureChannels = 512;
@@ -31,7 +27,6 @@ public sealed class CntkResNet18 : nn.Module<Tensor, Tensor>
 
     private readonly bool _inPlace;
 
-    /// <param name="inPlace">ReLUs and residual sums overwrite their inputs: part of the CPU fast path (<see cref="CpuFastPathGuard"/>).</param>
     public CntkResNet18(bool inPlace = false) : base(nameof(CntkResNet18))
     {
         _inPlace = inPlace;

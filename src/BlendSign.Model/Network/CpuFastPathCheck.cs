@@ -5,15 +5,10 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// Whether the network's CPU fast path computes what libtorch's default path computes, on the CPU at hand: the real
-/// ResNet-18 blocks (random weights: the kernels do not depend on them) and the detection branch, forward and
-/// backward, channels-last against channels-first, at an even and an odd size (the two padding paths) and at 224 px
-/// (the last stage's 14×14 input, where issue 20's kernel was wrong); then a model frozen for inference (weights
-/// stored channels-last) against the reference forward pass. Everything the fast path changes is in these passes: the layout, the 1×1 convolutions
-/// as matrix products, the frozen weights, the in-place ReLU and residual sums. A kernel that is wrong on one CPU
-/// (issue 20: oneDNN's brgemm 1×1 convolution without AMX) shows here as a difference far above rounding.
-/// </summary>
+// The real ResNet-18 blocks (random weights: the kernels do not depend on them) and the detection branch, forward and
+// backward, at an even and an odd size (the two padding paths) and at 224 px (the 14×14 input where issue 20's kernel
+// was wrong), plus a frozen model's forward. A kernel wrong on one CPU (issue 20: oneDNN's brgemm 1×1 convolution
+// without AMX) shows as a difference far above rounding.
 public sealed class CpuFastPathCheck
 {
     /// <summary>The largest difference allowed, relative to the larger of 1 and the reference tensor's largest magnitude.</summary>
@@ -90,7 +85,6 @@ public sealed class CpuFastPathCheck
         }.MaxBy(d => d.Value)!;
     }
 
-    /// <summary>The fast path's model and the reference model, with the same weights, in evaluation mode.</summary>
     private static (SliceClassifier Fast, SliceClassifier Reference) Pair()
     {
         var options = new NetworkOptions { Backbone = Backbones.ResNet18, Detection = true, PretrainedFiles = PretrainedFiles.None };

@@ -6,13 +6,9 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// Decides once per process whether the network takes its CPU fast path: only after <see cref="CpuFastPathCheck"/>
-/// passed on this CPU (issue 20: a oneDNN kernel that is fast and right on one Xeon computed wrong features and
-/// crashed on AMD EPYC). Every model the app builds goes through <see cref="Apply"/>; <see cref="NetworkOptions"/>
-/// alone never asks for the fast path, so a forgotten guard means the reference path, not an unchecked one. The
-/// decision is logged in one line, and <see cref="Layout"/> names what ran for results and benchmarks.
-/// </summary>
+// Once per process, and only after CpuFastPathCheck passed on this CPU (issue 20: a oneDNN kernel fast and right on one
+// Xeon computed wrong features and crashed on AMD EPYC). NetworkOptions alone never asks for the fast path, so a
+// forgotten guard means the reference path, not an unchecked one.
 public sealed class CpuFastPathGuard
 {
     private readonly Lazy<CpuFastPathVerdict> _verdict;
@@ -25,7 +21,6 @@ public sealed class CpuFastPathGuard
     /// <summary>The decision, made by the first call (the check takes a few seconds).</summary>
     public CpuFastPathVerdict Verdict => _verdict.Value;
 
-    /// <summary><paramref name="options"/> with the fast path where the verdict, the device and the backbone allow it.</summary>
     public NetworkOptions Apply(NetworkOptions options, Device device)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +28,6 @@ public sealed class CpuFastPathGuard
         return options with { ChannelsLastOnCpu = fast };
     }
 
-    /// <summary>The layout a network built from <paramref name="options"/> runs on <paramref name="device"/>, for results.</summary>
     public static string Layout(NetworkOptions options, Device device) =>
         device.type == DeviceType.CPU && options.RunsChannelsLastOnCpu ? "channels-last" : "channels-first";
 
@@ -68,5 +62,4 @@ public sealed class CpuFastPathGuard
     }
 }
 
-/// <summary>Whether this process takes the CPU fast path, on which CPU, and why (or why not).</summary>
 public sealed record CpuFastPathVerdict(bool FastPath, string Cpu, string Reason);

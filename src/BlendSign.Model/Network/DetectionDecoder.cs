@@ -6,19 +6,14 @@ namespace BlendSign.Model.Network;
 /// <summary>A box the detection branch found: in unit coordinates of the input, with its center cell's score (0–1).</summary>
 public sealed record DetectedBox(UnitBox Box, double Score);
 
-/// <summary>
-/// Turns the detection branch's map back into boxes, the inverse of <see cref="DetectionTargets"/>: every grid cell
-/// whose center score (the sigmoid of its logit) reaches the threshold and is the highest of its 3×3 neighbourhood is a
-/// box center; the box spans the cell's center minus its left and top distances to the center plus its right and bottom
-/// distances (negative distances count as 0), clipped to the input. Boxes come highest score first.
-/// </summary>
+// The inverse of DetectionTargets: a cell is a box center when its score reaches the threshold and is the highest of its
+// 3×3 neighbourhood; negative distances count as 0. Boxes come highest score first.
 public static class DetectionDecoder
 {
     /// <summary>The center score a cell needs by default: the targets give 1 at a center and at most e^(−1/2) ≈ 0.61 one σ off.</summary>
     public const double DefaultMinimumScore = 0.5;
 
     /// <param name="map">One image's map, channel-major: 5×G×G (center logit, left, right, top, bottom).</param>
-    /// <param name="grid">G, the side of the map.</param>
     public static IReadOnlyList<DetectedBox> Decode(ReadOnlySpan<float> map, int grid, double minimumScore = DefaultMinimumScore, int maximumBoxes = 10)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grid, 1);
@@ -53,10 +48,7 @@ public static class DetectionDecoder
         return [.. boxes.OrderByDescending(b => b.Score).Take(maximumBoxes)];
     }
 
-    /// <summary>
-    /// The boxes a model finds on one image (3×S×S in [0,1], as the model was trained on), or null when the model has no
-    /// detection branch. Runs without gradients; leaves the model in evaluation mode.
-    /// </summary>
+    /// <summary>Null when the model has no detection branch; leaves the model in evaluation mode.</summary>
     public static IReadOnlyList<DetectedBox>? Detect(SliceClassifier model, float[] image, int imageSize, double minimumScore = DefaultMinimumScore)
     {
         ArgumentNullException.ThrowIfNull(model);

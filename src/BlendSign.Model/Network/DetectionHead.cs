@@ -4,11 +4,8 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The anchor-free detection branch on the last block's feature map: a 3×3 convolution with ReLU, then a 1×1
-/// convolution to 5 channels per grid cell: the center logit, then the distances from the cell's center to the box's
-/// left, right, top and bottom edges as fractions of the image side (see <see cref="Training.DetectionTargets"/>).
-/// </summary>
+// Anchor-free: per grid cell, the center logit and the distances from the cell's center to the box's left, right, top
+// and bottom edges as fractions of the image side (see DetectionTargets).
 public sealed class DetectionHead : nn.Module<Tensor, Tensor>
 {
     public const int OutputChannels = 5;

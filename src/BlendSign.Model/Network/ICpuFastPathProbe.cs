@@ -1,6 +1,5 @@
 namespace BlendSign.Model.Network;
 
-/// <summary>Runs <see cref="CpuFastPathCheck"/> somewhere and says what it found.</summary>
 public interface ICpuFastPathProbe
 {
     CpuFastPathReport Run(CancellationToken cancellationToken);

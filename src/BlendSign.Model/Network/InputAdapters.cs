@@ -2,12 +2,9 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The input convention of the CNTK ImageNet ResNet-18: BGR channel order on a 0–255 scale minus a per-pixel mean
-/// image (values near 114; from <c>ResNetPreprocess.onnx</c>), no division by a standard deviation. Our images are
-/// RGB in [0,1] (red = the 40/40 window, green 50/100, blue 60/40), so this reverses the channels, scales by 255 and
-/// subtracts the mean image, resized bilinearly when the input is not 224×224.
-/// </summary>
+// The CNTK ImageNet ResNet-18 takes BGR on a 0–255 scale minus a per-pixel mean image (values near 114, from
+// ResNetPreprocess.onnx), no division by a standard deviation. Our images are RGB in [0,1] (red = the 40/40 window,
+// green 50/100, blue 60/40); the mean image is resized bilinearly when the input is not 224×224.
 internal sealed class MeanImageInput : nn.Module<Tensor, Tensor>
 {
     // Buffers are looked up by name at each call: Module.to() replaces them (another device or type), and a tensor kept

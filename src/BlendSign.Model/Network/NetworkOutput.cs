@@ -2,8 +2,5 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// One forward pass: the last block's feature map (N×C×h×w), the class logits (N×3) and, with the detection branch,
-/// its map (N×5×h×w: center logit, left, right, top, bottom).
-/// </summary>
+// Features N×C×h×w, logits N×3, detection N×5×h×w (center logit, left, right, top, bottom).
 public sealed record NetworkOutput(Tensor Features, Tensor Logits, Tensor? Detection);

@@ -4,23 +4,17 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// A 1×1 convolution of a channels-last CPU tensor computed as the matrix product it is (sample every stride-th pixel,
-/// then pixels × channels times channels × filters), instead of libtorch's oneDNN kernel. Why: oneDNN 3.7.1 (libtorch
-/// 2.10) runs such a convolution through its brgemm 1×1 kernel on CPUs with AVX2 or AVX-512 but no AMX, and there it
-/// computes wrong values for stride 2 (256→512 channels: 1.7 off on outputs near 3) and dies of SIGFPE for some
-/// channel pairs (512→1024: an integer division by zero in its blocking heuristic, <c>est_eff_1x1</c>), as seen on
-/// AMD EPYC (issue 20). The matrix product goes to MKL's sgemm, forward and backward.
-/// </summary>
+// A 1×1 convolution computed as the matrix product it is (MKL's sgemm), not libtorch's oneDNN kernel: oneDNN 3.7.1
+// (libtorch 2.10) runs it through its brgemm 1×1 kernel on CPUs with AVX2 or AVX-512 but no AMX, and there it computes
+// wrong values for stride 2 (256→512 channels: 1.7 off on outputs near 3) and dies of SIGFPE for some channel pairs
+// (512→1024: an integer division by zero in est_eff_1x1), as seen on AMD EPYC (issue 20).
 internal static class PointwiseConvolution
 {
-    /// <summary>Whether <paramref name="convolution"/> on <paramref name="input"/> takes this path rather than the module's own.</summary>
     public static bool Applies(Conv2d convolution, Tensor input) =>
         input.device_type == DeviceType.CPU && ChannelsLast.Is(input) && convolution.groups == 1 &&
         convolution.kernel_size.All(k => k == 1) && convolution.padding_type is null && (convolution.padding ?? []).All(p => p == 0) &&
         convolution.dilation.All(d => d == 1);
 
-    /// <summary>The module's convolution of <paramref name="input"/>, through the matrix product where <see cref="Applies"/>.</summary>
     public static Tensor Forward(Conv2d convolution, Tensor input)
     {
         if (!Applies(convolution, input))

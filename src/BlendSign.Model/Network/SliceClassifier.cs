@@ -6,12 +6,7 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The study's network for a batch of three-window images N×3×S×S in [0,1] (RGB): the backbone's input adapter
-/// (each backbone's own normalisation), its feature extractor up to the last block, the classification branch
-/// (global average pooling + one linear layer → logits for non_ich, normal_ich, blend_sign) and, optionally, the
-/// detection branch (<see cref="DetectionHead"/>) on the same feature map.
-/// </summary>
+/// <summary>Input: N×3×S×S three-window images in [0,1]; logits for non_ich, normal_ich, blend_sign.</summary>
 public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
 {
     public const int ClassCount = 3;
@@ -48,18 +43,15 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
 
     public int FeatureChannels { get; }
 
-    /// <summary>Whether the network runs channels-last when its input is on the CPU (asked for, and its backbone allows it).</summary>
     public bool ChannelsLastOnCpu { get; }
 
     public bool HasDetection => _detection is not null;
 
-    /// <summary>Where the backbone's starting weights came from (ImageNet, a state dict, or random).</summary>
     public BackboneWeights Weights { get; }
 
     /// <summary>The class logits (N×3).</summary>
     public override Tensor forward(Tensor input) => Run(input).Logits;
 
-    /// <summary>Features, logits and the detection map (when the branch exists) of one pass.</summary>
     public NetworkOutput Run(Tensor input)
     {
         var adapted = _input.forward(input);
@@ -71,18 +63,11 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
     public Tensor Classify(Tensor features) =>
         _classifier.forward(nn.functional.adaptive_avg_pool2d(features, [1, 1]).flatten(1));
 
-    /// <summary>Whether <see cref="FreezeForCpuInference"/> stored the convolution weights channels-last.</summary>
     public bool FrozenForCpuInference { get; private set; }
 
-    /// <summary>
-    /// For a model that from now on only runs forward passes (the fold models behind Grad-CAM and model boxes, <c>bench
-    /// infer</c>): puts it in evaluation mode and, on the CPU with <see cref="NetworkOptions.ChannelsLastOnCpu"/>, stores
-    /// its convolution weights channels-last once. Otherwise libtorch copies every weight into that layout at every
-    /// call: with the page faults of those fresh copies, about a quarter of a 256-px single-slice forward (issue 14).
-    /// The values do not change. The model can no longer be saved or loaded (<see cref="state_dict"/> refuses):
-    /// TorchSharp's files hold tensors in their storage order, which would scramble a channels-last weight, so save or
-    /// load it before freezing.
-    /// </summary>
+    // On the CPU, stores the convolution weights channels-last once: otherwise libtorch copies every weight into that
+    // layout at every call, about a quarter of a 256-px single-slice forward (issue 14). The model can no longer be
+    // saved or loaded: TorchSharp's files hold tensors in storage order, which would scramble a channels-last weight.
     public void FreezeForCpuInference()
     {
         eval();
@@ -101,8 +86,6 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
         FrozenForCpuInference = true;
     }
 
-    /// <inheritdoc/>
-    /// <exception cref="InvalidOperationException">The model was frozen for inference (<see cref="FreezeForCpuInference"/>).</exception>
     public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) =>
         FrozenForCpuInference
             ? throw new InvalidOperationException("This model was frozen for CPU inference (channels-last weights): save or load it before freezing.")
@@ -117,7 +100,6 @@ public sealed class SliceClassifier : nn.Module<Tensor, Tensor>
         return (int)Run(zeros(1, 3, imageSize, imageSize, device: device)).Features.shape[2];
     }
 
-    /// <summary>Says at Warning level when the backbone starts from random weights, at Information otherwise.</summary>
     public void LogWeights(ILogger logger, string context)
     {
         if (Weights.Pretrained)

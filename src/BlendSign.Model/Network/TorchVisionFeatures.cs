@@ -3,11 +3,8 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Network;
 
-/// <summary>
-/// The feature part of a TorchVision model: its children up to the last block, in order, as one Sequential whose
-/// parameter names keep torchvision's (<c>layer4.2.conv3.weight</c>). A state dict is loaded into the whole model
-/// first, so a torchvision ImageNet file fits as saved; its classifier is then dropped.
-/// </summary>
+// Parameter names keep torchvision's (layer4.2.conv3.weight): a state dict is loaded into the whole model first, so a
+// torchvision ImageNet file fits as saved; the classifier is then dropped.
 internal static class TorchVisionFeatures
 {
     public static readonly string[] ResNetChildren = ["conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4"];

@@ -2,13 +2,9 @@ using Google.Protobuf;
 
 namespace BlendSign.Model.Pretrained;
 
-/// <summary>
-/// Reads an ONNX file's graph with protobuf's wire format directly (no generated onnx.proto classes): nodes,
-/// float initializers (packed float_data or raw_data), and the graph's input and output names. Field numbers:
-/// ModelProto.graph 7; GraphProto node 1, initializer 5, input 11, output 12; NodeProto input 1, output 2,
-/// op_type 4, attribute 5; TensorProto dims 1, data_type 2, float_data 4, name 8, raw_data 9;
-/// AttributeProto name 1, f 2, i 3, floats 7, ints 8; ValueInfoProto name 1.
-/// </summary>
+// Protobuf's wire format read directly (no generated onnx.proto classes). Field numbers: ModelProto.graph 7; GraphProto
+// node 1, initializer 5, input 11, output 12; NodeProto input 1, output 2, op_type 4, attribute 5; TensorProto dims 1,
+// data_type 2, float_data 4, name 8, raw_data 9; AttributeProto name 1, f 2, i 3, floats 7, ints 8; ValueInfoProto name 1.
 public static class OnnxReader
 {
     private const int FloatType = 1;
@@ -149,7 +145,6 @@ public static class OnnxReader
         return new OnnxAttribute(name, f, i, floats, ints);
     }
 
-    /// <summary>A float tensor, or null for another element type (not used by the networks read here).</summary>
     private static OnnxTensor? ReadTensor(ByteString bytes)
     {
         var input = bytes.CreateCodedInput();

@@ -1,10 +1,7 @@
 namespace BlendSign.Model.Pretrained;
 
-/// <summary>
-/// Where the ImageNet ResNet-18 of <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> 0.23.1 lies: the build copies
-/// <c>ResNet18.onnx</c> and its mean image <c>ResNetPreprocess.onnx</c> to <c>PretrainedModels/</c> beside the
-/// assemblies (see BlendSign.Model.csproj).
-/// </summary>
+// Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1: the build copies ResNet18.onnx and its mean image
+// ResNetPreprocess.onnx to PretrainedModels/ beside the assemblies (see BlendSign.Model.csproj).
 public sealed record PretrainedFiles(string Directory)
 {
     public const string FolderName = "PretrainedModels";

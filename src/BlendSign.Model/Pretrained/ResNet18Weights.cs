@@ -3,12 +3,9 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Pretrained;
 
-/// <summary>
-/// Copies the ONNX ResNet-18's initializers onto <see cref="CntkResNet18"/>: the graph's Conv nodes are taken in
-/// node order, each with the BatchNormalization node that reads its output (scale, bias, mean, variance), and paired
-/// with the network's convolutions in the same order; every shape, stride and kernel is checked, so a graph of
-/// another layout is refused rather than loaded wrongly.
-/// </summary>
+// Conv nodes in node order, each with the BatchNormalization node that reads its output, paired with the network's
+// convolutions in the same order; every shape, stride and kernel is checked, so a graph of another layout is refused
+// rather than loaded wrongly.
 public static class ResNet18Weights
 {
     public static void Load(CntkResNet18 network, OnnxGraph graph)

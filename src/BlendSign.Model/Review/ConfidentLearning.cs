@@ -1,14 +1,8 @@
 namespace BlendSign.Model.Review;
 
-/// <summary>
-/// Confident learning (Northcutt et al., 2021) on out-of-fold probabilities: the threshold of class c is the mean
-/// predicted probability of c over the slices whose gold label is c; a slice is suspect when a class other than its
-/// gold label reaches that class's threshold. Slices are ranked by 1 − the gold label's threshold-adjusted probability
-/// (cleanlab's self-confidence with <c>adjust_pred_probs</c>: each class's threshold subtracted, the largest threshold
-/// added back, the row renormalised), so that a class the model over-calls (blend sign under the study's class weight
-/// 20) does not crowd the top: first the suspects, then the slices queued only for a box disagreement (their label is
-/// not in doubt, however low its score), then the rest.
-/// </summary>
+// Confident learning (Northcutt et al., 2021). Slices are ranked by cleanlab's self-confidence with adjust_pred_probs,
+// so that a class the model over-calls (blend sign under the study's class weight 20) does not crowd the top. Slices
+// queued only for a box disagreement follow the suspects: their label is not in doubt, however low its score.
 public static class ConfidentLearning
 {
     public const int ClassCount = 3;
@@ -64,14 +58,11 @@ public static class ConfidentLearning
             1 - Adjust(p, adjustment)[slice.GoldLabel], BoxCheck(slice, options));
     }
 
-    /// <summary>
-    /// The probabilities with each class's threshold subtracted and the largest threshold added back (so none is
-    /// negative), renormalised; a class without a threshold (no gold slice) is treated as if its threshold were 1.
-    /// </summary>
+    // The largest threshold added back keeps every value non-negative; a class without a threshold (no gold slice)
+    // counts as if its threshold were 1.
     public static double[] Adjusted(IReadOnlyList<double> probabilities, IReadOnlyList<double> thresholds) =>
         Adjust(probabilities, AdjustmentOf(thresholds));
 
-    /// <summary>What adjusting adds to each class: the largest threshold minus the class's own (non-finite counts as 1).</summary>
     private static double[] AdjustmentOf(IReadOnlyList<double> thresholds)
     {
         var finite = thresholds.Select(t => double.IsFinite(t) ? t : 1.0).ToArray();

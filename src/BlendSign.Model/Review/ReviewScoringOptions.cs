@@ -1,6 +1,5 @@
 namespace BlendSign.Model.Review;
 
-/// <summary>How confident the model must be before a box disagreement is flagged.</summary>
 public sealed record ReviewScoringOptions
 {
     /// <summary>p(normal_ich) + p(blend_sign) at or above which a slice without a consensus box is flagged.</summary>

@@ -1,6 +1,5 @@
 namespace BlendSign.Model.Torch;
 
-/// <summary>The processor this process runs on, in words ("AMD EPYC", "Intel(R) Xeon(R) Platinum 8480+"), for logs and figures.</summary>
 public static class CpuModel
 {
     public static string Name { get; } = Read();

@@ -3,36 +3,24 @@ using System.Runtime.InteropServices;
 
 namespace BlendSign.Model.Torch;
 
-/// <summary>
-/// How the process takes memory for libtorch's CPU tensors (issue 14). A training step allocates and frees hundreds of
-/// megabytes of activations, and a single-slice forward reorders every convolution weight into a fresh buffer. glibc
-/// hands blocks above its mmap threshold back to the kernel when they are freed, so the next step faults in and zeroes
-/// the same pages again: at 256 px a fifth of the CPU time went to the kernel doing that.
-/// </summary>
+// glibc hands freed blocks above its mmap threshold back to the kernel, so each training step faulted in and zeroed
+// the same pages again: at 256 px a fifth of the CPU time went to the kernel doing that (issue 14).
 public static partial class TorchMemory
 {
     /// <summary>libtorch's switch for transparent huge pages on allocations of 2 MiB and more (madvise(MADV_HUGEPAGE)).</summary>
     public const string HugePagesVariable = "THP_MEM_ALLOC_ENABLE";
 
-    /// <summary>
-    /// Blocks below this come from the heap and are reused (glibc's own threshold starts at 128 KiB and climbs only as
-    /// far as the blocks freed so far). 16 MiB holds every weight of the ResNet-18 and its reordered copy; 32 MiB was as
-    /// fast and took 300 MiB more at the peak of a 256-px training step (issue 14).
-    /// </summary>
+    // glibc's own threshold starts at 128 KiB and climbs only as far as the blocks freed so far. 16 MiB holds every
+    // ResNet-18 weight and its reordered copy; 32 MiB was as fast and took 300 MiB more at a 256-px step's peak (issue 14).
     public const int MmapThresholdBytes = 16 << 20;
 
-    /// <summary>Freed memory at the top of the heap that glibc keeps instead of returning it to the kernel.</summary>
     public const int TrimThresholdBytes = 64 << 20;
 
     private const int MallocTrimThreshold = -1;
     private const int MallocMmapThreshold = -3;
 
-    /// <summary>
-    /// First thing in <c>Program</c>, before libtorch loads (it reads <see cref="HugePagesVariable"/> once, at its first
-    /// allocation): asks for huge pages and sets glibc's mmap and trim thresholds. Settings the operator made win:
-    /// <see cref="HugePagesVariable"/> already set (to 0, say), or malloc tunables in GLIBC_TUNABLES or MALLOC_*_.
-    /// Linux only; a no-op elsewhere.
-    /// </summary>
+    // First thing in Program: libtorch reads HugePagesVariable once, at its first allocation. Settings the operator
+    // made win (HugePagesVariable already set, or malloc tunables in GLIBC_TUNABLES or MALLOC_*_). Linux only.
     public static void Configure()
     {
         if (!OperatingSystem.IsLinux())
@@ -44,11 +32,7 @@ public static partial class TorchMemory
         KeepFreedMemory(Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value));
     }
 
-    /// <summary>
-    /// Sets the mmap threshold to <see cref="MmapThresholdBytes"/> and the trim threshold to <see cref="TrimThresholdBytes"/>
-    /// unless <paramref name="environment"/> tunes malloc itself; true when both were set. The cost: up to
-    /// <see cref="TrimThresholdBytes"/> of freed memory per glibc arena stays with the process.
-    /// </summary>
+    // The cost: up to TrimThresholdBytes of freed memory per glibc arena stays with the process.
     internal static bool KeepFreedMemory(IReadOnlyDictionary<string, string?> environment)
     {
         var tuned = environment.Any(e =>
@@ -57,10 +41,7 @@ public static partial class TorchMemory
         return !tuned && mallopt(MallocMmapThreshold, MmapThresholdBytes) == 1 && mallopt(MallocTrimThreshold, TrimThresholdBytes) == 1;
     }
 
-    /// <summary>
-    /// setenv(3) without overwriting: .NET's <see cref="Environment.SetEnvironmentVariable(string, string)"/> changes
-    /// only the runtime's own copy, which native code such as libtorch never reads.
-    /// </summary>
+    // .NET's Environment.SetEnvironmentVariable changes only the runtime's own copy, which libtorch never reads.
     internal static void SetNativeVariableUnlessSet(string name, string value)
     {
         if (setenv(name, value, 0) != 0)
@@ -69,7 +50,6 @@ public static partial class TorchMemory
         }
     }
 
-    /// <summary>The native environment's value of <paramref name="name"/> (getenv(3)), or null.</summary>
     internal static string? GetNativeVariable(string name) => Marshal.PtrToStringUTF8(getenv(name));
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]

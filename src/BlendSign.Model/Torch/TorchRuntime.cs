@@ -3,10 +3,7 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Torch;
 
-/// <summary>
-/// The one place that decides where tensors live and how libtorch runs: CUDA when it is available
-/// (a GPU host with the CUDA package), otherwise the CPU; <see cref="DeviceChoice"/> can force either.
-/// </summary>
+// The one place that decides where tensors live: CUDA when available, otherwise the CPU, unless DeviceChoice forces one.
 public static class TorchRuntime
 {
     public static Device SelectDevice() => SelectDevice(DeviceChoice.Auto);
@@ -20,16 +17,13 @@ public static class TorchRuntime
         _ => IsCudaAvailable ? CUDA : CPU,
     };
 
-    /// <summary>Whether libtorch sees a CUDA device (false with the CPU build of libtorch or without a GPU driver).</summary>
     public static bool IsCudaAvailable => cuda.is_available();
 
     public const string CudaUnavailableMessage =
         "CUDA is not available on this host: libtorch sees no GPU (build with -p:TorchBackend=cuda and check the NVIDIA driver), or use --device cpu.";
 
-    /// <summary>A short name of the device for logs and run records ("cpu", "cuda").</summary>
     public static string Describe(Device device) => device.type == DeviceType.CUDA ? "cuda" : "cpu";
 
-    /// <summary>Sets libtorch's intra-op threads; 0 or less keeps its default (one per core).</summary>
     public static void ConfigureThreads(int threads)
     {
         if (threads > 0 && get_num_threads() != threads)
@@ -38,6 +32,5 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>Seeds libtorch's generators (weight initialisation) for a reproducible run.</summary>
     public static void Seed(long seed) => random.manual_seed(seed);
 }

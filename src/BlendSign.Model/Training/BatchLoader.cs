@@ -3,11 +3,7 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// Builds batches on the CPU: each slice's image from the <see cref="IImageSource"/> (only this batch in memory),
-/// augmentation drawn per slice from the given generator (images and boxes alike), the detection targets on a
-/// <see cref="Grid"/>×<see cref="Grid"/> grid, and the teacher's probabilities when distilling.
-/// </summary>
+/// <summary>Builds batches on the CPU with only this batch's images in memory; augmentation moves images and boxes alike.</summary>
 public sealed class BatchLoader(
     IImageSource images,
     int imageSize,

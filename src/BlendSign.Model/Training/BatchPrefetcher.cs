@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// Loads batches on a background task, <paramref name="depth"/> ahead of the step, in order, so the step does not wait
-/// for reading, rendering and augmenting. Disposing it stops the loader and frees the batches nobody took.
-/// </summary>
+// depth batches ahead, in order, so the step does not wait for reading, rendering and augmenting. Disposing stops the
+// loader and frees the batches nobody took.
 public sealed class BatchPrefetcher : IDisposable
 {
     private readonly BlockingCollection<TrainingBatch> _queue;
@@ -51,7 +49,6 @@ public sealed class BatchPrefetcher : IDisposable
             yield return batch;
         }
 
-        // Rethrows the loader's exception (or its cancellation).
         _producer.GetAwaiter().GetResult();
     }
 

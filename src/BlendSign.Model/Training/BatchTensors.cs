@@ -2,7 +2,6 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>Loads one batch's images through the <see cref="IImageSource"/> into a tensor (only this batch in memory).</summary>
 internal static class BatchTensors
 {
     public static Tensor Images(IReadOnlyList<TrainingExample> batch, IImageSource source, int imageSize, Device device)

@@ -1,14 +1,9 @@
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// The detection branch's target on a G×G grid over the input (cell (i, j) centred at ((j + ½)/G, (i + ½)/G)):
-/// <list type="bullet">
-/// <item>center map: for each box a Gaussian around its center, σ = one sixth of the box's mean side in cells (at
-/// least half a cell), the maximum over boxes, and exactly 1 in the cell holding the center (CenterNet's rendering);</item>
-/// <item>distances, in the center cells only (<see cref="Mask"/> = 1): from the cell's center to the box's left, right,
-/// top and bottom edges as fractions of the input's side (so 0–1 whatever the image size), never negative.</item>
-/// </list>
-/// </summary>
+// On a G×G grid, cell (i, j) centred at ((j + ½)/G, (i + ½)/G). Center map: CenterNet's rendering, a Gaussian per box
+// with σ = a sixth of the box's mean side in cells (at least half a cell), the maximum over boxes, exactly 1 at the
+// center cell. Distances, in center cells only (Mask = 1): to the box's left, right, top and bottom edges as fractions
+// of the input's side (0–1 whatever the image size), never negative.
 public sealed record DetectionTargets(int Grid, float[] Center, float[] Distances, float[] Mask)
 {
     public const int DistanceChannels = 4;

@@ -6,10 +6,7 @@ using TorchSharp.Modules;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// Where a fold stands: the generation being trained (0 = the teacher) and its finished epochs; the generation's first
-/// epoch's loss and the guards' findings so far, so a resumed generation is judged as a whole.
-/// </summary>
+/// <summary>The first epoch's loss and the guards' findings so far are kept so a resumed generation is judged as a whole.</summary>
 public sealed record FoldState(int Generation, int EpochsDone, double LastEpochLoss)
 {
     public double? FirstEpochLoss { get; init; }
@@ -17,13 +14,9 @@ public sealed record FoldState(int Generation, int EpochsDone, double LastEpochL
     public IReadOnlyList<DivergenceFinding>? Findings { get; init; }
 }
 
-/// <summary>A generation that taught the next one: its last epoch's loss, its held-out predictions and its findings.</summary>
 public sealed record GenerationOutcome(int Generation, double LastEpochLoss, IReadOnlyList<OofPrediction> Predictions, IReadOnlyList<DivergenceFinding> Findings);
 
-/// <summary>
-/// A finished fold as stored: its out-of-fold predictions (the last generation's) and last training loss; the earlier
-/// generations' held-out predictions and every finding (null in folds stored before these existed).
-/// </summary>
+/// <summary>A finished fold as stored; the earlier generations and the findings are null in folds stored before these existed.</summary>
 public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IReadOnlyList<OofPrediction> Predictions)
 {
     public IReadOnlyList<GenerationOutcome>? EarlierGenerations { get; init; }
@@ -31,13 +24,8 @@ public sealed record FoldOutcome(int TrainingExamples, double LastEpochLoss, IRe
     public IReadOnlyList<DivergenceFinding>? Findings { get; init; }
 }
 
-/// <summary>
-/// One fold's checkpoint folder: <c>state.json</c> (generation, epochs done), the model and optimizer of the last
-/// finished epoch (<c>model-g{G}-e{E}.bin</c>, <c>optimizer-g{G}-e{E}.bin</c>; the state names them only once both
-/// are written, so a crash mid-write leaves the previous checkpoint valid), the teacher's soft predictions for each
-/// student (<c>teacher-g{G}.json</c>), and <c>result.json</c> once the fold is done, beside the fold's final model
-/// (<c>final-model.weights</c>, kept for explaining its held-out slices, e.g. Grad-CAM).
-/// </summary>
+// state.json names an epoch's model and optimizer files only once both are written, so a crash mid-write leaves the
+// previous checkpoint valid. The final model is kept for explaining the held-out slices (Grad-CAM).
 internal sealed class FoldCheckpoints(string directory)
 {
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -75,14 +63,12 @@ internal sealed class FoldCheckpoints(string directory)
         DeleteEpochWeights(keep: [ModelPath(state), OptimizerPath(state)]);
     }
 
-    /// <summary>Marks a generation finished (its successor starts at epoch 0) and drops its weights.</summary>
     public void StartGeneration(int generation)
     {
         Write("state.json", new FoldState(generation, 0, double.NaN));
         DeleteEpochWeights();
     }
 
-    /// <summary>Drops the per-epoch model and optimizer files (<c>*.bin</c>) but those named in <paramref name="keep"/>.</summary>
     private void DeleteEpochWeights(params string[] keep)
     {
         foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bin").Where(f => !keep.Contains(f)))

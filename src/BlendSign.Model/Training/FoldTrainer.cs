@@ -9,24 +9,14 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>A trained fold: the final model, its last epoch's loss, the generations before it and the final generation's findings.</summary>
 internal sealed record FoldTraining(
     SliceClassifier Model, double LastEpochLoss, IReadOnlyList<GenerationOutcome> EarlierGenerations, IReadOnlyList<DivergenceFinding> Findings);
 
-/// <summary>
-/// Trains one fold: the teacher (generation 0), then each student on the same slices with the previous model's soft
-/// predictions as the distillation target; SGD with momentum and weight decay, the poly schedule over each
-/// generation's iterations, batches loaded and augmented ahead on a background task. Every random choice (shuffle,
-/// augmentation, initial weights) derives from (seed, fold, generation, epoch), so an epoch resumed from a checkpoint
-/// repeats exactly what the interrupted one would have done.
-/// </summary>
+// Every random choice (shuffle, augmentation, initial weights) derives from (seed, fold, generation, epoch), so an
+// epoch resumed from a checkpoint repeats exactly what the interrupted one would have done.
 internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings, Device device, ProgressTracker tracker, ILogger logger)
 {
-    /// <summary>
-    /// Trains the fold's generations (resuming from <paramref name="checkpoints"/>); returns the last student (or the
-    /// teacher), its last epoch's mean loss, each earlier generation's held-out predictions (so a lead sees whether
-    /// distillation helped) and the guards' findings. Throws <see cref="TrainingDivergedException"/> at a non-finite loss.
-    /// </summary>
+    // Earlier generations' held-out predictions come back so a lead sees whether distillation helped.
     public FoldTraining Train(
         TrainingExample[] examples, TrainingExample[] heldOut, int fold, FoldCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
@@ -157,7 +147,6 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
         }
     }
 
-    /// <summary>Softmax probabilities per example, in the order given (evaluation mode, no augmentation, no gradients).</summary>
     public double[][] Predict(SliceClassifier model, IReadOnlyList<TrainingExample> examples, int fold, CancellationToken cancellationToken)
     {
         model.eval();

@@ -1,12 +1,8 @@
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// A gold (consensus) hemorrhage box in the original slice's pixels, with that slice's size: the network sees the
-/// whole slice resized to S×S, so the box maps onto the input by <see cref="Normalized"/>.
-/// </summary>
+// In the original slice's pixels, with that slice's size: the network sees the whole slice resized to S×S.
 public sealed record GoldBox(double Left, double Top, double Right, double Bottom, int SliceWidth, int SliceHeight)
 {
-    /// <summary>The box as fractions of the slice's width and height (0 = left/top edge, 1 = right/bottom edge).</summary>
     public UnitBox Normalized() => new(Left / SliceWidth, Top / SliceHeight, Right / SliceWidth, Bottom / SliceHeight);
 }
 

@@ -2,10 +2,7 @@ using System.Diagnostics;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// Counts the run's batches (training and prediction) and turns them into a fraction done and an ETA. Work found
-/// finished in a checkpoint is skipped: it counts as done but not towards the rate.
-/// </summary>
+// Work found finished in a checkpoint counts as done but not towards the rate.
 internal sealed class ProgressTracker(IProgress<TrainingProgress>? progress, long totalBatches, int folds, int epochs, int generations, string? arm = null)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();

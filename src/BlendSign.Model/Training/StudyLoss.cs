@@ -2,17 +2,10 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// The study's losses. Total: L = L_wce + λ1·L_det + λ2·KL(teacher ‖ student), each term present only when its
-/// branch or teacher is (λ1 = 1, λ2 = 10 by default).
-/// </summary>
+/// <summary>L = L_wce + λ1·L_det + λ2·KL(teacher ‖ student), each term present only when its branch or teacher is.</summary>
 public static class StudyLoss
 {
-    /// <summary>
-    /// Detection loss: the binary log loss of the center logits against the rendered center map, averaged over every
-    /// grid position of the batch, plus the L1 error of the four distances averaged over the center positions and the
-    /// four distances (0 when the batch has no box).
-    /// </summary>
+    /// <summary>Center log loss over every grid position plus distance L1 over the center positions (0 when no box).</summary>
     /// <param name="detection">N×5×G×G: center logit, left, right, top, bottom.</param>
     /// <param name="center">N×1×G×G center map in [0,1].</param>
     /// <param name="distances">N×4×G×G target distances (used where <paramref name="mask"/> is 1).</param>
@@ -39,7 +32,6 @@ public static class StudyLoss
         return kl.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The weighted sum with each term's value (for progress and loss curves).</summary>
     public static LossTerms Total(Tensor classification, Tensor? detection, Tensor? distillation, double detectionWeight, double distillationWeight)
     {
         var total = classification;
@@ -57,5 +49,4 @@ public static class StudyLoss
     }
 }
 
-/// <summary>A batch's total loss (to back-propagate) and its terms' values.</summary>
 public sealed record LossTerms(Tensor Total, double Classification, double? Detection, double? Distillation);

@@ -4,20 +4,13 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// The values of one step's loss and its terms, and the gradients' global L2 norm before clipping (NaN or ∞ when the
-/// backward pass produced non-finite gradients; the step is then not taken).
-/// </summary>
+// The gradient norm is before clipping; NaN or ∞ when the backward pass produced non-finite gradients (no step taken).
 public sealed record StepLoss(double Total, double Classification, double? Detection, double? Distillation)
 {
     public double GradientNorm { get; init; } = double.NaN;
 }
 
-/// <summary>
-/// One SGD step on a batch: forward, the study's loss (terms as the batch and network allow), backward, the gradient
-/// norm (clipped to <see cref="TrainingSettings.GradientClipNorm"/> when set), update. A non-finite loss or gradient
-/// skips the update, so the weights stay those of the last finite step for the caller to report.
-/// </summary>
+// A non-finite loss or gradient skips the update, so the weights stay those of the last finite step for the caller to report.
 public static class TrainStep
 {
     public static StepLoss Run(SliceClassifier model, OptimizerHelper optimizer, TrainingBatch batch, Tensor classWeights, TrainingSettings settings, Device device)

@@ -2,10 +2,8 @@ using static TorchSharp.torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// One batch ready for a step: images N×3×S×S in [0,1], labels N, and when asked for, the detection targets
-/// (center N×1×G×G, distances N×4×G×G, mask N×1×G×G) and the teacher's probabilities N×3. Owns its tensors.
-/// </summary>
+// Images N×3×S×S in [0,1], labels N; optionally center N×1×G×G, distances N×4×G×G, mask N×1×G×G and the teacher's
+// probabilities N×3. Owns its tensors.
 public sealed class TrainingBatch(Tensor images, Tensor labels, Tensor? center, Tensor? distances, Tensor? mask, Tensor? teacher) : IDisposable
 {
     public Tensor Images { get; } = images;

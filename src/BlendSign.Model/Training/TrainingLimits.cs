@@ -1,10 +1,6 @@
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// The study's defaults and the allowed ranges of a run's settings, in one place: configuration
-/// (<see cref="TrainingOptions"/>), a run's stored settings (<see cref="TrainingSettings"/>), the <c>train</c> verb and
-/// the Training page all take them from here.
-/// </summary>
+// In one place: configuration, a run's stored settings, the train verb and the Training page all take them from here.
 public static class TrainingLimits
 {
     public const int DefaultFolds = 5;
@@ -37,6 +33,5 @@ public static class TrainingLimits
     public const double DefaultDistillationWeight = 10.0;
     public const double DefaultGradientClipNorm = 100.0;
 
-    /// <summary>Weighted cross-entropy weights in class order (non_ich, normal_ich, blend_sign).</summary>
     public static IReadOnlyList<double> DefaultClassWeights { get; } = [1.0, 2.0, 20.0];
 }

@@ -27,10 +27,8 @@ public class TrainingOptions
     public double Momentum { get; set; } = TrainingLimits.DefaultMomentum;
     public double WeightDecay { get; set; } = TrainingLimits.DefaultWeightDecay;
 
-    /// <summary>
-    /// Weighted cross-entropy class weights, in class order (non_ich, normal_ich, blend_sign); null means
-    /// the study's 1, 2, 20. (Not initialised here: the configuration binder appends to an existing array.)
-    /// </summary>
+    // Class order non_ich, normal_ich, blend_sign; null means the study's 1, 2, 20. Not initialised here: the
+    // configuration binder appends to an existing array.
     public double[]? ClassWeights { get; set; }
 
     public IReadOnlyList<double> EffectiveClassWeights => ClassWeights ?? TrainingLimits.DefaultClassWeights;
@@ -51,13 +49,11 @@ public class TrainingOptions
     public double DistillationWeight { get; set; } = TrainingLimits.DefaultDistillationWeight;
     public bool Augment { get; set; } = true;
 
-    /// <summary>Divide the student's loss by 1 + λ2 (see <see cref="TrainingSettings.NormalizeDistillationLoss"/>).</summary>
     public bool NormalizeDistillationLoss { get; set; } = true;
 
     /// <summary>The gradient-norm clip and exploding-gradient bound; 0 turns clipping off.</summary>
     [Range(0.0, 1e9)]
     public double GradientClipNorm { get; set; } = TrainingLimits.DefaultGradientClipNorm;
 
-    /// <summary>A torchvision state dict for resnet50, vgg16 or inception_v3 (none: they start from random weights).</summary>
     public string? WeightsFile { get; set; }
 }

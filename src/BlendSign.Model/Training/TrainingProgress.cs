@@ -1,6 +1,5 @@
 namespace BlendSign.Model.Training;
 
-/// <summary>What a progress report marks: a training batch, the end of an epoch, a prediction batch, the end of a fold.</summary>
 public enum TrainingStage
 {
     Training,
@@ -9,12 +8,8 @@ public enum TrainingStage
     FoldCompleted,
 }
 
-/// <summary>
-/// One progress report of a cross-validated run. Fold, epoch and batch are 1-based;
-/// <see cref="EpochLoss"/> is the mean loss of the epoch so far; <see cref="Eta"/> is null until there is a rate.
-/// <see cref="Generation"/> is 0 for the teacher and 1… for the distilled students; the loss terms are those of
-/// the batch (Training reports only); <see cref="Arm"/> names the ablation row being trained (null outside one).
-/// </summary>
+// Fold, epoch and batch are 1-based; Generation is 0 for the teacher; EpochLoss is the epoch's mean so far; Eta is null
+// until there is a rate; the loss terms are the batch's (Training reports only); Arm is null outside an ablation.
 public sealed record TrainingProgress(
     TrainingStage Stage,
     int Fold,

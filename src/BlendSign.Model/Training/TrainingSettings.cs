@@ -4,10 +4,7 @@ using BlendSign.Model.Torch;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>
-/// The settings of one run, fixed when it is queued (stored as its configuration JSON). Defaults are the study's
-/// protocol: detection branch (AT), one generation of self-knowledge distillation (SKD), augmentation.
-/// </summary>
+/// <summary>Fixed when the run is queued (stored as its configuration JSON); defaults are the study's protocol.</summary>
 public sealed record TrainingSettings
 {
     public int Folds { get; init; } = TrainingLimits.DefaultFolds;
@@ -28,7 +25,6 @@ public sealed record TrainingSettings
     /// <summary>The auxiliary detection branch ("AT" in the study's Table 3) and its loss.</summary>
     public bool Detection { get; init; } = true;
 
-    /// <summary>Self-knowledge distillation: a teacher, then <see cref="Generations"/> students, each the next one's teacher.</summary>
     public bool Distillation { get; init; } = true;
 
     /// <summary>Students trained after the teacher when <see cref="Distillation"/> is on (the study: 1).</summary>
@@ -40,33 +36,21 @@ public sealed record TrainingSettings
     /// <summary>λ2, the distillation term's weight.</summary>
     public double DistillationWeight { get; init; } = TrainingLimits.DefaultDistillationWeight;
 
-    /// <summary>
-    /// Divides the student's loss by 1 + λ2, so the gradients of L_wce + λ1·L_det + λ2·KL are on the teacher's scale
-    /// (the terms keep the study's ratios; see the README of BlendSign.Model, "Distillation"). Off: the raw sum, whose
-    /// distillation term alone pulls about λ2 times as hard as the teacher's loss and diverged here at 64 and 128 px.
-    /// </summary>
+    // Divides the student's loss by 1 + λ2, keeping the study's ratios on the teacher's scale (README of BlendSign.Model,
+    // "Distillation"); the raw sum's distillation term pulls about λ2 times as hard and diverged here at 64 and 128 px.
     public bool NormalizeDistillationLoss { get; init; } = true;
 
-    /// <summary>
-    /// The gradients' global L2 norm is clipped to this before each step (0: no clipping). It is also the bound of the
-    /// exploding-gradient guard: an epoch whose median norm before clipping exceeds it marks the run diverged.
-    /// </summary>
+    // 0: no clipping. Also the exploding-gradient guard's bound: an epoch whose median norm before clipping exceeds it
+    // marks the run diverged.
     public double GradientClipNorm { get; init; } = TrainingLimits.DefaultGradientClipNorm;
 
-    /// <summary>The study's augmentation (flip, shifts, rotation, scaling), drawn per slice per epoch from the seed.</summary>
     public bool Augment { get; init; } = true;
 
-    /// <summary>A torchvision state dict for resnet50, vgg16 or inception_v3; null: random weights (said in the log and the result).</summary>
     public string? WeightsFile { get; init; }
 
-    /// <summary>
-    /// The run whose folds this run keeps (each scan in the fold it had there; scans that run did not have are dealt as
-    /// usual), so that a retraining on reviewed labels is compared with that run on the same splits. The service
-    /// resolves it into <see cref="FixedFolds"/>.
-    /// </summary>
+    // The run whose folds this run keeps, so that a retraining on reviewed labels is compared with it on the same splits.
     public int? FoldsFromRun { get; init; }
 
-    /// <summary>Scan (group id) → fold (0-based) decided before the split; not stored with the run (see <see cref="FoldsFromRun"/>).</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, int>? FixedFolds { get; init; }
 
@@ -74,21 +58,15 @@ public sealed record TrainingSettings
     [JsonIgnore]
     public DeviceChoice Device { get; init; }
 
-    /// <summary>
-    /// The CPU fast path (<see cref="NetworkOptions.ChannelsLastOnCpu"/>), granted by the executing process's
-    /// <see cref="CpuFastPathGuard"/>: never stored with the run.
-    /// </summary>
+    /// <summary>Granted by the executing process's <see cref="CpuFastPathGuard"/>, so never stored with the run.</summary>
     [JsonIgnore]
     public bool ChannelsLastOnCpu { get; init; }
 
-    /// <summary>Students per fold actually trained: <see cref="Generations"/> with distillation, none without.</summary>
     public int EffectiveGenerations => Distillation ? Generations : 0;
 
-    /// <summary>The network these settings build.</summary>
     public NetworkOptions ToNetworkOptions() =>
         new() { Backbone = Backbone, Detection = Detection, WeightsFile = WeightsFile, ChannelsLastOnCpu = ChannelsLastOnCpu };
 
-    /// <summary>What is wrong with these settings, in words; empty when a run can start with them.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

@@ -2,7 +2,6 @@ using System.CommandLine;
 
 namespace BlendSign.Web.Cli;
 
-/// <summary>Parses and runs a command-line verb.</summary>
 public static class CliApplication
 {
     public static bool IsVerb(string[] args) =>

@@ -3,10 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace BlendSign.Web.Cli;
 
-/// <summary>
-/// Gives verbs the same services, database and data directory as the server. The host is built on
-/// first use, so <c>--help</c> touches nothing. Logs go to standard error, results to standard output.
-/// </summary>
+// The host is built on first use, so --help touches nothing. Logs go to standard error, results to standard output.
 public sealed class CliContext : IAsyncDisposable
 {
     private HostApplicationBuilder? _builder;

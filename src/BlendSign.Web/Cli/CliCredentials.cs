@@ -5,17 +5,13 @@ namespace BlendSign.Web.Cli;
 /// <summary>Passwords come from the first line of standard input, never from the command line (where `ps` shows them).</summary>
 internal static class CliCredentials
 {
-    /// <summary>The first line of standard input without its line end; null when there is none or it is empty.</summary>
     public static async Task<string?> ReadPasswordAsync(CliContext context, CancellationToken cancellationToken)
     {
         var password = (await context.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
         return string.IsNullOrEmpty(password) ? null : password;
     }
 
-    /// <summary>
-    /// A PACS account from <c>--user U --password-stdin</c>: no credentials when neither is given; otherwise both, or
-    /// <paramref name="Error"/> says what is wrong.
-    /// </summary>
+    /// <summary>No credentials when neither <c>--user</c> nor <c>--password-stdin</c> is given; otherwise both are needed.</summary>
     public static async Task<(DicomWebCredentials? Credentials, string? Error)> ReadPacsAccountAsync(
         CliContext context, string? user, bool passwordStdin, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.Text;
 
 namespace BlendSign.Web.Cli;
 
-/// <summary>Files the verbs read and write.</summary>
 public static class CliFiles
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -20,7 +19,6 @@ public static class CliFiles
         });
     }
 
-    /// <summary>Writes bytes beside the target and moves the file into place, so a failed export leaves no half file.</summary>
     public static async Task<T> WriteAtomicallyAsync<T>(string path, Func<Stream, Task<T>> write)
     {
         ArgumentNullException.ThrowIfNull(write);

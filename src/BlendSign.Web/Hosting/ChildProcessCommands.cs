@@ -5,10 +5,7 @@ using BlendSign.Web.Features.Training;
 
 namespace BlendSign.Web.Hosting;
 
-/// <summary>
-/// How this binary starts itself for work that must not share the server's process: a DICOM decoder
-/// (<c>decode-worker</c>) and the CPU fast path check (<c>cpu-check --json</c>).
-/// </summary>
+// For work that must not share the server's process: a DICOM decoder and the CPU fast path check.
 internal static class ChildProcessCommands
 {
     /// <summary>This binary with <paramref name="arguments"/>: the app host, or <c>dotnet BlendSign.Web.dll</c>.</summary>
@@ -25,7 +22,6 @@ internal static class ChildProcessCommands
         return File.Exists(appHost) ? [appHost, .. arguments] : ["dotnet", assembly, .. arguments];
     }
 
-    /// <summary>Fills the decoder's and the fast path check's commands where configuration left them empty.</summary>
     public static IServiceCollection AddChildProcessCommands(this IServiceCollection services)
     {
         services.PostConfigure<DecoderIsolationOptions>(options =>

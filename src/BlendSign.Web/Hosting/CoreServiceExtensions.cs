@@ -48,7 +48,6 @@ public static class CoreServiceExtensions
         return builder;
     }
 
-    /// <summary>Creates the data directory and applies migrations.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         services.GetRequiredService<DataPaths>().EnsureCreated();

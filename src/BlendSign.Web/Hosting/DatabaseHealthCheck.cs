@@ -4,7 +4,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BlendSign.Web.Hosting;
 
-/// <summary><c>/health</c> is healthy when the database answers a query.</summary>
 public sealed class DatabaseHealthCheck(IDbContextFactory<BlendSignDbContext> factory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -15,7 +15,6 @@ using MudBlazor.Services;
 
 namespace BlendSign.Web.Hosting;
 
-/// <summary>Builds and configures the web server.</summary>
 public static class ServerSetup
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";

@@ -3,10 +3,7 @@ using BlendSign.Web.Features.Demo;
 
 namespace BlendSign.Web.Hosting;
 
-/// <summary>
-/// Runs before the server accepts requests (hosted services start before Kestrel): creates the data
-/// directory, applies migrations, makes sure the roles exist.
-/// </summary>
+/// <summary>Runs before the server accepts requests: hosted services start before Kestrel.</summary>
 public sealed class StartupTasksService(IServiceProvider services, ILogger<StartupTasksService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

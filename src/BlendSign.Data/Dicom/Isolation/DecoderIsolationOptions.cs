@@ -2,10 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BlendSign.Data.Dicom.Isolation;
 
-/// <summary>
-/// The <c>BlendSign:Import:Decoder</c> configuration section: untrusted pixel data that needs a native codec is
-/// decoded in child processes, so a codec that aborts or hangs costs one file its verdict, not the server.
-/// </summary>
+// Untrusted pixel data that needs a native codec is decoded in child processes, so a codec that aborts or hangs costs
+// one file its verdict, not the server.
 public sealed class DecoderIsolationOptions
 {
     public const string SectionName = "BlendSign:Import:Decoder";
@@ -13,7 +11,6 @@ public sealed class DecoderIsolationOptions
     /// <summary>False decodes everything in the server's own process (faster for compressed files, unsafe with untrusted ones).</summary>
     public bool Isolated { get; set; } = true;
 
-    /// <summary>Decoder processes kept at most; each decodes one file at a time.</summary>
     [Range(1, 32)]
     public int Processes { get; set; } = 2;
 
@@ -21,10 +18,7 @@ public sealed class DecoderIsolationOptions
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>
-    /// The program and arguments that start one decoder process (the server's own binary with its hidden
-    /// <c>decode-worker</c> verb, set by the web project when left empty).
-    /// </summary>
+    /// <summary>Left empty, the web project sets its own binary with the hidden <c>decode-worker</c> verb.</summary>
     public string[] WorkerCommand { get; set; } = [];
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);

@@ -2,11 +2,8 @@ using System.Diagnostics;
 
 namespace BlendSign.Data.Dicom.Isolation;
 
-/// <summary>
-/// One decoder child process. <see cref="DecodeAsync"/> sends a path and waits for the answer; a child that dies
-/// (a native abort) or does not answer in time (killed) makes that file's verdict, and <see cref="IsUsable"/> turns
-/// false so that the pool starts a fresh one.
-/// </summary>
+// A child that dies (a native abort) or does not answer in time (killed) makes that file's verdict, and IsUsable turns
+// false so that the pool starts a fresh one.
 internal sealed class DecoderProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -27,7 +24,6 @@ internal sealed class DecoderProcess : IDisposable
 
     public bool IsUsable { get; private set; } = true;
 
-    /// <summary>Starts a child and waits for its greeting; throws <see cref="InvalidOperationException"/> when it cannot.</summary>
     public static async Task<DecoderProcess> StartAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         if (command.Count == 0)

@@ -4,12 +4,9 @@ using System.Text.Json;
 
 namespace BlendSign.Data.Dicom.Isolation;
 
-/// <summary>
-/// What a decoder process and its parent say to each other over the child's standard streams. The child greets with
-/// <see cref="Greeting"/>; each request is one line, the file's path as a JSON string; each answer is one frame:
-/// a little-endian int32 length, that many bytes of JSON (<see cref="Answer"/>), a little-endian int32 pixel count
-/// and that many int16 stored values.
-/// </summary>
+// Over the child's standard streams: the child greets with Greeting; each request is one line, the file's path as a
+// JSON string; each answer is one frame: a little-endian int32 length, that many bytes of JSON (Answer), a
+// little-endian int32 pixel count and that many int16 stored values.
 internal static class DecoderProtocol
 {
     public static ReadOnlySpan<byte> Greeting => "BSD1"u8;
@@ -73,6 +70,5 @@ internal static class DecoderProtocol
             : DicomReadResult.Rejected(answer.Reason ?? "file could not be decoded");
     }
 
-    /// <summary>The JSON half of an answer: the reason a file was refused, or its header and pixel geometry.</summary>
     internal sealed record Answer(string? Reason, DicomSliceHeader? Header, int Rows, int Columns, double Slope, double Intercept);
 }

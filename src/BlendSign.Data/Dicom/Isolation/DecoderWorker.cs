@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Dicom.Isolation;
 
-/// <summary>
-/// The child's side: greets, then decodes each requested file with every codec allowed and answers, until its
-/// input closes. A codec that aborts takes only this process down; the parent gives that file its verdict. The
-/// parent sends only files that passed its managed checks, so they are not run again here.
-/// </summary>
+// A codec that aborts takes only this process down; the parent gives that file its verdict. The parent sends only
+// files that passed its managed checks, so they are not run again here.
 public static class DecoderWorker
 {
     public static async Task<int> RunAsync(TextReader requests, Stream answers, CancellationToken cancellationToken)

@@ -4,11 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Data.Dicom.Isolation;
 
-/// <summary>
-/// The decoder of untrusted files: what the managed checks prove needs no native codec (uncompressed, lossless JPEG)
-/// is decoded here; everything else in a pool of child processes (<see cref="DecoderIsolationOptions"/>), where an
-/// abort or a hang becomes the file's verdict and the pool starts a fresh child for the next one.
-/// </summary>
+// What the managed checks prove needs no native codec (uncompressed, lossless JPEG) is decoded here; everything else in
+// a pool of child processes, where an abort or a hang becomes the file's verdict and a fresh child takes the next one.
 public sealed class IsolatedDicomDecoder(
     DicomSliceReader reader, IOptions<DecoderIsolationOptions> options, ILogger<IsolatedDicomDecoder> logger) : IDicomDecoder, IDisposable
 {
@@ -17,7 +14,6 @@ public sealed class IsolatedDicomDecoder(
     private readonly ConcurrentQueue<DecoderProcess> _idle = new();
     private int _crashes;
 
-    /// <summary>Children that crashed or hung since the start, for logs and the benchmark.</summary>
     public int Crashes => Volatile.Read(ref _crashes);
 
     public async ValueTask<DicomReadResult> ReadAsync(string path, CancellationToken cancellationToken)

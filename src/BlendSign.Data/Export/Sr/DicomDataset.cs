@@ -2,11 +2,7 @@ using System.Globalization;
 
 namespace BlendSign.Data.Export.Sr;
 
-/// <summary>
-/// A DICOM data set being built for writing (<see cref="DicomPart10Writer"/>): elements by tag, each with its VR and a
-/// value (text, 16-bit unsigned integers, 32-bit floats or a sequence of nested data sets). Only what the structured
-/// report needs; GDCM's writer takes images, not content trees.
-/// </summary>
+/// <summary>Only what the structured report needs; GDCM's writer takes images, not content trees.</summary>
 public sealed class DicomDataset
 {
     private readonly SortedDictionary<uint, DicomElement> _elements = [];
@@ -37,11 +33,9 @@ public sealed class DicomDataset
         return this;
     }
 
-    /// <summary>A DA value.</summary>
     public DicomDataset Date(ushort group, ushort element, DateTimeOffset when) =>
         Text(group, element, "DA", when.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
 
-    /// <summary>A TM value.</summary>
     public DicomDataset Time(ushort group, ushort element, DateTimeOffset when) =>
         Text(group, element, "TM", when.ToString("HHmmss", CultureInfo.InvariantCulture));
 
@@ -51,5 +45,4 @@ public sealed class DicomDataset
     private static uint Key(ushort group, ushort element) => ((uint)group << 16) | element;
 }
 
-/// <summary>One element: a string, <c>ushort[]</c>, <c>float[]</c> or <c>List&lt;DicomDataset&gt;</c> value.</summary>
 public sealed record DicomElement(ushort Group, ushort Element, string Vr, object Value);

@@ -3,11 +3,8 @@ using System.Text;
 
 namespace BlendSign.Data.Export.Sr;
 
-/// <summary>
-/// Writes a <see cref="DicomDataset"/> as a DICOM Part 10 file in Explicit VR Little Endian: the 128-byte preamble,
-/// "DICM", the file meta information (group 0002, with its group length) and the data set; sequences and items
-/// with undefined length and their delimiters; values padded to even length (UI with NUL, text with space).
-/// </summary>
+// Explicit VR Little Endian: 128-byte preamble, "DICM", the meta group 0002 with its group length, then the data set;
+// sequences and items of undefined length with delimiters; values padded to even length (UI with NUL, text with space).
 public static class DicomPart10Writer
 {
     public const string ExplicitVrLittleEndian = "1.2.840.10008.1.2.1";

@@ -5,11 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Export.Sr;
 
-/// <summary>
-/// Writes the current gold standard as one TID 1500 structured report per scan (<see cref="MeasurementReport"/>),
-/// named <c>SCAN-0001.sr.dcm</c>. Only CT scans: the report must name its images' SOP class, and an import stores
-/// CT Image Storage slices unless <c>--assume-ct</c> vouched for another modality, whose class it does not keep.
-/// </summary>
+// Only CT scans: the report must name its images' SOP class, and an import stores CT Image Storage slices unless
+// --assume-ct vouched for another modality, whose class it does not keep.
 public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {
     public const string CtImageStorage = DicomUids.CtImageStorage;
@@ -56,8 +53,6 @@ public sealed class GoldSrExporter(GoldStandardService gold, IDbContextFactory<B
     }
 }
 
-/// <summary>What <c>gold export --format sr</c> wrote.</summary>
 public sealed record SrExportResult(IReadOnlyList<SrExportFile> Files, IReadOnlyList<string> Skipped);
 
-/// <summary>One scan's report: its file, SOP Instance UID, and the labelled slices and boxes it holds.</summary>
 public sealed record SrExportFile(string ScanPseudonym, string Path, string SopInstanceUid, int Slices, int Boxes);

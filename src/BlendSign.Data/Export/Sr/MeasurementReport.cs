@@ -2,14 +2,9 @@ using BlendSign.Data.Gold;
 
 namespace BlendSign.Data.Export.Sr;
 
-/// <summary>
-/// One scan's gold standard as a DICOM Enhanced SR document following TID 1500 (Imaging Measurement Report): an image
-/// library of the scan's slices; per slice with a gold label, a TID 1501 measurement group with the class as its
-/// finding and the slice as its source; per consensus box, a TID 1410 planar ROI group with the box as a closed
-/// POLYLINE in the slice's pixel space. Patient and study attributes are left empty (type 2): BlendSign holds no
-/// patient data; the Study Instance UID ties the report to the scan's study. All text is ASCII (the default
-/// character repertoire, so no Specific Character Set).
-/// </summary>
+// TID 1500 (Imaging Measurement Report): a TID 1501 group per labelled slice, a TID 1410 planar ROI (a closed POLYLINE in
+// the slice's pixel space) per consensus box. Patient and study attributes are left empty (type 2): BlendSign holds no
+// patient data; the Study Instance UID ties the report to the scan's study. All text is ASCII, so no Specific Character Set.
 public static class MeasurementReport
 {
     public const string EnhancedSrStorage = "1.2.840.10008.5.1.4.1.1.88.22";
@@ -78,8 +73,6 @@ public static class MeasurementReport
         (float)box.Left, (float)box.Bottom, (float)box.Left, (float)box.Top,
     ];
 
-    /// <summary>The modules around the content tree: SOP common, patient, study, series, equipment, SR document general.</summary>
-    /// <param name="images">The scan's slices in slice order: the evidence the report refers to.</param>
     private static DicomDataset Document(DicomDataset root, SrScan scan, IReadOnlyList<SrImage> images, SrUids uids, DateTimeOffset now)
     {
         var evidence = new DicomDataset()
@@ -113,7 +106,6 @@ public static class MeasurementReport
     }
 }
 
-/// <summary>The report's own UIDs and a source of fresh ones for its tracking identifiers.</summary>
 public sealed class SrUids(string series, string instance, Func<string> next)
 {
     public string Series { get; } = series;
@@ -122,5 +114,4 @@ public sealed class SrUids(string series, string instance, Func<string> next)
     public string Next() => next();
 }
 
-/// <summary>A scan as its report needs it: UIDs, the SOP class of its slices, and the gold standard of each slice.</summary>
 public sealed record SrScan(string PseudonymousId, string StudyInstanceUid, string SeriesInstanceUid, string SopClassUid, IReadOnlyList<SliceGold> Slices);

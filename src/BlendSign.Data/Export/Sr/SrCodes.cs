@@ -2,11 +2,8 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Export.Sr;
 
-/// <summary>
-/// The codes of BlendSign's measurement reports: DICOM's (DCM, DCMR templates), SNOMED CT's for the procedure, and
-/// a private scheme (<see cref="Scheme"/>, "99" prefix: private by PS3.16) for the study's three slice classes, which
-/// no standard terminology names.
-/// </summary>
+// The study's three slice classes are in a private scheme ("99" prefix: private by PS3.16): no standard terminology
+// names them.
 public static class SrCodes
 {
     public const string Scheme = "99BLENDSIGN";

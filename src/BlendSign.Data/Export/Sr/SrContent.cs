@@ -27,7 +27,6 @@ internal static class SrContent
     public static DicomDataset UidItem(string relationship, SrCode concept, string uid) =>
         Item(relationship, "UIDREF", concept).Text(0x0040, 0xA124, "UI", uid);
 
-    /// <summary>An IMAGE item, with a concept name where the template gives one.</summary>
     public static DicomDataset Image(string relationship, SrImage image, SrCode? concept = null)
     {
         var item = new DicomDataset()
@@ -54,8 +53,6 @@ internal static class SrContent
         .Sequence(0x0040, 0xA043, Code(concept));
 }
 
-/// <summary>A coded concept: value, coding scheme designator, meaning.</summary>
 public sealed record SrCode(string Value, string Scheme, string Meaning);
 
-/// <summary>A referenced image instance.</summary>
 public sealed record SrImage(string SopClassUid, string SopInstanceUid);

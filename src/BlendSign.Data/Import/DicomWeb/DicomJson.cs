@@ -17,7 +17,6 @@ internal static class DicomJson
     public const string InstanceNumber = "00200013";
     public const string SeriesRelatedInstances = "00201209";
 
-    /// <summary>The first value as text (strings as they are, numbers in invariant form); null when absent or empty.</summary>
     public static string? Text(JsonElement dataset, string tag)
     {
         if (dataset.ValueKind != JsonValueKind.Object
@@ -43,7 +42,6 @@ internal static class DicomJson
     public static int? Integer(JsonElement dataset, string tag) =>
         int.TryParse(Text(dataset, tag), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>A DA value (<c>YYYYMMDD</c>); null when absent or not a date.</summary>
     public static DateOnly? Date(JsonElement dataset, string tag) =>
         DateOnly.TryParseExact(Text(dataset, tag), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date

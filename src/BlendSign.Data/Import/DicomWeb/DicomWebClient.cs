@@ -7,14 +7,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>
-/// Searches (QIDO-RS) and retrieves (WADO-RS) from one PACS. Retrieved instances stream from the socket to a
-/// file, so memory does not depend on their size. Every failure is a <see cref="DicomWebException"/> with a
-/// message for a lead; nothing here logs, and no message names a patient.
-/// </summary>
+// Retrieved instances stream from the socket to a file, so memory does not depend on their size. Every failure is a
+// DicomWebException written for a lead; nothing here logs, and no message names a patient.
 public sealed class DicomWebClient
 {
-    /// <summary>The named <see cref="HttpClient"/> (IHttpClientFactory) this client is built on.</summary>
     public const string HttpClientName = "DicomWeb";
 
     private const string DicomMediaType = "application/dicom";
@@ -101,7 +97,6 @@ public sealed class DicomWebClient
             .ToList();
     }
 
-    /// <summary>The address a series is retrieved from (WADO-RS), also used to name a series in a report.</summary>
     public Uri SeriesUrl(DicomWebSeries series) => new(_root, SeriesPath(series));
 
     /// <summary>Streams one instance (WADO-RS, as stored: <c>transfer-syntax=*</c>) into <paramref name="targetPath"/>.</summary>
@@ -136,10 +131,7 @@ public sealed class DicomWebClient
             await CopyToFileAsync(section.Body, targetPath, token);
         }, cancellationToken);
 
-    /// <summary>
-    /// Stores DICOM files in the PACS (STOW-RS: one multipart/related POST to <c>studies</c>); throws
-    /// <see cref="DicomWebException"/> when the PACS refuses any of them.
-    /// </summary>
+    /// <summary>STOW-RS: one multipart/related POST to <c>studies</c>.</summary>
     public Task StoreAsync(IReadOnlyList<string> files, CancellationToken cancellationToken) =>
         RequestAsync(async token =>
         {
@@ -203,7 +195,6 @@ public sealed class DicomWebClient
             return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
         }, cancellationToken);
 
-    /// <summary>One request under its own time limit (<see cref="DicomWebOptions.RequestTimeout"/>), its transport failures as <see cref="DicomWebException"/>.</summary>
     private async Task<T> RequestAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

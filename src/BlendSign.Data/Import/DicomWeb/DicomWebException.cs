@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>
-/// The PACS could not be used: it refused the credentials, could not be reached, timed out or answered with
-/// something that is not DICOMweb. <see cref="Exception.Message"/> is written for a lead and names no patient.
-/// </summary>
+// The message is written for a lead and names no patient.
 public sealed class DicomWebException(DicomWebFailure failure, string message, Exception? inner = null)
     : Exception(message, inner)
 {

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>Why a DICOMweb request failed.</summary>
 public enum DicomWebFailure
 {
     /// <summary>HTTP 401: no or wrong user name and password.</summary>
@@ -12,10 +11,8 @@ public enum DicomWebFailure
     /// <summary>HTTP 404: no such study, series or instance (or no DICOMweb at this address).</summary>
     NotFound,
 
-    /// <summary>The connection was refused, reset or cut off.</summary>
     Unreachable,
 
-    /// <summary>No answer within the configured time.</summary>
     Timeout,
 
     /// <summary>An answer that is not what DICOMweb promises (another status, not JSON, no DICOM part).</summary>

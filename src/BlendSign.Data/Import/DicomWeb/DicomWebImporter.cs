@@ -2,17 +2,13 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>
-/// Imports from a PACS over DICOMweb through the same pipeline, verdicts and de-identification as a file import;
-/// each item's <see cref="ImportItem.File"/> is the instance's WADO-RS address. Search failures (a refused password,
-/// an unreachable PACS) throw <see cref="DicomWebException"/> before anything is imported.
-/// </summary>
+// Each item's File is the instance's WADO-RS address. Search failures (a refused password, an unreachable PACS) throw
+// DicomWebException before anything is imported.
 public sealed class DicomWebImporter(DicomImporter importer, IHttpClientFactory httpClients, IOptions<DicomWebOptions> options)
 {
     public DicomWebClient CreateClient(Uri baseUrl, DicomWebCredentials? credentials) =>
         new(httpClients.CreateClient(DicomWebClient.HttpClientName), baseUrl, credentials, options.Value);
 
-    /// <summary>Search, then import what was found.</summary>
     public async Task<ImportReport> ImportAsync(
         DicomWebQuery query, ImportSettings settings, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -23,7 +19,6 @@ public sealed class DicomWebImporter(DicomImporter importer, IHttpClientFactory 
         return await ImportAsync(client, series, settings, progress, cancellationToken);
     }
 
-    /// <summary>Import series already found (the browser's study list picks them).</summary>
     public Task<ImportReport> ImportAsync(
         DicomWebClient client, IReadOnlyList<DicomWebSeries> series, ImportSettings settings,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>The <c>BlendSign:Import:DicomWeb</c> configuration section: how the importer talks to a PACS.</summary>
 public sealed class DicomWebOptions
 {
     public const string SectionName = "BlendSign:Import:DicomWeb";
@@ -11,7 +10,6 @@ public sealed class DicomWebOptions
     [Range(1, 3600)]
     public int RequestTimeoutSeconds { get; set; } = 120;
 
-    /// <summary>Instances of a series retrieved at once.</summary>
     [Range(1, 32)]
     public int ParallelRetrievals { get; set; } = 4;
 

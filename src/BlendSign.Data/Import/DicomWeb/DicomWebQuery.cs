@@ -1,10 +1,6 @@
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>
-/// What to fetch from a PACS over DICOMweb. With neither <see cref="Studies"/> nor <see cref="Series"/> every
-/// series of the archive is listed; <see cref="Since"/> keeps studies from that date on.
-/// </summary>
-/// <param name="BaseUrl">The DICOMweb root, e.g. <c>http://pacs:8042/dicom-web</c>.</param>
+// With neither Studies nor Series every series of the archive is listed; Since keeps studies from that date on.
 public sealed record DicomWebQuery(
     Uri BaseUrl,
     IReadOnlyList<string> Studies,

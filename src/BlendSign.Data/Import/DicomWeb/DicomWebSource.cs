@@ -2,12 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace BlendSign.Data.Import.DicomWeb;
 
-/// <summary>
-/// The walk of a DICOMweb import: series by series, every instance retrieved (a few at once) into the scratch
-/// folder, then handed to the decoders in Instance Number order. A series is taken whole or not at all: when the
-/// PACS stops answering, times out or refuses part-way, none of that series' instances is imported and each gets
-/// the reason, so a rerun finds no half-imported scan.
-/// </summary>
+// A series is taken whole or not at all: when the PACS stops answering, times out or refuses part-way, none of that
+// series' instances is imported and each gets the reason, so a rerun finds no half-imported scan.
 internal sealed class DicomWebSource(
     DicomWebClient client, IReadOnlyList<DicomWebSeries> series, ImportSettings settings, DicomWebOptions options)
 {
@@ -126,6 +122,5 @@ internal sealed class DicomWebSource(
 
     private ImportCandidate Rejected(string file, string reason) => new(_sequence++, file, null, IsScratch: false, reason);
 
-    /// <summary>Where an instance's bytes landed, or why the PACS would not give them.</summary>
     private sealed record Retrieval(string? Path, string? Refusal);
 }

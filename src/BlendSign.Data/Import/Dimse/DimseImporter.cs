@@ -2,12 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Data.Import.Dimse;
 
-/// <summary>
-/// Imports studies from a PACS without DICOMweb by C-MOVE, through the same pipeline and verdicts as a file import;
-/// each item's <see cref="ImportItem.File"/> is <c>dimse://host:port/studies/UID/FILE</c>. DCMTK's movescu (Debian,
-/// maintained, the reference DIMSE tools) does the networking: no DICOM network library for .NET is served here.
-/// One move at a time: they share the receive port.
-/// </summary>
+// DCMTK's movescu (Debian, maintained, the reference DIMSE tools) does the networking: no DICOM network library for
+// .NET is served here. One move at a time: they share the receive port.
 public sealed class DimseImporter(DicomImporter importer, IOptions<DimseOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _port = new(1, 1);

@@ -2,10 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BlendSign.Data.Import.Dimse;
 
-/// <summary>
-/// The <c>BlendSign:Import:Dimse</c> configuration section. C-MOVE needs the PACS to know this application as a DICOM
-/// node: register <see cref="AeTitle"/> at this host and <see cref="ReceivePort"/> with the PACS.
-/// </summary>
+// C-MOVE needs the PACS to know this application as a DICOM node: register AeTitle at this host and ReceivePort with
+// the PACS.
 public sealed class DimseOptions
 {
     public const string SectionName = "BlendSign:Import:Dimse";

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Import.Dimse;
 
-/// <summary>Studies to fetch with C-MOVE from a PACS that speaks DIMSE only (no DICOMweb).</summary>
 /// <param name="CalledAe">The PACS's own AE title.</param>
 public sealed record DimseQuery(string Host, int Port, string CalledAe, IReadOnlyList<string> Studies)
 {

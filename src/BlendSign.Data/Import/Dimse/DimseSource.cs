@@ -3,11 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace BlendSign.Data.Import.Dimse;
 
-/// <summary>
-/// The walk of a DIMSE import: each study is moved (C-MOVE, study root) by DCMTK's <c>movescu</c>, which also receives
-/// the PACS's C-STORE sub-operations into the scratch folder, then every received file goes to the decoders. A study
-/// whose move fails is refused whole, with DCMTK's reason, and nothing received for it is kept.
-/// </summary>
+// A study whose move fails is refused whole, with DCMTK's reason, and nothing received for it is kept.
 internal sealed class DimseSource(DimseQuery query, DimseOptions options)
 {
     private int _sequence;
