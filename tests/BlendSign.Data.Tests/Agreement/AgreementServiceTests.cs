@@ -45,6 +45,23 @@ public sealed class AgreementServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task DisagreementsAsync_Overall_SlicesWhereThePairDisagreeWithScanAndLabels()
+    {
+        var slices = await _service.DisagreementsAsync("rater1", "rater3", AgreementDetails.Overall);
+
+        // rater1 and rater3 differ on 1.1.1 (normal_ich vs blend_sign) only; 2.2.1 is non_ich for both.
+        var only = Assert.Single(slices!);
+        Assert.Equal(new SliceDisagreement("1.1.1", "SCAN-1.1", 1, Normal, Blend), only);
+    }
+
+    [Theory]
+    [InlineData("rater1", "nobody", "overall")]
+    [InlineData("rater1", "rater1", "overall")]
+    [InlineData("rater1", "rater2", "no_such_class")]
+    public async Task DisagreementsAsync_UnknownRaterOrRow_Null(string first, string second, string group) =>
+        Assert.Null(await _service.DisagreementsAsync(first, second, group));
+
+    [Fact]
     public async Task ComputeAsync_SeededDatabase_ComparesNonExcludedSlicesReadByAll()
     {
         var report = await _service.ComputeAsync();

@@ -36,6 +36,48 @@ public sealed class AdjudicationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseAsync_Tie_EveryReadTheScansSlicesAndThePanel()
+    {
+        var found = await Service().CaseAsync("1.1.0");
+
+        Assert.NotNull(found);
+        Assert.Equal(GoldStatus.Tie, found.Slice.Vote.Status);
+        Assert.Equal(["rater1", "rater2", "rater3"], found.Slice.Reads.Select(r => r.Rater));
+        Assert.Equal([HemorrhageClass.NonIch, HemorrhageClass.NormalIch, HemorrhageClass.BlendSign], found.Slice.Reads.Select(r => r.Label));
+        Assert.Equal(["1.1.0", "1.1.1"], found.ScanSlices);
+        Assert.Equal(0, found.Position);
+        Assert.True(found.EveryRadiologist);
+        Assert.Null(await Service().CaseAsync("9.9.9"));
+    }
+
+    [Fact]
+    public async Task DecideWithReasonAsync_NoReason_RefusedAndNothingWritten()
+    {
+        var outcome = await Service().DecideWithReasonAsync(_majority, HemorrhageClass.BlendSign, "  ", _lead);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("reason", outcome.Error, StringComparison.Ordinal);
+        await using var db = _database.CreateDbContext();
+        Assert.Empty(db.Adjudications);
+        Assert.Empty(db.AuditEntries);
+    }
+
+    [Fact]
+    public async Task DecideWithReasonAsync_OverridesAMajority_AdjudicatedWithTheReasonAudited()
+    {
+        var outcome = await Service().DecideWithReasonAsync(_majority, HemorrhageClass.BlendSign, "hypodense swirl visible", _lead);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var found = await Service().CaseAsync("1.1.1");
+        Assert.Equal((HemorrhageClass.BlendSign, GoldStatus.Adjudicated), (found!.Slice.Decision.Label!.Value, found.Slice.Decision.Status));
+        Assert.Equal("hypodense swirl visible", found.Slice.Adjudication!.Note);
+        await using var db = _database.CreateDbContext();
+        var entry = await db.AuditEntries.SingleAsync(e => e.Entity == AuditEntity.GoldLabel);
+        Assert.Contains("hypodense swirl visible", entry.NewValue, StringComparison.Ordinal);
+        Assert.Contains("non_ich", entry.OldValue, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DecideAsync_Tie_WritesAdjudicationAuditAndSnapshot()
     {
         var outcome = await Service().DecideAsync(_tie, HemorrhageClass.BlendSign, "  mixed density ", _lead);

@@ -153,8 +153,31 @@ public class ReviewQueueTests : BlendSignComponentTest
     }
 
     [Fact]
+    public async Task Retrain_FewerGoldScansThanFolds_RefusedWithTheReasonAndNoRun()
+    {
+        var page = await OpenAsync();
+
+        await page.InvokeAsync(() => page.Find("[data-testid=retrain] button, button[data-testid=retrain]").ClickAsync(new MouseEventArgs()));
+
+        page.WaitForAssertion(() => Assert.Contains("Not queued: 3 folds need at least 3 scans with gold-labelled slices, and the gold standard has 1.",
+            page.Find("[data-testid=review-message]").TextContent));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.TrainingRuns.CountAsync());
+    }
+
+    [Fact]
     public async Task Retrain_QueuesARunWithTheSameSettingsAndFoldsOnTheCurrentGold()
     {
+        // The seeded run's scan alone cannot fill 3 folds: two more read scans make the retrain possible.
+        foreach (var root in new[] { "8.8", "9.9" })
+        {
+            RatingSeed.AddScan(Database, root, 1);
+            foreach (var rater in new[] { "rater1", "rater2", "rater3" })
+            {
+                RatingSeed.AddLabel(Database, _seed.Users[rater], $"{root}.0", HemorrhageClass.NonIch);
+            }
+        }
+
         var page = await OpenAsync();
         await PressAsync(page, "c");
         await PressAsync(page, "1");
