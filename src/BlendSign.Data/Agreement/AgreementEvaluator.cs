@@ -7,8 +7,15 @@ internal static class AgreementEvaluator
     /// <param name="percents">Receives percent agreement at the same positions (Fleiss' slots stay untouched); may be empty.</param>
     public static void Evaluate(AgreementLayout layout, ReadOnlySpan<long> sums, Span<double> kappas, Span<double> percents)
     {
-        const int classes = AgreementLayout.ClassCount;
         double slices = sums[AgreementLayout.SliceCountIndex];
+        EvaluateFleiss(layout, sums, slices, kappas);
+        EvaluateCohen(layout, sums, slices, kappas, percents);
+    }
+
+    /// <summary>Fleiss' kappa over all raters, per class (class vs rest) and overall.</summary>
+    private static void EvaluateFleiss(AgreementLayout layout, ReadOnlySpan<long> sums, double slices, Span<double> kappas)
+    {
+        const int classes = AgreementLayout.ClassCount;
         double raters = layout.Raters;
         var ratings = slices * raters;
 
@@ -30,7 +37,12 @@ internal static class AgreementEvaluator
 
         kappas[layout.FleissMetric(AgreementLayout.OverallGroup)] =
             KappaStatistics.FleissFromSums(slices, raters, overallSquares, overallSquaredTotals).Kappa;
+    }
 
+    /// <summary>Cohen's kappa and percent agreement of each rater pair, per class (class vs rest) and overall.</summary>
+    private static void EvaluateCohen(AgreementLayout layout, ReadOnlySpan<long> sums, double slices, Span<double> kappas, Span<double> percents)
+    {
+        const int classes = AgreementLayout.ClassCount;
         Span<double> rows = stackalloc double[classes];
         Span<double> columns = stackalloc double[classes];
         for (var p = 0; p < layout.Pairs.Count; p++)

@@ -190,41 +190,14 @@ public sealed class DicomSliceReader : IDicomDecoder
     /// <returns>The slice; or null with <paramref name="problem"/> saying why, or null without one when only a native codec not allowed here could decode it.</returns>
     private HuSlice? DecodePixels(gdcm.Image image, string transferSyntax, bool allowNativeCodecs, out string? problem)
     {
-        problem = null;
         var format = image.GetPixelFormat();
-        if (format.GetSamplesPerPixel() != 1)
+        problem = FindImageProblem(image, format, out var rows, out var columns, out var bytesPerPixel);
+        if (problem is not null)
         {
-            problem = $"colour image ({format.GetSamplesPerPixel()} samples per pixel), not a grayscale CT slice";
-            return null;
-        }
-
-        if (image.GetNumberOfDimensions() > 2 && image.GetDimension(2) > 1)
-        {
-            problem = $"multi-frame image ({image.GetDimension(2)} frames); only single-slice files are imported";
-            return null;
-        }
-
-        var columns = (int)image.GetDimension(0);
-        var rows = (int)image.GetDimension(1);
-        if (rows <= 0 || columns <= 0)
-        {
-            problem = "image has no rows or columns";
             return null;
         }
 
         var scalar = format.GetScalarType();
-        var bytesPerPixel = scalar switch
-        {
-            gdcm.PixelFormat.ScalarType.INT16 or gdcm.PixelFormat.ScalarType.UINT16 => 2,
-            gdcm.PixelFormat.ScalarType.INT8 or gdcm.PixelFormat.ScalarType.UINT8 => 1,
-            _ => 0,
-        };
-        if (bytesPerPixel == 0)
-        {
-            problem = $"unsupported pixel type {format.GetScalarTypeAsString()}";
-            return null;
-        }
-
         var expected = (long)rows * columns * bytesPerPixel;
         var length = (long)image.GetBufferLength();
         if (length < expected)
@@ -245,6 +218,44 @@ public sealed class DicomSliceReader : IDicomDecoder
         {
             return null;
         }
+
+        return DecodeWithGdcm(image, transferSyntax, rows, columns, scalar, length, out problem);
+    }
+
+    /// <summary>Why the image is no single-frame grayscale slice of 8- or 16-bit integers; null, with its size, when it is one.</summary>
+    private static string? FindImageProblem(gdcm.Image image, gdcm.PixelFormat format, out int rows, out int columns, out int bytesPerPixel)
+    {
+        rows = columns = bytesPerPixel = 0;
+        if (format.GetSamplesPerPixel() != 1)
+        {
+            return $"colour image ({format.GetSamplesPerPixel()} samples per pixel), not a grayscale CT slice";
+        }
+
+        if (image.GetNumberOfDimensions() > 2 && image.GetDimension(2) > 1)
+        {
+            return $"multi-frame image ({image.GetDimension(2)} frames); only single-slice files are imported";
+        }
+
+        columns = (int)image.GetDimension(0);
+        rows = (int)image.GetDimension(1);
+        if (rows <= 0 || columns <= 0)
+        {
+            return "image has no rows or columns";
+        }
+
+        bytesPerPixel = format.GetScalarType() switch
+        {
+            gdcm.PixelFormat.ScalarType.INT16 or gdcm.PixelFormat.ScalarType.UINT16 => 2,
+            gdcm.PixelFormat.ScalarType.INT8 or gdcm.PixelFormat.ScalarType.UINT8 => 1,
+            _ => 0,
+        };
+        return bytesPerPixel == 0 ? $"unsupported pixel type {format.GetScalarTypeAsString()}" : null;
+    }
+
+    private static HuSlice? DecodeWithGdcm(
+        gdcm.Image image, string transferSyntax, int rows, int columns, gdcm.PixelFormat.ScalarType scalar, long length, out string? problem)
+    {
+        problem = null;
 
         // Pooled: a slice's decode buffer is large and short-lived, and imports decode thousands.
         var buffer = ArrayPool<byte>.Shared.Rent(checked((int)length));

@@ -52,42 +52,50 @@ internal static class JpegLosslessDecoder
 
             var segment = frame.Slice(position + 4, length - 2);
             position += 2 + length;
-            switch (marker)
+            if (marker == 0xDA) // SOS: the scan follows its header
             {
-                case 0xC3: // SOF3: lossless, Huffman
-                    if (!IsSupportedFrame(segment, rows, columns))
-                    {
-                        return false;
-                    }
+                return frameSeen && DecodeScan(segment, frame[position..], tables, restartInterval, rows, columns, destination);
+            }
 
-                    frameSeen = true;
-                    break;
-                case 0xC4:
-                    if (!ReadHuffmanTables(segment, tables))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case 0xDD:
-                    if (segment.Length < 2)
-                    {
-                        return false;
-                    }
-
-                    restartInterval = BinaryPrimitives.ReadUInt16BigEndian(segment);
-                    break;
-                case 0xDA:
-                    return frameSeen && DecodeScan(segment, frame[position..], tables, restartInterval, rows, columns, destination);
-                case >= 0xC0 and <= 0xCF when marker is not 0xC8: // any other frame type or arithmetic coding
-                case 0xD9:
-                    return false;
-                default:
-                    break; // APPn, COM, DQT and the like carry nothing a lossless decode needs
+            if (!ReadSegment(marker, segment, rows, columns, tables, ref restartInterval, ref frameSeen))
+            {
+                return false;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Takes one marker segment before the scan; false for one this decoder does not handle.</summary>
+    private static bool ReadSegment(
+        byte marker, ReadOnlySpan<byte> segment, int rows, int columns, JpegHuffmanTable?[] tables, ref int restartInterval, ref bool frameSeen)
+    {
+        switch (marker)
+        {
+            case 0xC3: // SOF3: lossless, Huffman
+                if (!IsSupportedFrame(segment, rows, columns))
+                {
+                    return false;
+                }
+
+                frameSeen = true;
+                return true;
+            case 0xC4:
+                return ReadHuffmanTables(segment, tables);
+            case 0xDD:
+                if (segment.Length < 2)
+                {
+                    return false;
+                }
+
+                restartInterval = BinaryPrimitives.ReadUInt16BigEndian(segment);
+                return true;
+            case >= 0xC0 and <= 0xCF when marker is not 0xC8: // any other frame type or arithmetic coding
+            case 0xD9:
+                return false;
+            default:
+                return true; // APPn, COM, DQT and the like carry nothing a lossless decode needs
+        }
     }
 
     private static bool IsSupportedFrame(ReadOnlySpan<byte> segment, int rows, int columns) =>
@@ -175,6 +183,7 @@ internal static class JpegLosslessDecoder
     /// is predicted by 2^(P−1) and the rest by the left neighbour; other rows start from the sample above.
     /// Arithmetic is modulo 2^16, so the int16 result is the stored value's bit pattern.
     /// </summary>
+    // One method on purpose: the per-pixel loop's bit buffer stays in registers; helpers taking it by ref would spill it every sample.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool DecodeRow(ref JpegBitReader reader, JpegHuffmanTable table, int predictor,
         Span<short> row, ReadOnlySpan<short> above)

@@ -63,6 +63,36 @@ internal sealed class PixelModule
     /// <param name="file">The whole file, for a look at the compressed stream's own header.</param>
     public string? FindProblem(ReadOnlySpan<byte> file)
     {
+        if (FindKindProblem() is { } kind)
+        {
+            return kind;
+        }
+
+        if (Rows is not > 0 || Columns is not > 0)
+        {
+            return "damaged DICOM file (the image has no rows or columns)";
+        }
+
+        if (BitsAllocated is not (8 or 16))
+        {
+            return BitsAllocated is null
+                ? "damaged DICOM file (Bits Allocated is missing)"
+                : $"unsupported pixel type ({BitsAllocated} bits allocated; 8 or 16 are read)";
+        }
+
+        if (BitsStored is { } stored && (stored < 1 || stored > BitsAllocated)
+            || HighBit is { } high && high >= BitsAllocated
+            || PixelRepresentation is { } representation && representation > 1)
+        {
+            return "damaged DICOM file (impossible pixel description in group 0028)";
+        }
+
+        return FindPixelDataProblem(file, Rows.Value, Columns.Value, BitsAllocated.Value);
+    }
+
+    /// <summary>Why this is no single-frame grayscale image, or null when it is one.</summary>
+    private string? FindKindProblem()
+    {
         if (!HasPixelData)
         {
             return "no pixel data (not an image)";
@@ -85,41 +115,23 @@ internal sealed class PixelModule
             return $"colour image (photometric interpretation {photometric}), not a grayscale CT slice";
         }
 
-        if (NumberOfFrames is > 1)
-        {
-            return $"multi-frame image ({NumberOfFrames} frames); only single-slice files are imported";
-        }
+        return NumberOfFrames is > 1 ? $"multi-frame image ({NumberOfFrames} frames); only single-slice files are imported" : null;
+    }
 
-        if (Rows is not > 0 || Columns is not > 0)
-        {
-            return "damaged DICOM file (the image has no rows or columns)";
-        }
-
-        if (BitsAllocated is not (8 or 16))
-        {
-            return BitsAllocated is null
-                ? "damaged DICOM file (Bits Allocated is missing)"
-                : $"unsupported pixel type ({BitsAllocated} bits allocated; 8 or 16 are read)";
-        }
-
-        if (BitsStored is { } stored && (stored < 1 || stored > BitsAllocated)
-            || HighBit is { } high && high >= BitsAllocated
-            || PixelRepresentation is { } representation && representation > 1)
-        {
-            return "damaged DICOM file (impossible pixel description in group 0028)";
-        }
-
+    /// <summary>Why the pixel data cannot hold the image the module describes, or null when it can.</summary>
+    private string? FindPixelDataProblem(ReadOnlySpan<byte> file, int rows, int columns, int bitsAllocated)
+    {
         // GDCM copies rows × columns pixels out of native pixel data without checking its length.
-        var needed = (long)Rows.Value * Columns.Value * (BitsAllocated.Value / 8);
+        var needed = (long)rows * columns * (bitsAllocated / 8);
         if (NativeLength is { } length && length < needed)
         {
-            return $"damaged DICOM file (pixel data holds {length} bytes; {Rows} rows × {Columns} columns need {needed})";
+            return $"damaged DICOM file (pixel data holds {length} bytes; {rows} rows × {columns} columns need {needed})";
         }
 
         if (NativeLength is null && JpegHeader.Applies(TransferSyntax))
         {
             return FirstFragment is { } fragment
-                ? JpegHeader.FindProblem(file.Slice(fragment.Offset, fragment.Length), Rows.Value, Columns.Value)
+                ? JpegHeader.FindProblem(file.Slice(fragment.Offset, fragment.Length), rows, columns)
                 : "damaged compressed pixel data (no compressed fragment)";
         }
 

@@ -58,11 +58,23 @@ public sealed class GoldExporter(GoldStandardService gold)
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(standard);
         json.WriteStartObject();
+        WriteInfo(json);
+        WriteCategories(json);
+        WriteImages(json, standard);
+        WriteAnnotations(json, standard);
+        json.WriteEndObject();
+    }
+
+    private static void WriteInfo(Utf8JsonWriter json)
+    {
         json.WriteStartObject("info");
         json.WriteString("description", "BlendSign gold standard: majority vote of the raters, adjudicated ties, consensus boxes");
         json.WriteString("date_created", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         json.WriteEndObject();
+    }
 
+    private static void WriteCategories(Utf8JsonWriter json)
+    {
         json.WriteStartArray("categories");
         foreach (var c in HemorrhageClassNames.All)
         {
@@ -77,7 +89,11 @@ public sealed class GoldExporter(GoldStandardService gold)
         }
 
         json.WriteEndArray();
+    }
 
+    /// <summary>One image per slice, its id the slice's 1-based position in <paramref name="standard"/>.</summary>
+    private static void WriteImages(Utf8JsonWriter json, GoldStandard standard)
+    {
         json.WriteStartArray("images");
         for (var i = 0; i < standard.Slices.Count; i++)
         {
@@ -103,7 +119,10 @@ public sealed class GoldExporter(GoldStandardService gold)
         }
 
         json.WriteEndArray();
+    }
 
+    private static void WriteAnnotations(Utf8JsonWriter json, GoldStandard standard)
+    {
         json.WriteStartArray("annotations");
         var annotation = 0;
         for (var i = 0; i < standard.Slices.Count; i++)
@@ -116,30 +135,34 @@ public sealed class GoldExporter(GoldStandardService gold)
 
             foreach (var box in slice.Boxes)
             {
-                json.WriteStartObject();
-                json.WriteNumber("id", ++annotation);
-                json.WriteNumber("image_id", i + 1);
-                json.WriteNumber("category_id", CategoryId(label));
-                json.WriteStartArray("bbox");
-                json.WriteNumberValue(box.Left);
-                json.WriteNumberValue(box.Top);
-                json.WriteNumberValue(box.Width);
-                json.WriteNumberValue(box.Height);
-                json.WriteEndArray();
-                json.WriteNumber("area", box.Width * box.Height);
-                json.WriteNumber("iscrowd", 0);
-                json.WriteStartArray("keypoints");
-                json.WriteNumberValue(box.CenterX);
-                json.WriteNumberValue(box.CenterY);
-                json.WriteNumberValue(2);
-                json.WriteEndArray();
-                json.WriteNumber("num_keypoints", 1);
-                json.WriteNumber("support", box.Support);
-                json.WriteEndObject();
+                WriteAnnotation(json, ++annotation, imageId: i + 1, label, box);
             }
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteAnnotation(Utf8JsonWriter json, int id, int imageId, HemorrhageClass label, ConsensusBox box)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("id", id);
+        json.WriteNumber("image_id", imageId);
+        json.WriteNumber("category_id", CategoryId(label));
+        json.WriteStartArray("bbox");
+        json.WriteNumberValue(box.Left);
+        json.WriteNumberValue(box.Top);
+        json.WriteNumberValue(box.Width);
+        json.WriteNumberValue(box.Height);
+        json.WriteEndArray();
+        json.WriteNumber("area", box.Width * box.Height);
+        json.WriteNumber("iscrowd", 0);
+        json.WriteStartArray("keypoints");
+        json.WriteNumberValue(box.CenterX);
+        json.WriteNumberValue(box.CenterY);
+        json.WriteNumberValue(2);
+        json.WriteEndArray();
+        json.WriteNumber("num_keypoints", 1);
+        json.WriteNumber("support", box.Support);
         json.WriteEndObject();
     }
 

@@ -20,94 +20,108 @@ public sealed class ImportVerb : ICliVerb
 
     public Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("path")
-        {
-            Description = "DICOM files, folders (searched recursively) or .zip archives.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var assumeCt = new Option<bool>("--assume-ct")
-        {
-            Description = "Vouch that grayscale slices of another modality (e.g. OT) hold CT values in HU.",
-        };
-        var dicomWeb = new Option<string?>("--dicomweb") { Description = "Import from this DICOMweb root instead (e.g. http://pacs:8042/dicom-web)." };
-        var studies = new Option<string[]>("--study") { Description = "With --dicomweb: this study's series (repeatable)." };
-        var series = new Option<string[]>("--series") { Description = "With --dicomweb: this series (repeatable)." };
-        var since = new Option<string?>("--since") { Description = "With --dicomweb: studies from this date on (YYYY-MM-DD)." };
-        var user = new Option<string?>("--user") { Description = "With --dicomweb: the PACS account (HTTP basic authentication)." };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the PACS password from the first line of standard input." };
-        var dimse = new Option<string?>("--dimse") { Description = "Import by C-MOVE from this PACS (HOST:PORT of its DICOM port) instead; needs --called-ae and --study." };
-        var calledAe = new Option<string?>("--called-ae") { Description = "With --dimse: the PACS's AE title." };
-        var json = new Option<bool>("--json") { Description = "Write the report as one JSON document." };
-        var command = new Command(Name, "Import DICOM slices from files or a PACS: each file is imported, a duplicate, or rejected with a reason.")
-        {
-            paths, assumeCt, dicomWeb, studies, series, since, user, passwordStdin, dimse, calledAe, json,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var given = parse.GetValue(paths) ?? [];
-            var pacs = parse.GetValue(dicomWeb);
-            var settings = new ImportSettings(parse.GetValue(assumeCt));
-            var services = await context.GetServicesAsync(cancellationToken);
-            ImportReport report;
-            if (parse.GetValue(dimse) is { } node)
-            {
-                if (pacs is not null || given.Length > 0 || HasPacsOptions(parse, series, since, user, passwordStdin))
-                {
-                    await context.Error.WriteLineAsync("--dimse takes --called-ae and --study only: import files, DICOMweb and DIMSE in separate runs.");
-                    return 1;
-                }
-
-                if (ReadDimseQuery(node, parse.GetValue(calledAe), parse.GetValue(studies) ?? []) is not { } query)
-                {
-                    await context.Error.WriteLineAsync("--dimse takes HOST:PORT, with --called-ae AE and at least one --study UID.");
-                    return 1;
-                }
-
-                report = await services.GetRequiredService<DimseImporter>().ImportAsync(query, settings, progress: null, cancellationToken);
-            }
-            else if (pacs is null)
-            {
-                if (given.Length == 0 || HasPacsOptions(parse, studies, series, since, user, passwordStdin, calledAe))
-                {
-                    await context.Error.WriteLineAsync(given.Length == 0
-                        ? "Give the files, folders or .zip archives to import, or --dicomweb BASE_URL."
-                        : "--study, --series, --since, --user and --password-stdin go with --dicomweb (--study and --called-ae with --dimse).");
-                    return 1;
-                }
-
-                report = await services.GetRequiredService<DicomImporter>().ImportAsync(given, settings, progress: null, cancellationToken);
-            }
-            else
-            {
-                var query = await ReadQueryAsync(context, pacs, given, parse, studies, series, since, user, passwordStdin, cancellationToken);
-                if (query is null)
-                {
-                    return 1;
-                }
-
-                try
-                {
-                    report = await services.GetRequiredService<DicomWebImporter>().ImportAsync(query, settings, progress: null, cancellationToken);
-                }
-                catch (DicomWebException exception)
-                {
-                    await context.Error.WriteLineAsync($"Nothing imported: {exception.Message}.");
-                    return 1;
-                }
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(context.Out, report);
-            }
-            else
-            {
-                await WriteSummaryAsync(context.Out, report);
-            }
-
-            return 0;
-        });
+        var options = new ImportVerbOptions();
+        var command = new Command(Name, "Import DICOM slices from files or a PACS: each file is imported, a duplicate, or rejected with a reason.");
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(context, options, parse, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ImportVerbOptions options, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var given = parse.GetValue(options.Paths) ?? [];
+        var pacs = parse.GetValue(options.DicomWeb);
+        var settings = new ImportSettings(parse.GetValue(options.AssumeCt));
+        var services = await context.GetServicesAsync(cancellationToken);
+        ImportReport? report;
+        if (parse.GetValue(options.Dimse) is { } node)
+        {
+            report = await ImportByDimseAsync(
+                context, services, options, parse, node, otherSource: pacs is not null || given.Length > 0, settings, cancellationToken);
+        }
+        else if (pacs is null)
+        {
+            report = await ImportFilesAsync(context, services, options, parse, given, settings, cancellationToken);
+        }
+        else
+        {
+            report = await ImportFromDicomWebAsync(context, services, options, parse, pacs, given, settings, cancellationToken);
+        }
+
+        if (report is null)
+        {
+            return 1;
+        }
+
+        if (parse.GetValue(options.Json))
+        {
+            CliJson.Write(context.Out, report);
+        }
+        else
+        {
+            await WriteSummaryAsync(context.Out, report);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The C-MOVE import, or null after saying on standard error what is wrong with the options.</summary>
+    private static async Task<ImportReport?> ImportByDimseAsync(
+        CliContext context, IServiceProvider services, ImportVerbOptions options, ParseResult parse, string node, bool otherSource,
+        ImportSettings settings, CancellationToken cancellationToken)
+    {
+        if (otherSource || HasPacsOptions(parse, options.Series, options.Since, options.User, options.PasswordStdin))
+        {
+            await context.Error.WriteLineAsync("--dimse takes --called-ae and --study only: import files, DICOMweb and DIMSE in separate runs.");
+            return null;
+        }
+
+        if (ReadDimseQuery(node, parse.GetValue(options.CalledAe), parse.GetValue(options.Studies) ?? []) is not { } query)
+        {
+            await context.Error.WriteLineAsync("--dimse takes HOST:PORT, with --called-ae AE and at least one --study UID.");
+            return null;
+        }
+
+        return await services.GetRequiredService<DimseImporter>().ImportAsync(query, settings, progress: null, cancellationToken);
+    }
+
+    /// <summary>The import of files, folders and archives, or null after saying on standard error what is wrong with the options.</summary>
+    private static async Task<ImportReport?> ImportFilesAsync(
+        CliContext context, IServiceProvider services, ImportVerbOptions options, ParseResult parse, string[] given,
+        ImportSettings settings, CancellationToken cancellationToken)
+    {
+        if (given.Length == 0
+            || HasPacsOptions(parse, options.Studies, options.Series, options.Since, options.User, options.PasswordStdin, options.CalledAe))
+        {
+            await context.Error.WriteLineAsync(given.Length == 0
+                ? "Give the files, folders or .zip archives to import, or --dicomweb BASE_URL."
+                : "--study, --series, --since, --user and --password-stdin go with --dicomweb (--study and --called-ae with --dimse).");
+            return null;
+        }
+
+        return await services.GetRequiredService<DicomImporter>().ImportAsync(given, settings, progress: null, cancellationToken);
+    }
+
+    /// <summary>The DICOMweb import, or null after saying on standard error what is wrong with the options or the PACS.</summary>
+    private static async Task<ImportReport?> ImportFromDicomWebAsync(
+        CliContext context, IServiceProvider services, ImportVerbOptions options, ParseResult parse, string pacs, string[] given,
+        ImportSettings settings, CancellationToken cancellationToken)
+    {
+        var query = await ReadQueryAsync(context, pacs, given, parse, options, cancellationToken);
+        if (query is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await services.GetRequiredService<DicomWebImporter>().ImportAsync(query, settings, progress: null, cancellationToken);
+        }
+        catch (DicomWebException exception)
+        {
+            await context.Error.WriteLineAsync($"Nothing imported: {exception.Message}.");
+            return null;
+        }
     }
 
     private static DimseQuery? ReadDimseQuery(string node, string? calledAe, string[] studies)
@@ -124,8 +138,7 @@ public sealed class ImportVerb : ICliVerb
 
     /// <summary>The query, or null after saying on standard error what is wrong with the options.</summary>
     private static async Task<DicomWebQuery?> ReadQueryAsync(
-        CliContext context, string pacs, string[] given, ParseResult parse, Option<string[]> studies, Option<string[]> series,
-        Option<string?> since, Option<string?> user, Option<bool> passwordStdin, CancellationToken cancellationToken)
+        CliContext context, string pacs, string[] given, ParseResult parse, ImportVerbOptions options, CancellationToken cancellationToken)
     {
         async Task<DicomWebQuery?> Refuse(string message)
         {
@@ -144,7 +157,7 @@ public sealed class ImportVerb : ICliVerb
         }
 
         DateOnly? from = null;
-        if (parse.GetValue(since) is { } sinceText)
+        if (parse.GetValue(options.Since) is { } sinceText)
         {
             if (!DateOnly.TryParseExact(sinceText, ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -154,13 +167,14 @@ public sealed class ImportVerb : ICliVerb
             from = date;
         }
 
-        var (credentials, error) = await CliCredentials.ReadPacsAccountAsync(context, parse.GetValue(user), parse.GetValue(passwordStdin), cancellationToken);
+        var (credentials, error) = await CliCredentials.ReadPacsAccountAsync(
+            context, parse.GetValue(options.User), parse.GetValue(options.PasswordStdin), cancellationToken);
         if (error is not null)
         {
             return await Refuse(error);
         }
 
-        return new DicomWebQuery(root, parse.GetValue(studies) ?? [], parse.GetValue(series) ?? [], from, credentials);
+        return new DicomWebQuery(root, parse.GetValue(options.Studies) ?? [], parse.GetValue(options.Series) ?? [], from, credentials);
     }
 
     private static async Task WriteSummaryAsync(TextWriter output, ImportReport report)

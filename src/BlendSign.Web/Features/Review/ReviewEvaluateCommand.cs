@@ -47,12 +47,7 @@ internal static class ReviewEvaluateCommand
                 return 1;
             }
 
-            var truth = new Dictionary<string, HemorrhageClass>(StringComparer.Ordinal);
-            foreach (var row in await TruthFile.ReadAsync(truthPath, cancellationToken))
-            {
-                truth[row.SopInstanceUid] = row.TrueLabel;
-            }
-
+            var truth = await ReadTruthAsync(truthPath, cancellationToken);
             var services = await context.GetServicesAsync(cancellationToken);
             var data = await services.GetRequiredService<ReviewDataService>().LoadRunAsync(parse.GetValue(run), cancellationToken);
             if (data is null)
@@ -62,40 +57,62 @@ internal static class ReviewEvaluateCommand
             }
 
             var queue = ReviewQueueService.Build(data, includeDecided: true);
-            var wrongInRun = data.Slices.Count(s => truth.TryGetValue(s.SopInstanceUid, out var t) && t != s.GoldLabel);
-            var evaluation = ReviewEvaluation.Evaluate(queue, truth, topList, wrongInRun);
-            var vsGold = ClassificationMetrics.Compute(data.Slices.Select(s => (int)s.GoldLabel).ToList(), data.Slices.Select(s => s.Probabilities).ToList());
-            var vsTruth = ReviewEvaluation.AgainstTruth(data.Slices.Select(s => (s.SopInstanceUid, s.Probabilities)), truth);
-
-            Applied? applied = null;
+            var output = Evaluate(data, queue, truth, topList);
             if (parse.GetValue(apply) is { } n)
             {
-                await using var scope = services.CreateAsyncScope();
-                var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(parse.GetValue(reviewer)!);
-                if (user is null)
+                var applied = await ApplyAsReviewerAsync(context, services, parse.GetValue(reviewer)!, data, queue, truth, n, truthPath, cancellationToken);
+                if (applied is null)
                 {
-                    await context.Error.WriteLineAsync($"No account named {parse.GetValue(reviewer)}; nothing was applied.");
                     return 1;
                 }
 
-                var actor = new AuditActor(user.Id, user.UserName!, AuditSources.Cli);
-                applied = await ApplyAsync(services.GetRequiredService<ReviewDecisionService>(), data, queue, truth, n, actor,
-                    $"truth file {Path.GetFileName(truthPath)}", cancellationToken);
+                output = output with { Applied = applied };
             }
 
-            var output = new EvaluateJson(evaluation, Metrics(vsGold), Metrics(vsTruth), applied);
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(context.Out, output);
-            }
-            else
-            {
-                await WriteTextAsync(context.Out, output);
-            }
-
+            await WriteAsync(context.Out, output, parse.GetValue(json));
             return 0;
         });
         return command;
+    }
+
+    private static async Task<Dictionary<string, HemorrhageClass>> ReadTruthAsync(string path, CancellationToken cancellationToken)
+    {
+        var truth = new Dictionary<string, HemorrhageClass>(StringComparer.Ordinal);
+        foreach (var row in await TruthFile.ReadAsync(path, cancellationToken))
+        {
+            truth[row.SopInstanceUid] = row.TrueLabel;
+        }
+
+        return truth;
+    }
+
+    /// <summary>The queue's precision at each N, and the run's metrics against its gold labels and against the truth.</summary>
+    private static EvaluateJson Evaluate(
+        ReviewRunData data, ReviewQueue queue, IReadOnlyDictionary<string, HemorrhageClass> truth, IReadOnlyList<int> tops)
+    {
+        var wrongInRun = data.Slices.Count(s => truth.TryGetValue(s.SopInstanceUid, out var t) && t != s.GoldLabel);
+        var evaluation = ReviewEvaluation.Evaluate(queue, truth, tops, wrongInRun);
+        var vsGold = ClassificationMetrics.Compute(data.Slices.Select(s => (int)s.GoldLabel).ToList(), data.Slices.Select(s => s.Probabilities).ToList());
+        var vsTruth = ReviewEvaluation.AgainstTruth(data.Slices.Select(s => (s.SopInstanceUid, s.Probabilities)), truth);
+        return new EvaluateJson(evaluation, Metrics(vsGold), Metrics(vsTruth), Applied: null);
+    }
+
+    /// <summary>The truth applied as <paramref name="reviewerName"/>; null after saying on standard error that there is no such account.</summary>
+    private static async Task<Applied?> ApplyAsReviewerAsync(
+        CliContext context, IServiceProvider services, string reviewerName, ReviewRunData data, ReviewQueue queue,
+        IReadOnlyDictionary<string, HemorrhageClass> truth, int count, string truthPath, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(reviewerName);
+        if (user is null)
+        {
+            await context.Error.WriteLineAsync($"No account named {reviewerName}; nothing was applied.");
+            return null;
+        }
+
+        var actor = new AuditActor(user.Id, user.UserName!, AuditSources.Cli);
+        return await ApplyAsync(services.GetRequiredService<ReviewDecisionService>(), data, queue, truth, count, actor,
+            $"truth file {Path.GetFileName(truthPath)}", cancellationToken);
     }
 
     private static async Task<Applied> ApplyAsync(
@@ -147,6 +164,18 @@ internal static class ReviewEvaluateCommand
             var m = metrics.PerClass[(int)c];
             return new MetricsJson(m.Sensitivity, m.Specificity, m.F1, m.Auc);
         });
+
+    private static async Task WriteAsync(TextWriter output, EvaluateJson result, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(output, result);
+        }
+        else
+        {
+            await WriteTextAsync(output, result);
+        }
+    }
 
     private static async Task WriteTextAsync(TextWriter output, EvaluateJson result)
     {

@@ -66,31 +66,34 @@ public static class BenchTrainStepCommand
                 ? (null, null)
                 : await LoadSlicesAsync(context, (settings.WarmUpSteps + settings.Steps) * settings.BatchSize, cancellationToken);
             var result = await Task.Run(() => TrainStepBenchmark.Run(settings, examples, images, cancellationToken), cancellationToken);
-            var pipeline = result.Pipeline;
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(context.Out, new BenchOutput(result.ImagesPerSecond, result.SecondsPerStep, result.MedianImagesPerSecond,
-                    result.MedianSecondsPerStep, result.Seconds, result.Steps, result.BatchSize, result.ImageSize, result.Backbone,
-                    result.Device, result.Threads, result.Detection, result.ChannelsLast,
-                    pipeline?.ImagesPerSecond, pipeline?.FractionOfBareStep, pipeline?.LoaderSecondsPerBatch, pipeline?.Slices, result.LoadAverage));
-            }
-            else
-            {
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, batch {result.BatchSize}, {result.Threads} thread(s) on {result.Device}, " +
-                    $"{(result.Detection ? "with detection" : "classification only")}, {(result.ChannelsLast ? "channels-last" : "channels-first")}: " +
-                    $"{result.ImagesPerSecond:0.00} images/s ({result.SecondsPerStep:0.000} s per step over {result.Steps} steps; " +
-                    $"median step {result.MedianImagesPerSecond:0.00} images/s); load average {result.LoadAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a"}"));
-                await context.Out.WriteLineAsync(pipeline is null
-                    ? (parse.GetValue(noPipeline) ? "Pipeline not measured (--no-pipeline)." : "Pipeline not measured: no imported slices (import scans or run `demo` first).")
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"real pipeline (read, render, augment, batch on a background task, step): {pipeline.ImagesPerSecond:0.00} images/s = " +
-                        $"{pipeline.FractionOfBareStep:P1} of the bare step; loader {pipeline.LoaderSecondsPerBatch:0.000} s per batch"));
-            }
-
+            await WriteAsync(context.Out, result, parse.GetValue(noPipeline), parse.GetValue(json));
             return 0;
         });
         return command;
+    }
+
+    private static async Task WriteAsync(TextWriter output, TrainStepBenchmarkResult result, bool noPipeline, bool json)
+    {
+        var pipeline = result.Pipeline;
+        if (json)
+        {
+            CliJson.Write(output, new BenchOutput(result.ImagesPerSecond, result.SecondsPerStep, result.MedianImagesPerSecond,
+                result.MedianSecondsPerStep, result.Seconds, result.Steps, result.BatchSize, result.ImageSize, result.Backbone,
+                result.Device, result.Threads, result.Detection, result.ChannelsLast,
+                pipeline?.ImagesPerSecond, pipeline?.FractionOfBareStep, pipeline?.LoaderSecondsPerBatch, pipeline?.Slices, result.LoadAverage));
+            return;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Backbone} {result.ImageSize}×{result.ImageSize}, batch {result.BatchSize}, {result.Threads} thread(s) on {result.Device}, " +
+            $"{(result.Detection ? "with detection" : "classification only")}, {(result.ChannelsLast ? "channels-last" : "channels-first")}: " +
+            $"{result.ImagesPerSecond:0.00} images/s ({result.SecondsPerStep:0.000} s per step over {result.Steps} steps; " +
+            $"median step {result.MedianImagesPerSecond:0.00} images/s); load average {result.LoadAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "n/a"}"));
+        await output.WriteLineAsync(pipeline is null
+            ? (noPipeline ? "Pipeline not measured (--no-pipeline)." : "Pipeline not measured: no imported slices (import scans or run `demo` first).")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"real pipeline (read, render, augment, batch on a background task, step): {pipeline.ImagesPerSecond:0.00} images/s = " +
+                $"{pipeline.FractionOfBareStep:P1} of the bare step; loader {pipeline.LoaderSecondsPerBatch:0.000} s per batch"));
     }
 
     /// <summary>Up to <paramref name="count"/> imported slices (labels do not matter for throughput) and their image source.</summary>

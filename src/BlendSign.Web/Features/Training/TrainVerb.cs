@@ -23,93 +23,55 @@ public sealed class TrainVerb : ICliVerb
     public Command Create(CliContext context)
     {
         // The configured defaults (BlendSign:Training), as the Training page shows them; --help prints them.
-        var defaults = TrainingSettings.FromOptions(context.Configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new());
-        var folds = new Option<int>("--folds")
-        {
-            Description = $"Cross-validation folds, split by scan, {TrainingLimits.MinFolds}–{TrainingLimits.MaxFolds} (BlendSign:Training:Folds).",
-            DefaultValueFactory = _ => defaults.Folds,
-        };
-        var epochs = new Option<int>("--epochs")
-        {
-            Description = $"Epochs per fold, {TrainingLimits.MinEpochs}–{TrainingLimits.MaxEpochs} (BlendSign:Training:Epochs).",
-            DefaultValueFactory = _ => defaults.Epochs,
-        };
-        var imageSize = new Option<int>("--image-size")
-        {
-            Description = $"Input size in pixels, S×S, {TrainingLimits.MinImageSize}–{TrainingLimits.MaxImageSize} (BlendSign:Training:ImageSize).",
-            DefaultValueFactory = _ => defaults.ImageSize,
-        };
-        var backbone = new Option<string>("--backbone")
-        {
-            Description = $"Backbone; available: {string.Join(", ", Backbones.Supported)} (BlendSign:Training:Backbone).",
-            DefaultValueFactory = _ => defaults.Backbone,
-        };
-        var noDetection = new Option<bool>("--no-detection") { Description = "Train without the auxiliary detection branch (AT)." };
-        var noSkd = new Option<bool>("--no-skd") { Description = "Skip self-knowledge distillation (no teacher/student generations)." };
-        var seed = new Option<int>("--seed") { Description = "Random seed (BlendSign:Training:Seed).", DefaultValueFactory = _ => defaults.Seed };
-        var ablation = new Option<bool>("--ablation") { Description = "The study's ablation: WCE, WCE+AT and WCE+AT+SKD on the same folds (three runs)." };
-        var foldsFrom = new Option<int?>("--folds-from") { Description = "Keep the folds of run RUN_ID (each scan in its fold there), to compare the two runs split for split." };
-        var seeds = new Option<int?>("--seeds") { Description = "With --ablation: run it for this many seeds (--seed, --seed + 1, ...) and report each row's mean ± SD over them." };
-        var resume = new Option<int?>("--resume") { Description = "Continue run RUN_ID from its checkpoints (other options are ignored: a run keeps its settings)." };
-        var json = new Option<bool>("--json") { Description = "One JSON document on standard output." };
+        var options = new TrainVerbOptions(
+            TrainingSettings.FromOptions(context.Configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new()));
         var command = new Command(Name,
             "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
-            "cross-entropy, detection branch, self-knowledge distillation, augmentation).")
-        {
-            folds, epochs, imageSize, backbone, noDetection, noSkd, seed, foldsFrom, ablation, seeds, resume, json,
-        };
-
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var requestedBackbone = parse.GetValue(backbone)!;
-            if (!Backbones.IsSupported(requestedBackbone))
-            {
-                await context.Error.WriteLineAsync(
-                    $"Unknown backbone '{requestedBackbone}'. Available: {string.Join(", ", Backbones.Supported)}.");
-                return 1;
-            }
-
-            if (parse.GetValue(resume) is { } runId)
-            {
-                return await ResumeAsync(context, runId, parse.GetValue(json), cancellationToken);
-            }
-
-            var services = await context.GetServicesAsync(cancellationToken);
-            var runs = services.GetRequiredService<TrainingRunner>();
-            var settings = defaults with
-            {
-                Folds = parse.GetValue(folds),
-                Epochs = parse.GetValue(epochs),
-                ImageSize = parse.GetValue(imageSize),
-                Backbone = Backbones.Normalize(requestedBackbone),
-                Seed = parse.GetValue(seed),
-                Detection = defaults.Detection && !parse.GetValue(noDetection),
-                Distillation = defaults.Distillation && !parse.GetValue(noSkd),
-                FoldsFromRun = parse.GetValue(foldsFrom),
-            };
-            var problems = settings.Validate();
-            if (problems.Count > 0)
-            {
-                await context.Error.WriteLineAsync(string.Join(Environment.NewLine, problems));
-                return 1;
-            }
-
-            var seedCount = parse.GetValue(seeds);
-            if (seedCount is not null && (!parse.GetValue(ablation) || seedCount < 1 || seedCount > 20))
-            {
-                await context.Error.WriteLineAsync("--seeds takes 1 to 20 and goes with --ablation.");
-                return 1;
-            }
-
-            if (parse.GetValue(ablation))
-            {
-                var rows = await runs.RunAblationSeedsNowAsync(settings, seedCount ?? 1, cancellationToken);
-                return await WriteAblationAsync(context, rows, settings.Seed, parse.GetValue(json));
-            }
-
-            return await WriteRunAsync(context, await runs.RunNowAsync(settings, cancellationToken), parse.GetValue(json));
-        });
+            "cross-entropy, detection branch, self-knowledge distillation, augmentation).");
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(context, options, parse, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, TrainVerbOptions options, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var requestedBackbone = parse.GetValue(options.Backbone)!;
+        if (!Backbones.IsSupported(requestedBackbone))
+        {
+            await context.Error.WriteLineAsync(
+                $"Unknown backbone '{requestedBackbone}'. Available: {string.Join(", ", Backbones.Supported)}.");
+            return 1;
+        }
+
+        if (parse.GetValue(options.Resume) is { } runId)
+        {
+            return await ResumeAsync(context, runId, parse.GetValue(options.Json), cancellationToken);
+        }
+
+        var services = await context.GetServicesAsync(cancellationToken);
+        var runs = services.GetRequiredService<TrainingRunner>();
+        var settings = options.ReadSettings(parse, requestedBackbone);
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            await context.Error.WriteLineAsync(string.Join(Environment.NewLine, problems));
+            return 1;
+        }
+
+        var seedCount = parse.GetValue(options.Seeds);
+        if (seedCount is not null && (!parse.GetValue(options.Ablation) || seedCount < 1 || seedCount > 20))
+        {
+            await context.Error.WriteLineAsync("--seeds takes 1 to 20 and goes with --ablation.");
+            return 1;
+        }
+
+        if (parse.GetValue(options.Ablation))
+        {
+            var rows = await runs.RunAblationSeedsNowAsync(settings, seedCount ?? 1, cancellationToken);
+            return await WriteAblationAsync(context, rows, settings.Seed, parse.GetValue(options.Json));
+        }
+
+        return await WriteRunAsync(context, await runs.RunNowAsync(settings, cancellationToken), parse.GetValue(options.Json));
     }
 
     private static async Task<int> ResumeAsync(CliContext context, int runId, bool json, CancellationToken cancellationToken)

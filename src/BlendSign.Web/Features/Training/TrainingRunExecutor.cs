@@ -52,10 +52,7 @@ public sealed class TrainingRunExecutor(
     {
         var run = await LoadClaimedAsync(runId, cancellationToken);
         var settings = TrainingRunQueue.ReadSettings(run) with { Device = device };
-        logger.LogInformation("run {RunId} started{Variant}: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, detection {Detection}, SKD {Generations} generation(s), seed {Seed}",
-            runId, run.Variant is null ? "" : $" ({run.Variant})", settings.Folds, settings.Epochs, settings.ImageSize, settings.BatchSize,
-            settings.Backbone, settings.Detection, settings.EffectiveGenerations, settings.Seed);
-        notifier.Publish(new TrainingProgressUpdate(runId, TrainingRunStatus.Running, null, "starting"));
+        AnnounceStart(run, settings);
         await using var monitor = new RunMonitor(dbFactory, process.Claims, process.Worker,
             new RunMonitorTiming(process.MonitorInterval, process.Options.Heartbeat), process.Time, logger, runId, cancellationToken);
         TrainingSet set;
@@ -67,15 +64,7 @@ public sealed class TrainingRunExecutor(
         catch (OperationCanceledException) when (monitor.Token.IsCancellationRequested)
         {
             await StopMonitoringAsync();
-            if (monitor.ClaimLost)
-            {
-                // Another worker holds the row now: neither finish nor annotate it.
-                return new TrainingRunOutcome(runId, TrainingRunStatus.Running, null, null, TakenOverMessage);
-            }
-
-            return monitor.CancelRequested
-                ? await FinishAsync(runId, TrainingRunStatus.Cancelled, null)
-                : await InterruptedAsync(runId);
+            return await StoppedAsync(runId, monitor);
         }
         catch (TrainingDivergedException exception)
         {
@@ -96,20 +85,47 @@ public sealed class TrainingRunExecutor(
         }
 
         await StopMonitoringAsync();
+        return await CompleteOrFailAsync(run, set, result);
+
+        async Task StopMonitoringAsync()
+        {
+            await monitor.StopAsync();
+            history.Release(runId);
+        }
+    }
+
+    private void AnnounceStart(TrainingRun run, TrainingSettings settings)
+    {
+        logger.LogInformation("run {RunId} started{Variant}: {Folds} folds, {Epochs} epochs, {ImageSize} px, batch {BatchSize}, {Backbone}, detection {Detection}, SKD {Generations} generation(s), seed {Seed}",
+            run.Id, run.Variant is null ? "" : $" ({run.Variant})", settings.Folds, settings.Epochs, settings.ImageSize, settings.BatchSize,
+            settings.Backbone, settings.Detection, settings.EffectiveGenerations, settings.Seed);
+        notifier.Publish(new TrainingProgressUpdate(run.Id, TrainingRunStatus.Running, null, "starting"));
+    }
+
+    /// <summary>The end of a run its monitor stopped: taken over by another worker, cancelled, or interrupted by a shutdown.</summary>
+    private async Task<TrainingRunOutcome> StoppedAsync(int runId, RunMonitor monitor)
+    {
+        if (monitor.ClaimLost)
+        {
+            // Another worker holds the row now: neither finish nor annotate it.
+            return new TrainingRunOutcome(runId, TrainingRunStatus.Running, null, null, TakenOverMessage);
+        }
+
+        return monitor.CancelRequested
+            ? await FinishAsync(runId, TrainingRunStatus.Cancelled, null)
+            : await InterruptedAsync(runId);
+    }
+
+    private async Task<TrainingRunOutcome> CompleteOrFailAsync(TrainingRun run, TrainingSet set, CrossValidationResult result)
+    {
         try
         {
             return await CompleteAsync(run, set, result);
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "run {RunId} trained but its results could not be stored", runId);
-            return await FinishAsync(runId, TrainingRunStatus.Failed, "could not store the results: " + exception.Message);
-        }
-
-        async Task StopMonitoringAsync()
-        {
-            await monitor.StopAsync();
-            history.Release(runId);
+            logger.LogError(exception, "run {RunId} trained but its results could not be stored", run.Id);
+            return await FinishAsync(run.Id, TrainingRunStatus.Failed, "could not store the results: " + exception.Message);
         }
     }
 

@@ -18,6 +18,24 @@ public sealed record InspectedBackup(string Path, BackupManifest Manifest)
             throw new BackupException($"No such file: {path}");
         }
 
+        var (found, databaseEntry, manifest) = ReadHeaders(path, name);
+        if (manifest is null)
+        {
+            throw new BackupException($"{name} is not a BlendSign backup, or it was truncated: it has no manifest.json.");
+        }
+
+        if (databaseEntry != manifest.DatabaseEntry || found[BackupLayout.Database].Files != 1)
+        {
+            throw new BackupException($"{name} is incomplete: its manifest names the dump {manifest.DatabaseEntry}, which it does not hold once.");
+        }
+
+        CheckParts(name, found, manifest);
+        return new InspectedBackup(path, manifest);
+    }
+
+    /// <summary>One pass over the tar's headers: each part's files and bytes, the dump's entry name and the manifest.</summary>
+    private static (Dictionary<string, BackupPart> Found, string? DatabaseEntry, BackupManifest? Manifest) ReadHeaders(string path, string name)
+    {
         var found = BackupLayout.Parts.ToDictionary(p => p, _ => BackupPart.Empty, StringComparer.Ordinal);
         string? databaseEntry = null;
         BackupManifest? manifest = null;
@@ -61,16 +79,11 @@ public sealed record InspectedBackup(string Path, BackupManifest Manifest)
             throw new BackupException($"{name} is not a readable tar file (truncated or corrupt): {exception.Message}", exception);
         }
 
-        if (manifest is null)
-        {
-            throw new BackupException($"{name} is not a BlendSign backup, or it was truncated: it has no manifest.json.");
-        }
+        return (found, databaseEntry, manifest);
+    }
 
-        if (databaseEntry != manifest.DatabaseEntry || found[BackupLayout.Database].Files != 1)
-        {
-            throw new BackupException($"{name} is incomplete: its manifest names the dump {manifest.DatabaseEntry}, which it does not hold once.");
-        }
-
+    private static void CheckParts(string name, Dictionary<string, BackupPart> found, BackupManifest manifest)
+    {
         foreach (var part in BackupLayout.Parts)
         {
             var expected = manifest.Parts.GetValueOrDefault(part) ?? BackupPart.Empty;
@@ -80,7 +93,5 @@ public sealed record InspectedBackup(string Path, BackupManifest Manifest)
                     $"{name} is truncated or corrupt: it holds {found[part].Files} {part} files ({found[part].Bytes} bytes), its manifest says {expected.Files} ({expected.Bytes} bytes).");
             }
         }
-
-        return new InspectedBackup(path, manifest);
     }
 }

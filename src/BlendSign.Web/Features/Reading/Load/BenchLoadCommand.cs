@@ -58,30 +58,36 @@ public static class BenchLoadCommand
 
             var settings = new LoadSettings(server, parse.GetValue(raters), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(maxRequests),
                 TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(parse.GetValue(thinkMs)));
-            var services = await context.GetServicesAsync(cancellationToken);
-            await context.Error.WriteLineAsync(
-                $"bench load writes to this database: accounts {LoadRaterAccounts.NameOf(1)}…{LoadRaterAccounts.NameOf(settings.Raters)} on every scan, and their labels (audited).");
-            var (report, error) = await ActivatorUtilities.CreateInstance<LoadTest>(services, ActivatorUtilities.CreateInstance<LoadRaterAccounts>(services),
-                    ActivatorUtilities.CreateInstance<LoadVerifier>(services))
-                .RunAsync(settings, password, parse.GetValue(pid), context.Error, cancellationToken);
-            if (report is null)
-            {
-                await context.Error.WriteLineAsync(error);
-                return 1;
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(context.Out, report);
-            }
-            else
-            {
-                await context.Out.WriteAsync(Describe(report));
-            }
-
-            return report.Verification.Passed ? 0 : 2;
+            return await RunAsync(context, settings, password, parse.GetValue(pid), parse.GetValue(json), cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext context, LoadSettings settings, string password, int? pid, bool json, CancellationToken cancellationToken)
+    {
+        var services = await context.GetServicesAsync(cancellationToken);
+        await context.Error.WriteLineAsync(
+            $"bench load writes to this database: accounts {LoadRaterAccounts.NameOf(1)}…{LoadRaterAccounts.NameOf(settings.Raters)} on every scan, and their labels (audited).");
+        var (report, error) = await ActivatorUtilities.CreateInstance<LoadTest>(services, ActivatorUtilities.CreateInstance<LoadRaterAccounts>(services),
+                ActivatorUtilities.CreateInstance<LoadVerifier>(services))
+            .RunAsync(settings, password, pid, context.Error, cancellationToken);
+        if (report is null)
+        {
+            await context.Error.WriteLineAsync(error);
+            return 1;
+        }
+
+        if (json)
+        {
+            CliJson.Write(context.Out, report);
+        }
+        else
+        {
+            await context.Out.WriteAsync(Describe(report));
+        }
+
+        return report.Verification.Passed ? 0 : 2;
     }
 
     private static string Describe(LoadReport r)
