@@ -24,4 +24,25 @@ public static class LandisKoch
         AgreementStrength.AlmostPerfect => "almost perfect (excellent)",
         _ => throw new ArgumentOutOfRangeException(nameof(strength), strength, null),
     };
+
+    /// <summary>
+    /// The reading of a kappa with its interval: one band when the whole 95 % CI lies in it; otherwise the point
+    /// estimate's band with the span of the interval, so a wide interval is not read as a firm "almost perfect".
+    /// </summary>
+    public static string Describe(double kappa, ConfidenceInterval? ci)
+    {
+        var point = Interpret(kappa);
+        if (ci is null || double.IsNaN(ci.Lower) || double.IsNaN(ci.Upper))
+        {
+            return point.Describe();
+        }
+
+        var (low, high) = (Interpret(ci.Lower), Interpret(ci.Upper));
+        return low == high
+            ? point.Describe()
+            : $"{Short(point)} by the point estimate; the 95 % CI spans {Short(low)} to {Short(high)}";
+    }
+
+    private static string Short(AgreementStrength strength) =>
+        strength == AgreementStrength.AlmostPerfect ? "almost perfect" : strength.Describe();
 }

@@ -18,6 +18,7 @@ internal sealed class ImportBatchWriter(
     ILogger logger) : IAsyncDisposable
 {
     private const string ConflictReason = "conflict: this SOP Instance UID was already imported with different pixels";
+    internal const string DuplicateReason = "already imported: the same SOP Instance UID with the same pixels; kept once";
 
     private readonly List<(int Sequence, ImportItem Item)> _items = [];
     private readonly List<PendingSlice> _pending = [];
@@ -111,7 +112,7 @@ internal sealed class ImportBatchWriter(
 
     private static ImportItem Verdict(string file, string sop, string key, string existingKey) =>
         key == existingKey
-            ? new ImportItem(file, ImportItemStatus.Duplicate, sop, null)
+            ? new ImportItem(file, ImportItemStatus.Duplicate, sop, DuplicateReason)
             : new ImportItem(file, ImportItemStatus.Rejected, sop, ConflictReason);
 
     private void Record(int sequence, ImportItem item)

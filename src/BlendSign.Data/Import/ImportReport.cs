@@ -12,4 +12,13 @@ public sealed record ImportReport(
     int Rejected,
     int Scans,
     int Slices,
-    IReadOnlyList<ImportItem> Items);
+    IReadOnlyList<ImportItem> Items)
+{
+    /// <summary>"1 file: 1 imported, 0 duplicates, 0 rejected; 1 scan with 8 slices."</summary>
+    public string Summary =>
+        $"{Count(Files, "file")}: {Imported} imported, {Count(Duplicates, "duplicate")}, {Rejected} rejected; "
+        + $"{Count(Scans, "scan")} with {Count(Slices, "slice")}.";
+
+    private static string Count(int count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlendSign.Data.Persistence;
 
@@ -14,7 +15,9 @@ public static class DatabaseProviders
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         return provider switch
         {
-            Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor()),
+            // SQLite's table rebuilds turn foreign keys off outside the transaction, by design; a first start need not warn of it.
+            Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor())
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)),
             // No retrying execution strategy: the services open their own transactions, which it cannot replay. A
             // save that meets a restarting server fails, is not acknowledged, and the user saves again.
             Postgres => options.UseNpgsql(connectionString).AddInterceptors(new PostgresStalePoolInterceptor()),

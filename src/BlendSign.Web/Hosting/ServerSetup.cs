@@ -33,6 +33,9 @@ public static class ServerSetup
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // First of the hosted services: the database (and its folder) must exist before Data Protection's hosted
+        // service reads the key ring from it, or a first start logs SQLite errors.
+        builder.Services.AddHostedService<StartupTasksService>();
         builder.AddBlendSignCore();
         builder.AddBlendSignWeb();
         builder.AddBlendSignTrainingWorker();
@@ -44,7 +47,6 @@ public static class ServerSetup
 
     private static IHostApplicationBuilder AddBlendSignWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<StartupTasksService>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
@@ -78,10 +80,14 @@ public static class ServerSetup
         return builder;
     }
 
-    /// <summary>Routes under /api answer with a status code; pages redirect to the login page.</summary>
+    /// <summary>
+    /// Routes under /api answer scripts with a status code; pages, and an /api link a person opened in the browser (a
+    /// CSV download), redirect to the login or access-denied page instead of the browser's bare error page.
+    /// </summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        var navigation = string.Equals(context.Request.Headers["Sec-Fetch-Mode"], "navigate", StringComparison.OrdinalIgnoreCase);
+        if (context.Request.Path.StartsWithSegments("/api") && !navigation)
         {
             context.Response.StatusCode = status;
         }
@@ -116,6 +122,7 @@ public static class ServerSetup
         app.MapSliceImageEndpoints();
         app.MapReadingEndpoints();
         app.MapGradCamEndpoints();
+        app.MapRunFileEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

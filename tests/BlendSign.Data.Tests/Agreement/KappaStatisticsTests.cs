@@ -115,6 +115,13 @@ public class KappaStatisticsTests
     public void Interpret_LandisKochBands_ReadAsPublished(double kappa, AgreementStrength expected) =>
         Assert.Equal(expected, LandisKoch.Interpret(kappa));
 
+    [Theory]
+    [InlineData(0.82, 0.55, 0.94, "almost perfect by the point estimate; the 95 % CI spans moderate to almost perfect")]
+    [InlineData(0.90, 0.85, 0.97, "almost perfect (excellent)")]
+    [InlineData(0.70, 0.62, 0.78, "substantial")]
+    public void Describe_WithInterval_NamesTheSpanWhenItCrossesBands(double kappa, double lower, double upper, string expected) =>
+        Assert.Equal(expected, LandisKoch.Describe(kappa, new ConfidenceInterval(lower, upper)));
+
     private static int[,] ToTable(int[][] rows)
     {
         var table = new int[rows.Length, rows[0].Length];

@@ -266,7 +266,7 @@ public sealed class DicomImporterOddFileTests : IDisposable
         Assert.Equal(
         [
             (zip + "!ct/CT000000.dcm", ImportItemStatus.Imported, (string?)null),
-            (zip + "!ct/copy.dcm", ImportItemStatus.Duplicate, null),
+            (zip + "!ct/copy.dcm", ImportItemStatus.Duplicate, ImportBatchWriter.DuplicateReason),
             (zip + "!readme.txt", ImportItemStatus.Rejected, "not a DICOM file"),
             (zip + "!empty.dcm", ImportItemStatus.Rejected, "empty file (0 bytes)"),
             (zip + "!broken.dcm", ImportItemStatus.Rejected, "unreadable zip entry (damaged, or compressed with a method that cannot be read here)"),

@@ -57,6 +57,7 @@ public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoSe
         await page.ClickAsync("[data-testid=open-results]");
         await page.Locator("[data-testid=run-results-page][data-ready=true]").WaitForAsync();
         Assert.Equal(3, await page.Locator("[data-testid=table3] tbody tr").CountAsync());
+        await page.ClickAsync("[data-testid=gradcam-show] button, button[data-testid=gradcam-show]");
         var overlay = page.Locator("[data-testid=gradcam] img").First;
         await overlay.ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=gradcam] img'); return i && i.complete && i.naturalWidth > 0; }",

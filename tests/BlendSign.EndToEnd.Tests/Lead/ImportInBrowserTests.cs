@@ -41,7 +41,7 @@ public sealed class ImportInBrowserTests(ChromiumBrowser chromium, DemoServer se
 
         await page.Locator("[data-testid=import-state]", new() { HasText = "done" }).WaitForAsync(new() { Timeout = 120_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sawProgress"), "no progress bar was shown during the upload and import");
-        Assert.Equal("123 files: 120 imported, 0 duplicates, 3 rejected; 1 scans with 120 slices.",
+        Assert.Equal("123 files: 120 imported, 0 duplicates, 3 rejected; 1 scan with 120 slices.",
             (await page.Locator("[data-testid=import-summary]").InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "import-verdicts.png"), FullPage = true });
 
@@ -136,7 +136,7 @@ public sealed class ImportInBrowserTests(ChromiumBrowser chromium, DemoServer se
         await page.ClickAsync("[data-testid=pacs-import]");
 
         await page.Locator("[data-testid=import-state]", new() { HasText = "done" }).WaitForAsync(new() { Timeout = 60_000 });
-        Assert.StartsWith("1 files: 1 imported, 0 duplicates, 0 rejected", (await page.Locator("[data-testid=import-summary]").InnerTextAsync()).Trim());
+        Assert.StartsWith("1 file: 1 imported, 0 duplicates, 0 rejected", (await page.Locator("[data-testid=import-summary]").InnerTextAsync()).Trim());
         Assert.StartsWith(pacs.DicomWebRoot + "/studies/", await page.Locator("[data-testid=verdicts] tbody td").First.InnerTextAsync());
         Assert.DoesNotContain("CompressedSamples", await page.ContentAsync()); // the patient's name, which QIDO-RS returns, is never shown
     }

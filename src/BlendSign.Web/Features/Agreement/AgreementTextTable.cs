@@ -55,9 +55,9 @@ internal static class AgreementTextTable
                 text.Append(_invariant, $" ({ci.Lower:F3} to {ci.Upper:F3})");
             }
 
-            if (row.Interpretation is { } strength)
+            if (row.FleissKappa is { } kappa)
             {
-                text.Append(", ").Append(strength.Describe());
+                text.Append(", ").Append(LandisKoch.Describe(kappa, row.Ci95));
             }
 
             text.AppendLine();

@@ -217,9 +217,9 @@ public partial class ImportPage
     }
 
     private static string UploadText(UploadState upload) => upload.Total == 0
-        ? $"Uploading {upload.Files} files…"
+        ? $"Uploading {upload.Files} {(upload.Files == 1 ? "file" : "files")}…"
         : string.Create(CultureInfo.InvariantCulture,
-            $"Uploading {upload.Files} files: {upload.Loaded / 1048576.0:F1} of {upload.Total / 1048576.0:F1} MB");
+            $"Uploading {upload.Files} {(upload.Files == 1 ? "file" : "files")}: {upload.Loaded / 1048576.0:F1} of {upload.Total / 1048576.0:F1} MB");
 
     private static double UploadPercent(UploadState upload) => upload.Total == 0 ? 0 : 100.0 * upload.Loaded / upload.Total;
 
@@ -230,7 +230,9 @@ public partial class ImportPage
     {
         var of = progress.FilesExpected is { } total ? $" of {total}" : "";
         var eta = job.State == ImportJobState.Running && job.Remaining is { } left ? $" · about {FormatDuration(left)} left" : "";
-        return $"{progress.FilesSeen}{of} files: {progress.Imported} imported, {progress.Duplicates} duplicates, {progress.Rejected} rejected{eta}";
+        var files = progress.FilesSeen == 1 && progress.FilesExpected is null or 1 ? "file" : "files";
+        var duplicates = progress.Duplicates == 1 ? "duplicate" : "duplicates";
+        return $"{progress.FilesSeen}{of} {files}: {progress.Imported} imported, {progress.Duplicates} {duplicates}, {progress.Rejected} rejected{eta}";
     }
 
     private static string FormatDuration(TimeSpan time) => time.TotalMinutes >= 1

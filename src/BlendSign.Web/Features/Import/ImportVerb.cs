@@ -179,9 +179,7 @@ public sealed class ImportVerb : ICliVerb
 
     private static async Task WriteSummaryAsync(TextWriter output, ImportReport report)
     {
-        await output.WriteLineAsync(
-            $"{report.Files} files: {report.Imported} imported, {report.Duplicates} duplicates, {report.Rejected} rejected; "
-            + $"{report.Scans} scans with {report.Slices} slices.");
+        await output.WriteLineAsync(report.Summary);
         foreach (var item in report.Items.Where(i => i.Status == ImportItemStatus.Rejected))
         {
             await output.WriteLineAsync($"rejected {item.File}: {item.Reason}");

@@ -12,6 +12,7 @@ namespace BlendSign.Web.Features.Training;
 public partial class RunResultsPage
 {
     private const int GradCamShown = 4;
+    private bool _gradCamOn;
 
     private bool _loaded;
     private RunResults? _results;
@@ -32,6 +33,7 @@ public partial class RunResultsPage
     protected override async Task OnParametersSetAsync()
     {
         _loaded = false;
+        _gradCamOn = false;
         _compare = null;
         _compareId = null;
         _results = await Results.LoadAsync(RunId);
@@ -79,7 +81,7 @@ public partial class RunResultsPage
 
     private static string Describe(RunResults results) => results.Settings is not { } s
         ? $"{results.Predictions.Count} slices"
-        : $"{s.Backbone}, {s.Folds} folds, {s.Epochs} epochs, {s.ImageSize} px, detection {(s.Detection ? "on" : "off")}, " +
+        : $"{s.Backbone}, {TrainingFormat.Count(s.Folds, "fold")}, {TrainingFormat.Count(s.Epochs, "epoch")}, {s.ImageSize} px, detection {(s.Detection ? "on" : "off")}, " +
           $"SKD {(s.Distillation ? $"{s.Generations} generation(s)" : "off")}, augmentation {(s.Augment ? "on" : "off")} · {results.Predictions.Count} slices";
 
     /// <summary>Each class × metric of two runs: pooled values, their difference, and mean ± SD over folds.</summary>

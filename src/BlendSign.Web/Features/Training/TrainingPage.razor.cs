@@ -230,7 +230,7 @@ public partial class TrainingPage
         try
         {
             var s = JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options);
-            return s is null ? "" : $"{s.Backbone}, {s.Folds} folds, {s.Epochs} epochs, {s.ImageSize} px, " +
+            return s is null ? "" : $"{s.Backbone}, {TrainingFormat.Count(s.Folds, "fold")}, {TrainingFormat.Count(s.Epochs, "epoch")}, {s.ImageSize} px, " +
                 $"{(s.Detection ? "AT" : "no AT")}, {(s.Distillation ? "SKD" : "no SKD")}, seed {s.Seed}";
         }
         catch (JsonException)

@@ -86,6 +86,8 @@ public class RunResultsPageTests : BlendSignComponentTest
         Assert.EndsWith("pooled 0.800", blend[4], StringComparison.Ordinal);
         Assert.Equal(4, page.FindAll("[data-testid=confusion-matrix] tr").Count);
         Assert.NotEmpty(page.FindAll("[data-testid=roc-blend_sign] polyline"));
+        Assert.Empty(page.FindAll("[data-testid=gradcam] img"));
+        page.Find("[data-testid=gradcam-show]").Click();
         Assert.Equal($"/api/runs/{runId}/gradcam/7.1.2", page.Find("[data-testid=gradcam] img").GetAttribute("src"));
     }
 
