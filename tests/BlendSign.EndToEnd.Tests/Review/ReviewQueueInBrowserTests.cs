@@ -28,7 +28,7 @@ public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer serv
     public async Task Reviewer_ThreeQueuedSlices_KeepRereadAndChangeByKeyboard()
     {
         ChromiumBrowser.SkipIfUnavailable();
-        var runId = await AddCompletedRunAsync(suspects: 3);
+        var runId = await server.AddCompletedRunAsync(suspects: 3);
         SaveConstantFoldDetectors(runId);
         var queue = await server.Services.GetRequiredService<ReviewQueueService>().BuildAsync(runId);
         var order = queue!.Items.Select(i => i.Slice.SopInstanceUid).ToList();
@@ -77,44 +77,5 @@ public class ReviewQueueInBrowserTests(ChromiumBrowser chromium, DemoServer serv
         var checkpoints = RunFolder.Of(server.Services.GetRequiredService<DataPaths>().Runs, runId).Checkpoints;
         var options = new TrainingSettings { ImageSize = 64, Backbone = "resnet18" }.ToNetworkOptions();
         ConstantDetector.Save(options, 10f, [0.1f, 0.1f, 0.1f, 0.1f], [.. Enumerable.Range(0, 3).Select(f => CrossValidator.FinalModelPath(checkpoints, f))]);
-    }
-
-    /// <summary>
-    /// A completed run on a snapshot of the demo's gold standard, written through the real context instead of trained:
-    /// every slice predicted as its gold label at 0.8, except <paramref name="suspects"/> non_ich slices the model
-    /// calls normal_ich at 0.9 (below the bleed-without-box confidence elsewhere, so only those are queued).
-    /// </summary>
-    private async Task<int> AddCompletedRunAsync(int suspects)
-    {
-        var snapshot = await server.Services.GetRequiredService<GoldSnapshotService>()
-            .CreateAsync(GoldSnapshotService.TrainingReason, AuditActor.System("test"));
-        await using var db = await server.Services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>().CreateDbContextAsync();
-        var entries = await db.GoldSnapshotEntries.Where(e => e.GoldSnapshotId == snapshot.Id && e.Label != null)
-            .OrderBy(e => e.SliceId).ToListAsync();
-        var suspectIds = entries.Where(e => e.Label == HemorrhageClass.NonIch).Take(suspects).Select(e => e.SliceId).ToHashSet();
-        var run = new TrainingRun
-        {
-            Status = TrainingRunStatus.Completed,
-            ConfigurationJson = """{"folds":3,"epochs":1,"image_size":64,"batch_size":4,"backbone":"resnet18","seed":1}""",
-            Seed = 1,
-            GoldSnapshotId = snapshot.Id,
-            CreatedAt = DateTimeOffset.UtcNow,
-            FinishedAt = DateTimeOffset.UtcNow,
-            Predictions = entries.Select(e => Prediction(e.SliceId, e.Label!.Value, suspectIds.Contains(e.SliceId))).ToList(),
-        };
-        db.TrainingRuns.Add(run);
-        await db.SaveChangesAsync();
-        return run.Id;
-    }
-
-    private static SlicePrediction Prediction(int sliceId, HemorrhageClass gold, bool suspect)
-    {
-        double[] p = suspect ? [0.05, 0.9, 0.05] : gold switch
-        {
-            HemorrhageClass.NonIch => [0.8, 0.15, 0.05],
-            HemorrhageClass.NormalIch => [0.15, 0.8, 0.05],
-            _ => [0.15, 0.05, 0.8],
-        };
-        return new SlicePrediction { SliceId = sliceId, Fold = sliceId % 3, GoldLabel = gold, PNonIch = p[0], PNormalIch = p[1], PBlendSign = p[2] };
     }
 }

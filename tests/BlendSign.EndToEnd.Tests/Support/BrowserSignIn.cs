@@ -24,7 +24,8 @@ public static class BrowserSignIn
         await page.FillAsync("#Input\\.Password", password);
         await page.ClickAsync("#login-submit");
         // Wait for the live circuit: a link followed while it is still starting would leave the next page static.
-        await page.WaitForSelectorAsync("[data-testid=scans-page][data-ready=true] [data-testid=scan-table]");
+        await page.WaitForSelectorAsync(
+            "[data-testid=scans-page][data-ready=true] [data-testid=scan-table], [data-testid=scans-page][data-ready=true] [data-testid=worklist-empty]");
         return page;
     }
 }
