@@ -38,16 +38,38 @@ public sealed class BoxCsvImporter(
         var groups = parsed.Rows
             .GroupBy(r => (Rater: targets.RaterOf(r), Slice: targets.SliceOf(r)))
             .ToList();
+        var existing = await LoadExistingAsync(db, groups, cancellationToken);
+        var (changes, created, deleted, unchanged) = Replace(db, groups, existing, time.GetUtcNow());
+
+        // Saved first so the audit entries can name the new boxes' ids; the transaction keeps it all or nothing.
+        await db.SaveChangesAsync(cancellationToken);
+        Audit(db, actor, changes);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Imported boxes from CSV: {Rows} rows for {Pairs} (rater, slice) pairs; {Created} created, {Deleted} deleted, {Unchanged} unchanged",
+            parsed.Rows.Count, groups.Count, created, deleted, unchanged);
+        return new BoxImportResult(parsed.Rows.Count, groups.Count, created, deleted, unchanged, null);
+    }
+
+    private static async Task<ILookup<(int SliceId, string RaterId), HemorrhageBox>> LoadExistingAsync(
+        BlendSignDbContext db, IReadOnlyList<IGrouping<(RaterTarget Rater, SliceTarget Slice), BoxCsvRow>> groups, CancellationToken cancellationToken)
+    {
         var sliceIds = groups.Select(g => g.Key.Slice.Id).Distinct().ToList();
         var raterIds = groups.Select(g => g.Key.Rater.Id).Distinct().ToList();
-        var existing = (await db.HemorrhageBoxes
+        return (await db.HemorrhageBoxes
                 .Where(b => sliceIds.Contains(b.SliceId) && raterIds.Contains(b.RaterId))
                 .ToListAsync(cancellationToken))
             .ToLookup(b => (b.SliceId, b.RaterId));
+    }
 
-        var now = time.GetUtcNow();
+    /// <summary>Replaces each named (rater, slice)'s boxes with the file's, in the context only (nothing saved yet).</summary>
+    private static (List<BoxChange> Changes, int Created, int Deleted, int Unchanged) Replace(
+        BlendSignDbContext db, IReadOnlyList<IGrouping<(RaterTarget Rater, SliceTarget Slice), BoxCsvRow>> groups,
+        ILookup<(int SliceId, string RaterId), HemorrhageBox> existing, DateTimeOffset now)
+    {
         int created = 0, deleted = 0, unchanged = 0;
-        var changes = new List<(AuditAction Action, HemorrhageBox Box, RaterTarget Rater, SliceTarget Slice)>();
+        var changes = new List<BoxChange>();
         foreach (var group in groups)
         {
             var (rater, slice) = group.Key;
@@ -69,33 +91,29 @@ public sealed class BoxCsvImporter(
                     CenterX = row.Box.CenterX, CenterY = row.Box.CenterY,
                 };
                 db.HemorrhageBoxes.Add(box);
-                changes.Add((AuditAction.Create, box, rater, slice));
+                changes.Add(new BoxChange(AuditAction.Create, box, rater, slice));
                 created++;
             }
 
             foreach (var stale in kept)
             {
                 db.HemorrhageBoxes.Remove(stale);
-                changes.Add((AuditAction.Delete, stale, rater, slice));
+                changes.Add(new BoxChange(AuditAction.Delete, stale, rater, slice));
                 deleted++;
             }
         }
 
-        // Saved first so the audit entries can name the new boxes' ids; the transaction keeps it all or nothing.
-        await db.SaveChangesAsync(cancellationToken);
+        return (changes, created, deleted, unchanged);
+    }
+
+    private static void Audit(BlendSignDbContext db, AuditActor actor, IReadOnlyList<BoxChange> changes)
+    {
         foreach (var (action, box, rater, slice) in changes)
         {
             var value = AuditValue(box);
             db.Record(actor, action, AuditEntity.Box, slice.SopInstanceUid, action == AuditAction.Delete ? value : null,
                 action == AuditAction.Create ? value : null, slice.ScanId, slice.Id, rater.UserName);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation(
-            "Imported boxes from CSV: {Rows} rows for {Pairs} (rater, slice) pairs; {Created} created, {Deleted} deleted, {Unchanged} unchanged",
-            parsed.Rows.Count, groups.Count, created, deleted, unchanged);
-        return new BoxImportResult(parsed.Rows.Count, groups.Count, created, deleted, unchanged, null);
     }
 
     private static CsvImportError? OutsideSlice(BoxCsvRow row, RaterSliceTargets targets)

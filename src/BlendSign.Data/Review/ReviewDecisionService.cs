@@ -125,23 +125,10 @@ public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> 
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var run = await db.TrainingRuns.AsNoTracking()
-            .Where(r => r.Id == runId)
-            .Select(r => new { r.Status, r.GoldSnapshotId, SnapshotCreatedAt = (DateTimeOffset?)r.GoldSnapshot!.CreatedAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (run is not { Status: TrainingRunStatus.Completed, GoldSnapshotId: { } snapshotId })
+        var (snapshotId, notOpen) = await FindOpenQueueAsync(db, runId, sliceId, cancellationToken);
+        if (notOpen is not null)
         {
-            return ReviewDecisionOutcome.Refused($"Run {runId} is not a completed run with a gold snapshot; nothing was recorded.");
-        }
-
-        if (!await db.SlicePredictions.AnyAsync(p => p.TrainingRunId == runId && p.SliceId == sliceId, cancellationToken))
-        {
-            return ReviewDecisionOutcome.Refused($"Slice {sliceId} has no prediction in run {runId}; nothing was recorded.");
-        }
-
-        if (await db.ReviewDecisions.AnyAsync(d => d.SliceId == sliceId && d.DecidedAt >= run.SnapshotCreatedAt, cancellationToken))
-        {
-            return ReviewDecisionOutcome.Refused("This slice was already decided since the queue's snapshot; nothing was recorded.");
+            return ReviewDecisionOutcome.Refused(notOpen);
         }
 
         var before = (await GoldStandardService.LoadAsync(db, cancellationToken, sliceId)).Slices.SingleOrDefault();
@@ -169,23 +156,57 @@ public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> 
             ReviewerName = reviewer.Name,
             DecidedAt = now,
         };
-        db.ReviewDecisions.Add(decision);
-        if (outcome == ReviewOutcome.Change)
+        var snapshot = await RecordAsync(db, decision, before, reviewer, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ReviewDecisionOutcome(decision.Id, snapshot, null);
+    }
+
+    /// <summary>The run's gold snapshot when the slice is still open on its review queue, else why not.</summary>
+    private static async Task<(int SnapshotId, string? Problem)> FindOpenQueueAsync(
+        BlendSignDbContext db, int runId, int sliceId, CancellationToken cancellationToken)
+    {
+        var run = await db.TrainingRuns.AsNoTracking()
+            .Where(r => r.Id == runId)
+            .Select(r => new { r.Status, r.GoldSnapshotId, SnapshotCreatedAt = (DateTimeOffset?)r.GoldSnapshot!.CreatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (run is not { Status: TrainingRunStatus.Completed, GoldSnapshotId: { } snapshotId })
         {
-            await AdjudicationService.ApplyInAsync(db, sliceId, label!.Value, reason, reviewer, AuditAction.Review, now, cancellationToken);
+            return (0, $"Run {runId} is not a completed run with a gold snapshot; nothing was recorded.");
+        }
+
+        if (!await db.SlicePredictions.AnyAsync(p => p.TrainingRunId == runId && p.SliceId == sliceId, cancellationToken))
+        {
+            return (0, $"Slice {sliceId} has no prediction in run {runId}; nothing was recorded.");
+        }
+
+        if (await db.ReviewDecisions.AnyAsync(d => d.SliceId == sliceId && d.DecidedAt >= run.SnapshotCreatedAt, cancellationToken))
+        {
+            return (0, "This slice was already decided since the queue's snapshot; nothing was recorded.");
+        }
+
+        return (snapshotId, null);
+    }
+
+    /// <summary>Adds the decision with its gold change or audit entry, then snapshots the gold standard it leads to.</summary>
+    private static async Task<GoldSnapshotSummary> RecordAsync(
+        BlendSignDbContext db, ReviewDecision decision, SliceGold before, AuditActor reviewer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ReviewDecisions.Add(decision);
+        if (decision.Outcome == ReviewOutcome.Change)
+        {
+            await AdjudicationService.ApplyInAsync(db, decision.SliceId, decision.NewLabel!.Value, decision.Reason, reviewer, AuditAction.Review, now, cancellationToken);
         }
         else
         {
-            db.Record(reviewer, AuditAction.Review, AuditEntity.GoldLabel, before.SopInstanceUid, null, Describe(decision), before.ScanId, sliceId);
+            db.Record(reviewer, AuditAction.Review, AuditEntity.GoldLabel, before.SopInstanceUid, null, Describe(decision), before.ScanId, decision.SliceId);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         var snapshot = await GoldSnapshotService.CreateInAsync(
-            db, $"review ({outcome.ToWireName()}) of {before.SopInstanceUid}", reviewer, now, cancellationToken);
+            db, $"review ({decision.Outcome.ToWireName()}) of {before.SopInstanceUid}", reviewer, now, cancellationToken);
         decision.ResultSnapshotId = snapshot.Id;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ReviewDecisionOutcome(decision.Id, snapshot, null);
+        return snapshot;
     }
 
     private static string? Check(ReviewOutcome outcome, HemorrhageClass? label, string? reason, AuditActor reviewer)

@@ -7,6 +7,7 @@ using BlendSign.Model.Network;
 using BlendSign.Model.Torch;
 using BlendSign.Model.Training;
 using Microsoft.Extensions.Logging;
+using Device = TorchSharp.torch.Device;
 
 namespace BlendSign.Model.CrossValidation;
 
@@ -45,11 +46,7 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
             ClaimDirectory(checkpointDirectory, examples, settings, assignment);
         }
 
-        var split = Enumerable.Range(0, settings.Folds)
-            .Select(f => (
-                Train: examples.Where((_, i) => assignment[i] != f).ToArray(),
-                Test: examples.Where((_, i) => assignment[i] == f).ToArray()))
-            .ToArray();
+        var split = SplitFolds(examples, assignment, settings.Folds);
         var generations = settings.EffectiveGenerations;
         var totalBatches = split.Sum(s => FoldBatches(s.Train.Length, s.Test.Length, settings));
         var tracker = new ProgressTracker(progress, totalBatches, settings.Folds, settings.Epochs, generations, arm);
@@ -71,28 +68,9 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
             }
             else
             {
-                logger.LogInformation("Fold {Fold}/{Folds}: training on {Train} slices ({Generations} distilled generations), holding out {Test} on {Device}",
-                    fold, settings.Folds, train.Length, generations, test.Length, TorchRuntime.Describe(device));
-                var training = trainer.Train(train, test, fold, checkpoints, cancellationToken);
-                double[][] probabilities;
-                using (training.Model)
-                {
-                    weights ??= training.Model.Weights;
-                    checkpoints?.SaveFinalModel(training.Model);
-                    probabilities = trainer.Predict(training.Model, test, fold, cancellationToken);
-                }
-
-                OofPrediction[] final = [.. test.Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))];
-                outcome = new FoldOutcome(train.Length, training.LastEpochLoss, final)
-                {
-                    EarlierGenerations = training.EarlierGenerations,
-                    Findings = FoldFindings(training, final, fold, generations),
-                };
-                checkpoints?.SaveOutcome(outcome);
-                foreach (var finding in outcome.Findings)
-                {
-                    logger.LogWarning("Diverged: {Reason}", finding.Reason);
-                }
+                var trained = TrainFold(trainer, settings, device, train, test, fold, checkpoints, cancellationToken);
+                weights ??= trained.Weights;
+                outcome = trained.Outcome;
             }
 
             outcomes.Add(outcome);
@@ -101,13 +79,59 @@ public sealed class CrossValidator(ILogger<CrossValidator> logger, CpuFastPathGu
             tracker.Report(TrainingStage.FoldCompleted, fold, settings.Epochs, 0, 0, outcome.LastEpochLoss, outcome.LastEpochLoss, 0, generations);
         }
 
+        return Result(device, settings, folds, outcomes, weights);
+    }
+
+    private static (TrainingExample[] Train, TrainingExample[] Test)[] SplitFolds(IReadOnlyList<TrainingExample> examples, int[] assignment, int folds) =>
+        Enumerable.Range(0, folds)
+            .Select(f => (
+                Train: examples.Where((_, i) => assignment[i] != f).ToArray(),
+                Test: examples.Where((_, i) => assignment[i] == f).ToArray()))
+            .ToArray();
+
+    /// <summary>Trains one fold, stores its final model and outcome, and predicts its held-out slices with the last generation.</summary>
+    private (FoldOutcome Outcome, BackboneWeights Weights) TrainFold(
+        FoldTrainer trainer, TrainingSettings settings, Device device, TrainingExample[] train, TrainingExample[] test, int fold,
+        FoldCheckpoints? checkpoints, CancellationToken cancellationToken)
+    {
+        var generations = settings.EffectiveGenerations;
+        logger.LogInformation("Fold {Fold}/{Folds}: training on {Train} slices ({Generations} distilled generations), holding out {Test} on {Device}",
+            fold, settings.Folds, train.Length, generations, test.Length, TorchRuntime.Describe(device));
+        var training = trainer.Train(train, test, fold, checkpoints, cancellationToken);
+        double[][] probabilities;
+        BackboneWeights weights;
+        using (training.Model)
+        {
+            weights = training.Model.Weights;
+            checkpoints?.SaveFinalModel(training.Model);
+            probabilities = trainer.Predict(training.Model, test, fold, cancellationToken);
+        }
+
+        OofPrediction[] final = [.. test.Select((e, i) => new OofPrediction(e.SampleId, e.GroupId, fold, e.Label, probabilities[i]))];
+        var outcome = new FoldOutcome(train.Length, training.LastEpochLoss, final)
+        {
+            EarlierGenerations = training.EarlierGenerations,
+            Findings = FoldFindings(training, final, fold, generations),
+        };
+        checkpoints?.SaveOutcome(outcome);
+        foreach (var finding in outcome.Findings)
+        {
+            logger.LogWarning("Diverged: {Reason}", finding.Reason);
+        }
+
+        return (outcome, weights);
+    }
+
+    private static CrossValidationResult Result(
+        Device device, TrainingSettings settings, IReadOnlyList<FoldResult> folds, IReadOnlyList<FoldOutcome> outcomes, BackboneWeights? weights)
+    {
         var ordered = outcomes.SelectMany(o => o.Predictions).ToArray();
         return new CrossValidationResult(TorchRuntime.Describe(device), folds, ordered, ClassificationMetrics.Compute(ordered))
         {
             BackboneWeights = weights,
             Layout = CpuFastPathGuard.Layout(settings.ToNetworkOptions(), device),
             Findings = [.. outcomes.SelectMany(o => o.Findings ?? [])],
-            Generations = GenerationResults(outcomes, generations),
+            Generations = GenerationResults(outcomes, settings.EffectiveGenerations),
         };
     }
 

@@ -15,11 +15,7 @@ public static class GroupKFold
         int emphasisedLabel = BlendSignLabel)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var groups = examples
-            .Select((example, index) => (example, index))
-            .GroupBy(x => x.example.GroupId, StringComparer.Ordinal)
-            .Select(g => new Group(g.Key, [.. g.Select(x => x.index)], g.Any(x => x.example.Label == emphasisedLabel)))
-            .ToArray();
+        var groups = GroupsOf(examples, emphasisedLabel);
         if (groups.Length < folds)
         {
             throw new ArgumentException($"{folds} folds need at least {folds} scans; there are {groups.Length}.", nameof(folds));
@@ -49,19 +45,7 @@ public static class GroupKFold
 
         foreach (var group in dealt.Where(g => g.HasEmphasised).Concat(dealt.Where(g => !g.HasEmphasised)))
         {
-            var target = 0;
-            for (var f = 1; f < folds; f++)
-            {
-                var better = group.HasEmphasised
-                    ? (emphasised[f], slices[f]).CompareTo((emphasised[target], slices[target])) < 0
-                    : slices[f] < slices[target];
-                if (better)
-                {
-                    target = f;
-                }
-            }
-
-            Place(group, target);
+            Place(group, LightestFold(group, slices, emphasised));
         }
 
         return assignment;
@@ -75,6 +59,31 @@ public static class GroupKFold
                 assignment[index] = fold;
             }
         }
+    }
+
+    private static Group[] GroupsOf(IReadOnlyList<TrainingExample> examples, int emphasisedLabel) =>
+        examples
+            .Select((example, index) => (example, index))
+            .GroupBy(x => x.example.GroupId, StringComparer.Ordinal)
+            .Select(g => new Group(g.Key, [.. g.Select(x => x.index)], g.Any(x => x.example.Label == emphasisedLabel)))
+            .ToArray();
+
+    /// <summary>The fold with the fewest emphasised groups (then slices) for an emphasised group, else with the fewest slices; the first on a tie.</summary>
+    private static int LightestFold(Group group, int[] slices, int[] emphasised)
+    {
+        var target = 0;
+        for (var f = 1; f < slices.Length; f++)
+        {
+            var better = group.HasEmphasised
+                ? (emphasised[f], slices[f]).CompareTo((emphasised[target], slices[target])) < 0
+                : slices[f] < slices[target];
+            if (better)
+            {
+                target = f;
+            }
+        }
+
+        return target;
     }
 
     private sealed record Group(string Id, int[] Indices, bool HasEmphasised);

@@ -82,60 +82,19 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
             var batches = BatchPlan.Split(examples.Length, settings.BatchSize);
             var totalIterations = (long)settings.Epochs * batches.Count;
             var loader = new BatchLoader(images, settings.ImageSize, grid, settings.Augment ? AugmentationOptions.Study : null, teacher);
-            var firstEpoch = 1;
-            var lastEpochLoss = double.NaN;
-            var firstEpochLoss = double.NaN;
-            var guard = new TrainingGuard(fold, generation, settings.GradientClipNorm);
-            if (resumeFrom is not null && checkpoints is not null)
-            {
-                checkpoints.Restore(resumeFrom, model, optimizer);
-                firstEpoch = resumeFrom.EpochsDone + 1;
-                lastEpochLoss = resumeFrom.LastEpochLoss;
-                firstEpochLoss = resumeFrom.FirstEpochLoss ?? double.NaN;
-                guard = new TrainingGuard(fold, generation, settings.GradientClipNorm, resumeFrom.Findings ?? []);
-                tracker.Skip((long)resumeFrom.EpochsDone * batches.Count);
-                logger.LogInformation("fold {Fold} generation {Generation}: resumed after epoch {Epoch}", fold, generation, resumeFrom.EpochsDone);
-            }
-
+            var context = new GenerationContext(fold, generation, model, optimizer, weights, loader, batches, totalIterations);
+            var (firstEpoch, lastEpochLoss, firstEpochLoss, guard) = resumeFrom is not null && checkpoints is not null
+                ? Resume(context, checkpoints, resumeFrom)
+                : (1, double.NaN, double.NaN, new TrainingGuard(fold, generation, settings.GradientClipNorm));
             for (var epoch = firstEpoch; epoch <= settings.Epochs; epoch++)
             {
-                var random = new Random(Mix(settings.Seed, fold, generation, epoch));
-                var order = examples.ToArray();
-                random.Shuffle(order);
-                var lossSum = 0.0;
-                var b = 0;
-                using (var prefetcher = new BatchPrefetcher(batches.Count, i => loader.Load(order[batches[i]], random), 2, cancellationToken))
-                {
-                    foreach (var loaded in prefetcher.Batches())
-                    {
-                        using var batch = loaded;
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var iteration = (long)(epoch - 1) * batches.Count + b;
-                        var rate = PolySchedule.LearningRate(settings.LearningRate, iteration, totalIterations, settings.PolyPower);
-                        foreach (var group in optimizer.ParamGroups)
-                        {
-                            group.LearningRate = rate;
-                        }
-
-                        var loss = TrainStep.Run(model, optimizer, batch, weights, settings, device);
-                        lossSum += loss.Total;
-                        b++;
-                        guard.AfterStep(epoch, b, loss.Total, loss.GradientNorm);
-                        tracker.Report(TrainingStage.Training, fold, epoch, b, batches.Count, loss.Total, lossSum / b, rate, generation, loss);
-                    }
-                }
-
-                lastEpochLoss = lossSum / batches.Count;
+                lastEpochLoss = TrainEpoch(context, examples, guard, epoch, cancellationToken);
                 if (epoch == 1)
                 {
                     firstEpochLoss = lastEpochLoss;
                 }
 
-                var gradients = guard.EndEpoch(epoch, settings.Epochs, firstEpochLoss, lastEpochLoss);
-                var nextRate = PolySchedule.LearningRate(settings.LearningRate, (long)epoch * batches.Count, totalIterations, settings.PolyPower);
-                checkpoints?.SaveEpoch(new FoldState(generation, epoch, lastEpochLoss) { FirstEpochLoss = firstEpochLoss, Findings = guard.Findings }, model, optimizer);
-                tracker.Report(TrainingStage.EpochCompleted, fold, epoch, batches.Count, batches.Count, lastEpochLoss, lastEpochLoss, nextRate, generation,
-                    gradients: gradients);
+                EndEpoch(context, checkpoints, guard, epoch, firstEpochLoss, lastEpochLoss);
             }
 
             return (model, lastEpochLoss, guard.Findings);
@@ -145,6 +104,61 @@ internal sealed class FoldTrainer(IImageSource images, TrainingSettings settings
             model.Dispose();
             throw;
         }
+    }
+
+    private (int FirstEpoch, double LastEpochLoss, double FirstEpochLoss, TrainingGuard Guard) Resume(
+        GenerationContext context, FoldCheckpoints checkpoints, FoldState resumeFrom)
+    {
+        checkpoints.Restore(resumeFrom, context.Model, context.Optimizer);
+        var guard = new TrainingGuard(context.Fold, context.Generation, settings.GradientClipNorm, resumeFrom.Findings ?? []);
+        tracker.Skip((long)resumeFrom.EpochsDone * context.Batches.Count);
+        logger.LogInformation("fold {Fold} generation {Generation}: resumed after epoch {Epoch}", context.Fold, context.Generation, resumeFrom.EpochsDone);
+        return (resumeFrom.EpochsDone + 1, resumeFrom.LastEpochLoss, resumeFrom.FirstEpochLoss ?? double.NaN, guard);
+    }
+
+    /// <summary>One epoch over the examples in its own shuffled order; returns the epoch's mean loss.</summary>
+    private double TrainEpoch(GenerationContext context, TrainingExample[] examples, TrainingGuard guard, int epoch, CancellationToken cancellationToken)
+    {
+        var (fold, generation, batches) = (context.Fold, context.Generation, context.Batches);
+        var random = new Random(Mix(settings.Seed, fold, generation, epoch));
+        var order = examples.ToArray();
+        random.Shuffle(order);
+        var lossSum = 0.0;
+        var b = 0;
+        using (var prefetcher = new BatchPrefetcher(batches.Count, i => context.Loader.Load(order[batches[i]], random), 2, cancellationToken))
+        {
+            foreach (var loaded in prefetcher.Batches())
+            {
+                using var batch = loaded;
+                cancellationToken.ThrowIfCancellationRequested();
+                var iteration = (long)(epoch - 1) * batches.Count + b;
+                var rate = PolySchedule.LearningRate(settings.LearningRate, iteration, context.TotalIterations, settings.PolyPower);
+                foreach (var group in context.Optimizer.ParamGroups)
+                {
+                    group.LearningRate = rate;
+                }
+
+                var loss = TrainStep.Run(context.Model, context.Optimizer, batch, context.ClassWeights, settings, device);
+                lossSum += loss.Total;
+                b++;
+                guard.AfterStep(epoch, b, loss.Total, loss.GradientNorm);
+                tracker.Report(TrainingStage.Training, fold, epoch, b, batches.Count, loss.Total, lossSum / b, rate, generation, loss);
+            }
+        }
+
+        return lossSum / batches.Count;
+    }
+
+    private void EndEpoch(
+        GenerationContext context, FoldCheckpoints? checkpoints, TrainingGuard guard, int epoch, double firstEpochLoss, double lastEpochLoss)
+    {
+        var batches = context.Batches;
+        var gradients = guard.EndEpoch(epoch, settings.Epochs, firstEpochLoss, lastEpochLoss);
+        var nextRate = PolySchedule.LearningRate(settings.LearningRate, (long)epoch * batches.Count, context.TotalIterations, settings.PolyPower);
+        checkpoints?.SaveEpoch(new FoldState(context.Generation, epoch, lastEpochLoss) { FirstEpochLoss = firstEpochLoss, Findings = guard.Findings },
+            context.Model, context.Optimizer);
+        tracker.Report(TrainingStage.EpochCompleted, context.Fold, epoch, batches.Count, batches.Count, lastEpochLoss, lastEpochLoss, nextRate, context.Generation,
+            gradients: gradients);
     }
 
     public double[][] Predict(SliceClassifier model, IReadOnlyList<TrainingExample> examples, int fold, CancellationToken cancellationToken)

@@ -48,9 +48,7 @@ public static class ImportEndpoints
             return Refuse(StatusCodes.Status400BadRequest, "Uploads come from the /import page.");
         }
 
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        if (MultipartBoundary(context.Request) is not { } boundary)
         {
             return Refuse(StatusCodes.Status400BadRequest, "An upload is multipart/form-data.");
         }
@@ -64,6 +62,33 @@ public static class ImportEndpoints
 
         var files = new UploadedFiles(Path.Combine(paths.Uploads, Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(files.Folder);
+        var (refusal, assumeCt) = await ReceiveAsync(context, boundary, files, limit, options.Value);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (files.Count == 0)
+        {
+            files.Delete();
+            return Refuse(StatusCodes.Status400BadRequest, "The upload holds no files.");
+        }
+
+        var job = StartImport(context, importer, jobs, files, assumeCt);
+        return Results.Accepted($"/api/import/jobs/{job.Id}", new { job = job.Id, files = files.Count, bytes = files.Bytes });
+    }
+
+    private static string? MultipartBoundary(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+        && contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is { Length: > 0 } boundary
+            ? boundary
+            : null;
+
+    /// <summary>Streams the files to disk and reads the form's fields; on a refusal the files are deleted already.</summary>
+    private static async Task<(IResult? Refusal, bool AssumeCt)> ReceiveAsync(
+        HttpContext context, string boundary, UploadedFiles files, long limit, ImportUploadOptions options)
+    {
         var assumeCt = false;
         try
         {
@@ -81,9 +106,9 @@ public static class ImportEndpoints
                     if (!await files.AddAsync(HeaderUtilities.RemoveQuotes(name).Value ?? name, section.Body, limit, context.RequestAborted))
                     {
                         files.Delete();
-                        return Refuse(StatusCodes.Status413PayloadTooLarge,
-                            $"The upload is larger than the limit of {options.Value.MaxUploadMegabytes} MB; nothing was imported. "
-                            + "Upload fewer files at once, or raise BlendSign:Import:Upload:MaxUploadMegabytes.");
+                        return (Refuse(StatusCodes.Status413PayloadTooLarge,
+                            $"The upload is larger than the limit of {options.MaxUploadMegabytes} MB; nothing was imported. "
+                            + "Upload fewer files at once, or raise BlendSign:Import:Upload:MaxUploadMegabytes."), assumeCt);
                     }
                 }
                 else if (disposition.Name.Value == AssumeCtField)
@@ -96,26 +121,24 @@ public static class ImportEndpoints
         catch (Exception exception) when (exception is IOException or InvalidDataException or BadHttpRequestException)
         {
             files.Delete();
-            return exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                ? Refuse(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the limit of {options.Value.MaxUploadMegabytes} MB; nothing was imported.")
-                : Refuse(StatusCodes.Status400BadRequest, "The upload broke off or is malformed; nothing was imported.");
+            return (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                ? Refuse(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the limit of {options.MaxUploadMegabytes} MB; nothing was imported.")
+                : Refuse(StatusCodes.Status400BadRequest, "The upload broke off or is malformed; nothing was imported."), assumeCt);
         }
 
-        if (files.Count == 0)
-        {
-            files.Delete();
-            return Refuse(StatusCodes.Status400BadRequest, "The upload holds no files.");
-        }
+        return (null, assumeCt);
+    }
 
+    private static ImportJob StartImport(HttpContext context, DicomImporter importer, ImportJobs jobs, UploadedFiles files, bool assumeCt)
+    {
         var expected = files.CountItems();
         var user = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
-        var job = jobs.Start(
+        return jobs.Start(
             files.Count == 1 ? "1 uploaded file" : $"{files.Count} uploaded files",
             user,
             async (progress, cancellationToken) => files.Rename(await importer.ImportAsync(
                 files.Paths, new ImportSettings(assumeCt), new ExpectedFilesProgress(progress, expected), cancellationToken)),
             files.Delete);
-        return Results.Accepted($"/api/import/jobs/{job.Id}", new { job = job.Id, files = files.Count, bytes = files.Bytes });
     }
 
     private static IResult Refuse(int status, string message) => Results.Json(new { error = message }, statusCode: status);

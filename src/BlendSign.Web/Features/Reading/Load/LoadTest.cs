@@ -31,51 +31,68 @@ public sealed class LoadTest(LoadRaterAccounts accountProvisioner, LoadVerifier 
             var watermark = await verifier.AuditWatermarkAsync(cancellationToken);
             await log.WriteLineAsync($"Running {raters.Count} raters for {settings.Duration.TotalSeconds:F0} s …");
             var budget = new RequestBudget(settings.MaxRequests);
-            var started = Stopwatch.GetTimestamp();
-            var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-            var results = await Task.WhenAll(raters.Select((rater, i) =>
-                Task.Run(() => rater.RunAsync(i, deadline, budget, cancellationToken), CancellationToken.None)));
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var (results, seconds) = await RunRatersAsync(raters, settings.Duration, budget, cancellationToken);
 
             var memory = ReadMemory(serverPid, log);
             var attempts = results.SelectMany(r => r.Saves).ToList();
-            // The database may have restarted under the load (the fault tests restart it): the first read may meet a dead
-            // pooled connection, which empties the pool (PostgresStalePoolInterceptor); the read is repeated once.
-            // Verifying only reads.
-            LoadVerification verification;
-            try
-            {
-                verification = await verifier.VerifyAsync(accounts, attempts, watermark, CancellationToken.None);
-            }
-            catch (Exception exception) when (DatabaseFailure.Is(exception))
-            {
-                verification = await verifier.VerifyAsync(accounts, attempts, watermark, CancellationToken.None);
-            }
-
-            var errors = results.SelectMany(r => r.Errors)
-                .GroupBy(e => e.Key, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
-            var saved = verification.Acknowledged;
-            return (new LoadReport(
-                settings.Server.ToString().TrimEnd('/'),
-                raters.Count,
-                (int)settings.ThinkTime.TotalMilliseconds,
-                Math.Round(seconds, 2),
-                budget.Taken,
-                saved,
-                Math.Round(saved / seconds, 1),
-                LatencySummary.Of(results.SelectMany(r => r.SaveMilliseconds)),
-                LatencySummary.Of(results.SelectMany(r => r.ImageMilliseconds)),
-                errors.Values.Sum(),
-                errors,
-                memory,
-                verification), null);
+            var verification = await VerifyAsync(accounts, attempts, watermark);
+            return (Report(settings, raters.Count, seconds, budget, results, memory, verification), null);
         }
         finally
         {
             raters.ForEach(r => r.Dispose());
         }
+    }
+
+    /// <summary>Runs every rater on its own task until the deadline; the seconds are the wall time of the whole run.</summary>
+    private static async Task<(RaterResult[] Results, double Seconds)> RunRatersAsync(
+        IReadOnlyList<LoadRater> raters, TimeSpan duration, RequestBudget budget, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var results = await Task.WhenAll(raters.Select((rater, i) =>
+            Task.Run(() => rater.RunAsync(i, deadline, budget, cancellationToken), CancellationToken.None)));
+        return (results, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task<LoadVerification> VerifyAsync(IReadOnlyList<LoadAccount> accounts, IReadOnlyList<SaveAttempt> attempts, long watermark)
+    {
+        // The database may have restarted under the load (the fault tests restart it): the first read may meet a dead
+        // pooled connection, which empties the pool (PostgresStalePoolInterceptor); the read is repeated once.
+        // Verifying only reads.
+        try
+        {
+            return await verifier.VerifyAsync(accounts, attempts, watermark, CancellationToken.None);
+        }
+        catch (Exception exception) when (DatabaseFailure.Is(exception))
+        {
+            return await verifier.VerifyAsync(accounts, attempts, watermark, CancellationToken.None);
+        }
+    }
+
+    private static LoadReport Report(
+        LoadSettings settings, int raters, double seconds, RequestBudget budget, IReadOnlyList<RaterResult> results,
+        ServerMemory? memory, LoadVerification verification)
+    {
+        var errors = results.SelectMany(r => r.Errors)
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+        var saved = verification.Acknowledged;
+        return new LoadReport(
+            settings.Server.ToString().TrimEnd('/'),
+            raters,
+            (int)settings.ThinkTime.TotalMilliseconds,
+            Math.Round(seconds, 2),
+            budget.Taken,
+            saved,
+            Math.Round(saved / seconds, 1),
+            LatencySummary.Of(results.SelectMany(r => r.SaveMilliseconds)),
+            LatencySummary.Of(results.SelectMany(r => r.ImageMilliseconds)),
+            errors.Values.Sum(),
+            errors,
+            memory,
+            verification);
     }
 
     /// <summary>Signs the raters in a few at a time (each sign-in hashes a password on the server); null when all are ready.</summary>
