@@ -42,7 +42,8 @@ public class LeadWorkflowTests(ChromiumBrowser chromium, DemoServer server) : IC
         await page.Keyboard.PressAsync("a");
         await Assertions.Expect(page.Locator("[data-testid=toggle-rater1]")).ToHaveAttributeAsync("aria-pressed", "true");
         await page.Keyboard.PressAsync("Escape");
-        await page.WaitForURLAsync("**/agreement/disagreements**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agreement/disagreements\\?group=overall&first=rater1&second=rater2$"));
+        await Assertions.Expect(page.Locator("[data-testid=disagreement-row]", new() { HasText = tie })).ToBeVisibleAsync();
 
         // The tie queue → the same view → 3, a reason, Enter.
         await page.GotoAsync(server.BaseUrl + "/gold/adjudication");

@@ -168,6 +168,7 @@ public class ReviewQueueTests : BlendSignComponentTest
     [Fact]
     public async Task Retrain_QueuesARunWithTheSameSettingsAndFoldsOnTheCurrentGold()
     {
+        var page = await OpenAsync();
         // The seeded run's scan alone cannot fill 3 folds: two more read scans make the retrain possible.
         foreach (var root in new[] { "8.8", "9.9" })
         {
@@ -178,7 +179,6 @@ public class ReviewQueueTests : BlendSignComponentTest
             }
         }
 
-        var page = await OpenAsync();
         await PressAsync(page, "c");
         await PressAsync(page, "1");
         await TypeReasonAsync(page, "no bleed");
