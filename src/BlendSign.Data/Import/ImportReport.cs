@@ -14,7 +14,8 @@ public sealed record ImportReport(
     int Slices,
     IReadOnlyList<ImportItem> Items)
 {
-    /// <summary>"1 file: 1 imported, 0 duplicates, 0 rejected; 1 scan with 8 slices."</summary>
+    /// <summary>"1 file: 1 imported, 0 duplicates, 0 rejected; 1 scan with 8 slices." Not part of <c>import --json</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Summary =>
         $"{Count(Files, "file")}: {Imported} imported, {Count(Duplicates, "duplicate")}, {Rejected} rejected; "
         + $"{Count(Scans, "scan")} with {Count(Slices, "slice")}.";

@@ -15,6 +15,12 @@ public static class TrainingLimits
     public const int MinImageSize = 32;
     public const int MaxImageSize = 1024;
 
+    // Where no GPU trains, unset folds, epochs and image size default to the smallest settings that gave a model
+    // better than chance on the demo (issue 23's measurements on a 2-core AMD EPYC, in src/BlendSign.Model/README.md).
+    public const int CpuFolds = 3;
+    public const int CpuEpochs = 5;
+    public const int CpuImageSize = 96;
+
     public const int DefaultBatchSize = 16;
     public const int MinBatchSize = 1;
     public const int MaxBatchSize = 512;

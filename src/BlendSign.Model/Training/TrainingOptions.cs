@@ -2,19 +2,22 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BlendSign.Model.Training;
 
-/// <summary>The <c>BlendSign:Training</c> section; defaults and ranges are <see cref="TrainingLimits"/>'s (the study's protocol).</summary>
+/// <summary>
+/// The <c>BlendSign:Training</c> section; defaults and ranges are <see cref="TrainingLimits"/>'s. Folds, epochs and
+/// image size left unset follow the device: the study's protocol with a GPU, the CPU defaults without.
+/// </summary>
 public class TrainingOptions
 {
     public const string SectionName = "BlendSign:Training";
 
     [Range(TrainingLimits.MinFolds, TrainingLimits.MaxFolds)]
-    public int Folds { get; set; } = TrainingLimits.DefaultFolds;
+    public int? Folds { get; set; }
 
     [Range(TrainingLimits.MinEpochs, TrainingLimits.MaxEpochs)]
-    public int Epochs { get; set; } = TrainingLimits.DefaultEpochs;
+    public int? Epochs { get; set; }
 
     [Range(TrainingLimits.MinImageSize, TrainingLimits.MaxImageSize)]
-    public int ImageSize { get; set; } = TrainingLimits.DefaultImageSize;
+    public int? ImageSize { get; set; }
 
     [Range(TrainingLimits.MinBatchSize, TrainingLimits.MaxBatchSize)]
     public int BatchSize { get; set; } = TrainingLimits.DefaultBatchSize;

@@ -107,11 +107,12 @@ public sealed record TrainingSettings
         }
     }
 
-    public static TrainingSettings FromOptions(TrainingOptions options) => new()
+    /// <param name="gpu">Whether a GPU trains: unset folds, epochs and image size then take the study's protocol, else the CPU defaults.</param>
+    public static TrainingSettings FromOptions(TrainingOptions options, bool gpu) => new()
     {
-        Folds = options.Folds,
-        Epochs = options.Epochs,
-        ImageSize = options.ImageSize,
+        Folds = options.Folds ?? (gpu ? TrainingLimits.DefaultFolds : TrainingLimits.CpuFolds),
+        Epochs = options.Epochs ?? (gpu ? TrainingLimits.DefaultEpochs : TrainingLimits.CpuEpochs),
+        ImageSize = options.ImageSize ?? (gpu ? TrainingLimits.DefaultImageSize : TrainingLimits.CpuImageSize),
         BatchSize = options.BatchSize,
         Backbone = options.Backbone,
         LearningRate = options.LearningRate,

@@ -40,6 +40,8 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/api/export/labels.csv", "/api/export/labels.csv", LeadAndAdmin),
         new("/api/export/boxes.csv", "/api/export/boxes.csv", LeadAndAdmin),
         new("/gold/adjudication", "/gold/adjudication", LeadAndAdmin),
+        new("/gold/slices/{Sop}", "/gold/slices/1.2.3", LeadAndAdmin), // says the slice is unknown
+        new("/api/runs/{runId:int}/oof_predictions.csv", "/api/runs/999/oof_predictions.csv", Unblinded, AllowedStatus: 404), // no such run
         new("/agreement/report", "/agreement/report", Unblinded),
         new("/agreement/disagreements", "/agreement/disagreements?group=overall&first=rater1&second=rater2", Unblinded),
         new("/api/export/gold.csv", "/api/export/gold.csv", LeadAndAdmin),
@@ -99,6 +101,22 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
                 Assert.DoesNotContain("Account/", location ?? ""); // a redirect that is allowed goes on into the app
                 break;
         }
+    }
+
+    [Theory]
+    [InlineData(null, "/Account/Login")]
+    [InlineData(Roles.Radiologist, "/Account/AccessDenied")]
+    public async Task Get_ApiLinkOpenedInTheBrowserWithoutTheRole_RedirectsToAPageInsteadOfABareStatus(string? role, string page)
+    {
+        using var client = await factory.CreateClientAsync(role is null ? null : $"navigate-{role}", role);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/export/labels.csv");
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString;
+        Assert.StartsWith(page, location, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,4 +36,7 @@ public sealed record ReviewQueue(
     public double? MacroAuc { get; init; }
 
     public bool WeakModel => MacroAuc is < WeakModelAuc;
+
+    /// <summary>Why the run's model is no better than chance (see ChanceLevel); the page asks before queueing from it.</summary>
+    public IReadOnlyList<string> ChanceFindings { get; init; } = [];
 }

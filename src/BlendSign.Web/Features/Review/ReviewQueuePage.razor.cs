@@ -41,6 +41,8 @@ public partial class ReviewQueuePage
     private bool _modelBoxesLoading;
     private bool _focusReason;
     private bool _interactive;
+    private bool _chanceConfirmed;
+    private bool _focusCase;
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
     private ElementReference _caseElement;
     private ElementReference _reasonElement;
@@ -87,6 +89,11 @@ public partial class ReviewQueuePage
         {
             _focusReason = false;
             await TryFocusAsync(_reasonElement);
+        }
+        else if (_focusCase)
+        {
+            _focusCase = false;
+            await TryFocusAsync(_caseElement);
         }
 
         await LoadModelBoxesAsync();
@@ -302,6 +309,12 @@ public partial class ReviewQueuePage
         }
 
         await TryFocusAsync(_caseElement);
+    }
+
+    private void ConfirmChanceLevel()
+    {
+        _chanceConfirmed = true;
+        _focusCase = true;
     }
 
     private async Task RetrainAsync()

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
+using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Health;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Review;
 using BlendSign.Model.Training;
@@ -46,14 +49,29 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
             .OrderBy(d => d.Rater, StringComparer.Ordinal)
             .ToList();
         var decided = queued.Count(q => run.DecidedSliceIds.Contains(q.Slice.SliceId));
-        var aucs = inputs.Count == 0
-            ? []
-            : ClassificationMetrics.Compute([.. inputs.Select(i => i.GoldLabel)], [.. inputs.Select(i => i.Probabilities)]).PerClass
-                .Select(c => c.Auc).OfType<double>().ToList();
+        var (macroAuc, chance) = Strength(run);
         return new ReviewQueue(run.Run, raters, scoring.Thresholds, kept, inputs.Count, decided, disagreements)
         {
-            MacroAuc = aucs.Count == 0 ? null : aucs.Average(),
+            MacroAuc = macroAuc,
+            ChanceFindings = chance,
         };
+    }
+
+    /// <summary>How good the run's model is on its own out-of-fold slices: the mean AUC, and chance-level findings.</summary>
+    private static (double? MacroAuc, IReadOnlyList<string> Chance) Strength(ReviewRunData run)
+    {
+        if (run.Slices.Count < 2)
+        {
+            return (null, []);
+        }
+
+        var predictions = run.Slices.Select(s => new OofPrediction(s.SopInstanceUid, s.ScanId.ToString(CultureInfo.InvariantCulture), 0,
+            (int)s.GoldLabel, s.Probabilities)).ToList();
+        var metrics = ClassificationMetrics.Compute(predictions);
+        var aucs = metrics.PerClass.Select(c => c.Auc).OfType<double>().ToList();
+        var chance = ChanceLevel.Findings(predictions, metrics, ScanBootstrap.Intervals(predictions),
+            [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]);
+        return (aucs.Count == 0 ? null : aucs.Average(), chance);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public partial class RunResultsPage
     private RunResults? _results;
     private IReadOnlyList<RunResults> _methods = [];
     private IReadOnlyList<Table3Row> _table = [];
+    private IReadOnlyList<AblationDifference> _ablationDifferences = [];
     private IReadOnlyList<TrainingRun> _others = [];
     private List<OofSlice> _gradCamSlices = [];
     private IReadOnlyList<OofSlice> _pickable = [];
@@ -46,6 +47,7 @@ public partial class RunResultsPage
             }
 
             _table = Table3Row.Build(_methods);
+            _ablationDifferences = PairWithFirst(_methods);
             _others = [.. (await Results.ListCompletedAsync()).Where(r => r.Id != RunId)];
             var byBlendSign = _results.Predictions.OrderByDescending(p => p.Probabilities[(int)HemorrhageClass.BlendSign]).ToList();
             _gradCamSlices = [.. byBlendSign.Take(GradCamShown)];
@@ -76,8 +78,15 @@ public partial class RunResultsPage
     private static IReadOnlyList<string> DivergenceReasons(RunResults results) =>
         results.Report is { Diverged.Count: > 0 } report ? [.. report.Diverged.Select(d => d.Reason)] : [results.Run.Error ?? "diverged"];
 
-    private static MarkupString Cell(MetricSummary mean, double? pooled) =>
-        new($"{TrainingFormat.MeanSd(mean)}<br/><small>pooled {TrainingFormat.Metric(pooled)}</small>");
+    private static MarkupString Cell(MetricSummary mean, double? pooled, Interval? ci) =>
+        new($"{TrainingFormat.MeanSd(mean)}<br/><small>pooled {TrainingFormat.Metric(pooled)}{TrainingFormat.Ci(ci)}</small>");
+
+    /// <summary>Each later ablation row against the first (WCE), paired on the same out-of-fold slices.</summary>
+    private static IReadOnlyList<AblationDifference> PairWithFirst(IReadOnlyList<RunResults> methods) =>
+        methods.Count < 2 ? [] : [.. methods.Skip(1).Select(m => new AblationDifference(m.Method, methods[0].Method,
+            PairedDifference.Compare(methods[0].OutOfFold, m.OutOfFold)))];
+
+    private sealed record AblationDifference(string Method, string Baseline, IReadOnlyList<IReadOnlyList<PairedDifference>> PerClass);
 
     private static string Describe(RunResults results) => results.Settings is not { } s
         ? $"{results.Predictions.Count} slices"
@@ -94,11 +103,30 @@ public partial class RunResultsPage
             ("f1", m => m.F1, m => m.F1),
             ("auc", m => m.Auc, m => m.Auc),
         ];
-        return [.. HemorrhageClassNames.All.SelectMany(c => metrics.Select(m => new ComparisonLine(
+        // Paired on the slices both runs predicted (the same scans resampled for both); none shared: no paired difference.
+        var paired = PairedDifference.Compare(other.OutOfFold, one.OutOfFold);
+        return [.. HemorrhageClassNames.All.SelectMany(c => metrics.Select((m, k) => new ComparisonLine(
             c.ToWireName(), m.Name,
             m.Pooled(one.Pooled.PerClass[(int)c]), m.Pooled(other.Pooled.PerClass[(int)c]),
-            m.Mean(one.MeanOverFolds[(int)c]), m.Mean(other.MeanOverFolds[(int)c]))))];
+            m.Mean(one.MeanOverFolds[(int)c]), m.Mean(other.MeanOverFolds[(int)c]))
+        {
+            ThisCi = IntervalOf(one, (int)c, k),
+            OtherCi = IntervalOf(other, (int)c, k),
+            Paired = paired[(int)c][k],
+        }))];
     }
 
-    internal sealed record ComparisonLine(string Class, string Metric, double? This, double? Other, MetricSummary ThisMean, MetricSummary OtherMean);
+    private static Interval? IntervalOf(RunResults results, int c, int metric) => results.Intervals.ElementAtOrDefault(c) is not { } ci
+        ? null
+        : metric switch { 0 => ci.Sensitivity, 1 => ci.Specificity, 2 => ci.F1, _ => ci.Auc };
+
+    internal sealed record ComparisonLine(string Class, string Metric, double? This, double? Other, MetricSummary ThisMean, MetricSummary OtherMean)
+    {
+        public Interval? ThisCi { get; init; }
+
+        public Interval? OtherCi { get; init; }
+
+        /// <summary>This run minus the other on the shared slices, with its paired interval and p-value.</summary>
+        public PairedDifference? Paired { get; init; }
+    }
 }

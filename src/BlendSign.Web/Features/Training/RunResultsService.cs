@@ -1,7 +1,9 @@
 using System.Text.Json;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Training;
+using BlendSign.Data.Labels;
 using BlendSign.Model.CrossValidation;
+using BlendSign.Model.Health;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Training;
 using Microsoft.EntityFrameworkCore;
@@ -59,15 +61,20 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
             .ToListAsync(cancellationToken);
         var predictions = rows.Select(r => new OofPrediction(r.SopInstanceUid, r.ScanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Fold, (int)r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign])).ToArray();
+        var pooled = ClassificationMetrics.Compute(predictions);
+        var intervals = ScanBootstrap.Intervals(predictions);
         return new RunResults(
             run,
             ReadSettings(run),
             [.. rows.Select(r => new OofSlice(r.SopInstanceUid, r.Fold, r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign]))],
-            ClassificationMetrics.Compute(predictions),
+            pooled,
             FoldAverage.Compute(predictions),
             RocCurve.PerClass(predictions))
         {
             Report = ReadReport(run),
+            OutOfFold = predictions,
+            Intervals = intervals,
+            ChanceFindings = ChanceLevel.Findings(predictions, pooled, intervals, [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]),
         };
     }
 

@@ -9,7 +9,8 @@ namespace BlendSign.Web.Features.Training;
 /// DESIGN.md's <c>train --json</c>, plus <c>status</c> (completed or diverged), <c>diverged</c> (the reasons, empty
 /// when healthy), <c>warnings</c> (metrics that carry no information) and <c>generations</c> (teacher and students'
 /// held-out metrics), <c>device</c> and <c>layout</c> (where and in which tensor layout the network ran: channels-last
-/// is the CPU fast path, checked on that CPU); <c>variant</c> and <c>seed</c> only for an ablation row.
+/// is the CPU fast path, checked on that CPU), <c>ci95</c> (Table 3's intervals) and <c>chance_level</c>; <c>variant</c>
+/// and <c>seed</c> only for an ablation row.
 /// </summary>
 internal sealed record TrainOutput(
     int RunId,
@@ -25,6 +26,12 @@ internal sealed record TrainOutput(
 
     public string? Device { get; init; }
 
+    /// <summary>95 % intervals of <c>per_class</c> from the bootstrap over scans.</summary>
+    public IReadOnlyDictionary<string, ClassIntervalsReport>? Ci95 { get; init; }
+
+    /// <summary>True when the warnings say the model is no better than chance.</summary>
+    public bool ChanceLevel { get; init; }
+
     public string? Layout { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -37,7 +44,14 @@ internal sealed record TrainOutput(
     {
         var report = outcome.Report!;
         return new TrainOutput(outcome.RunId, StatusName(outcome.Status), report.PerClass, report.ConfusionMatrix, outcome.OofPredictionsPath!,
-            report.Diverged, report.Warnings, report.Generations) { Device = report.Device, Layout = report.Layout, Variant = outcome.Variant };
+            report.Diverged, report.Warnings, report.Generations)
+        {
+            Device = report.Device,
+            Layout = report.Layout,
+            Variant = outcome.Variant,
+            Ci95 = report.Ci95,
+            ChanceLevel = report.ChanceLevel,
+        };
     }
 
     public static string StatusName(TrainingRunStatus status) => status.ToString().ToLowerInvariant();
@@ -59,6 +73,11 @@ internal sealed record TrainOutput(
 
         await output.WriteLineAsync();
         await WriteClassTableAsync(output, report.PerClass);
+        if (report.Ci95 is { } intervals)
+        {
+            await output.WriteLineAsync("95 % intervals (bootstrap over scans): " + string.Join("; ", intervals.Select(i =>
+                $"{i.Key} sensitivity {Range(i.Value.Sensitivity)}, AUC {Range(i.Value.Auc)}")));
+        }
         if (report.Generations.Count > 1)
         {
             await output.WriteLineAsync();
@@ -107,6 +126,8 @@ internal sealed record TrainOutput(
                 $"{name,-12}{Format(metrics.Sensitivity),12}{Format(metrics.Specificity),12}{Format(metrics.F1),8}{Format(metrics.Auc),8}");
         }
     }
+
+    private static string Range(double[]? interval) => interval is [var lower, var upper] ? $"{Format(lower)}–{Format(upper)}" : "n/a";
 
     private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a";
 

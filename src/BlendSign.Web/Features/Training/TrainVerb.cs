@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BlendSign.Data.Training;
 using BlendSign.Model.Network;
+using BlendSign.Model.Torch;
 using BlendSign.Model.Training;
 using BlendSign.Web.Cli;
 
@@ -24,7 +25,8 @@ public sealed class TrainVerb : ICliVerb
     {
         // The configured defaults (BlendSign:Training), as the Training page shows them; --help prints them.
         var options = new TrainVerbOptions(
-            TrainingSettings.FromOptions(context.Configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new()));
+            TrainingSettings.FromOptions(context.Configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new(),
+                TorchRuntime.IsCudaAvailable));
         var command = new Command(Name,
             "Train and cross-validate the slice classifier on the current gold standard (the study's protocol: weighted " +
             "cross-entropy, detection branch, self-knowledge distillation, augmentation).");

@@ -17,6 +17,16 @@ internal static class TrainingFormat
         ? (v - b >= 0 ? "+" : "−") + Math.Abs(v - b).ToString("0.000", CultureInfo.InvariantCulture)
         : "–";
 
+    /// <summary>" (0.41–0.88)" after a value; empty without an interval.</summary>
+    public static string Ci(Interval? ci) => ci is null ? "" : $" ({Metric(ci.Lower)}–{Metric(ci.Upper)})";
+
+    /// <summary>"+0.031 (−0.012 to 0.074), p 0.16": a paired difference; "–" when undefined.</summary>
+    public static string Paired(PairedDifference? d) => d?.Difference is not { } value
+        ? "–"
+        : string.Create(CultureInfo.InvariantCulture, $"{value:+0.000;−0.000;0.000}")
+          + (d.Ci95 is { } ci ? string.Create(CultureInfo.InvariantCulture, $" ({ci.Lower:0.000} to {ci.Upper:0.000})") : "")
+          + (d.PValue is { } p ? string.Create(CultureInfo.InvariantCulture, $", p {(p < 0.001 ? "< 0.001" : p.ToString("0.000", CultureInfo.InvariantCulture))}") : "");
+
     /// <summary>"1 epoch", "3 epochs".</summary>
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
 

@@ -18,6 +18,17 @@ public sealed record ClassReport(double? Sensitivity, double? Specificity, doubl
     public static ClassReport FromMean(ClassMetricsSummary m) => new(m.Sensitivity.Mean, m.Specificity.Mean, m.F1.Mean, m.Auc.Mean);
 }
 
+/// <summary>One class's pooled metrics as 95 % intervals ([lower, upper]; null where undefined).</summary>
+public sealed record ClassIntervalsReport(double[]? Sensitivity, double[]? Specificity, double[]? F1, double[]? Auc)
+{
+    public static IReadOnlyDictionary<string, ClassIntervalsReport> From(IReadOnlyList<ClassIntervals> intervals) =>
+        HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => From(intervals[(int)c]));
+
+    private static ClassIntervalsReport From(ClassIntervals ci) => new(Pair(ci.Sensitivity), Pair(ci.Specificity), Pair(ci.F1), Pair(ci.Auc));
+
+    private static double[]? Pair(Interval? interval) => interval is null ? null : [interval.Lower, interval.Upper];
+}
+
 public sealed record FoldReport(
     int Fold,
     int TrainingSlices,
@@ -55,6 +66,12 @@ public sealed record TrainingReport(
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>95 % intervals of <see cref="PerClass"/> (bootstrap over scans); null for runs stored before they were.</summary>
+    public IReadOnlyDictionary<string, ClassIntervalsReport>? Ci95 { get; init; }
+
+    /// <summary>True when a chance-level finding is among the warnings: the review queue asks before using the run.</summary>
+    public bool ChanceLevel { get; init; }
+
     public IReadOnlyList<GenerationReport> Generations { get; init; } = [];
 
     /// <summary>The tensor layout the network ran in ("channels-last": the CPU fast path, checked on that CPU); null for runs from before it was recorded.</summary>
@@ -64,7 +81,20 @@ public sealed record TrainingReport(
     public static TrainingReport? Read(BlendSign.Data.Training.TrainingRun run) =>
         run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
 
-    public static TrainingReport From(CrossValidationResult result) => new(
+    public static TrainingReport From(CrossValidationResult result)
+    {
+        string[] names = [.. HemorrhageClassNames.All.Select(c => c.ToWireName())];
+        var intervals = ScanBootstrap.Intervals(result.Predictions);
+        var chance = BlendSign.Model.Health.ChanceLevel.Findings(result.Predictions, result.Metrics, intervals, names);
+        return Create(result) with
+        {
+            Ci95 = ClassIntervalsReport.From(intervals),
+            Warnings = [.. OutputHealth.Warnings(result.Predictions, names), .. chance],
+            ChanceLevel = chance.Count > 0,
+        };
+    }
+
+    private static TrainingReport Create(CrossValidationResult result) => new(
         result.Device,
         result.Predictions.Count,
         result.Predictions.Select(p => p.GroupId).Distinct().Count(),
@@ -75,7 +105,6 @@ public sealed record TrainingReport(
     {
         Layout = result.Layout,
         Diverged = [.. result.Findings.Select(DivergenceReport.From)],
-        Warnings = OutputHealth.Warnings(result.Predictions, [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]),
         Generations = [.. result.Generations.Select(g => new GenerationReport(g.Generation, g.Name, ClassReport.From(g.Metrics),
             HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => ClassReport.FromMean(g.MeanOverFolds[(int)c]))))],
     };

@@ -26,8 +26,11 @@ public sealed class TrainingRunQueue(
     public static string CodeVersion { get; } =
         typeof(TrainingRunQueue).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>The configured defaults (<c>BlendSign:Training</c>), to adjust with <c>with</c>.</summary>
-    public TrainingSettings DefaultSettings => TrainingSettings.FromOptions(options.Value);
+    /// <summary>The configured defaults (<c>BlendSign:Training</c>; unset sizes follow the device), to adjust with <c>with</c>.</summary>
+    public TrainingSettings DefaultSettings => TrainingSettings.FromOptions(options.Value, TrainsOnGpu);
+
+    /// <summary>Whether this process's worker trains on a GPU (the configured device, and CUDA present).</summary>
+    public bool TrainsOnGpu => process.ConfiguredDevice != DeviceChoice.Cpu && TorchRuntime.IsCudaAvailable;
 
     /// <summary>Adds a queued run on a snapshot of the gold standard as it is now; workers take queued runs one at a time, oldest first.</summary>
     public async Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null) =>

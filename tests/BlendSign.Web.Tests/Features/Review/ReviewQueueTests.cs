@@ -153,6 +153,33 @@ public class ReviewQueueTests : BlendSignComponentTest
     }
 
     [Fact]
+    public async Task Open_RunAtChanceLevel_SaysSoAndShowsTheQueueOnlyAfterTheReviewerConfirms()
+    {
+        // A model that calls every slice non_ich whatever it shows.
+        _seed = await ReviewSeed.SeedAsync(Database,
+        [
+            ReviewSeed.Unanimous(HemorrhageClass.NonIch, 0.9, 0.05, 0.05),
+            ReviewSeed.Unanimous(HemorrhageClass.NormalIch, 0.9, 0.05, 0.05),
+            ReviewSeed.Unanimous(HemorrhageClass.NormalIch, 0.9, 0.05, 0.05),
+            ReviewSeed.Unanimous(HemorrhageClass.BlendSign, 0.9, 0.05, 0.05),
+        ]);
+        await SignInAsync("reviewer-ui", Roles.Reviewer);
+
+        var page = Render<ReviewQueuePage>();
+
+        page.WaitForElement("[data-testid=chance-level]");
+        Assert.Contains("It predicts non_ich for 100.0 % of the slices (4 of 4).", page.Find("[data-testid=chance-level]").TextContent);
+        Assert.Contains("It finds none of the 1 blend_sign slices (sensitivity 0).", page.Find("[data-testid=chance-level]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=review-case]"));
+        page.Find("[data-testid=review-held]");
+
+        await page.InvokeAsync(() => page.Find("[data-testid=chance-confirm] button, button[data-testid=chance-confirm]").ClickAsync(new MouseEventArgs()));
+
+        page.WaitForElement("[data-testid=review-case]");
+        Assert.Empty(page.FindAll("[data-testid=chance-confirm]"));
+    }
+
+    [Fact]
     public async Task Retrain_FewerGoldScansThanFolds_RefusedWithTheReasonAndNoRun()
     {
         var page = await OpenAsync();
