@@ -11,10 +11,7 @@ public sealed record OofSlice(string SopInstanceUid, int Fold, HemorrhageClass G
     public HemorrhageClass Predicted => (HemorrhageClass)Enumerable.Range(0, Probabilities.Count).MaxBy(c => Probabilities[c]);
 }
 
-/// <summary>
-/// A trained run's results, computed from its stored out-of-fold predictions: metrics pooled over every slice and
-/// their mean ± SD over folds (the study's Table 3), ROC curves per class (one vs rest) and the confusion matrix.
-/// </summary>
+/// <summary>Pooled metrics and their mean ± SD over folds are the study's Table 3.</summary>
 public sealed record RunResults(
     TrainingRun Run,
     TrainingSettings? Settings,
@@ -34,7 +31,6 @@ public sealed record RunResults(
     public int FoldCount => Predictions.Select(p => p.Fold).Distinct().Count();
 }
 
-/// <summary>A row of Table 3: a class, a method, and its sensitivity, specificity, F1 and AUC (mean ± SD over folds, and pooled).</summary>
 public sealed record Table3Row(string Class, string Method, int RunId, ClassMetricsSummary MeanOverFolds, ClassMetrics Pooled)
 {
     /// <summary>Rows grouped by class (the study's order), then by method in the order given.</summary>

@@ -17,7 +17,6 @@ internal static class TrainingFormat
         ? (v - b >= 0 ? "+" : "−") + Math.Abs(v - b).ToString("0.000", CultureInfo.InvariantCulture)
         : "–";
 
-    /// <summary>"1 epoch", "3 epochs".</summary>
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
