@@ -2,11 +2,7 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Agreement;
 
-/// <summary>
-/// The study's Table 2 from a label matrix: per class (class vs rest) and over all three classes, every rater
-/// pair's percent agreement and Cohen's kappa and Fleiss' kappa over all raters, each kappa with a 95% interval
-/// from a bootstrap that resamples scans. Only slices read by every rater are compared. Pure; no I/O.
-/// </summary>
+/// <summary>Only slices read by every rater are compared; intervals come from a bootstrap that resamples scans.</summary>
 public static class AgreementCalculator
 {
     public static AgreementReport Compute(LabelMatrix matrix, AgreementOptions? options = null)

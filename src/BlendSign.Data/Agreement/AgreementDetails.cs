@@ -2,13 +2,9 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Agreement;
 
-/// <summary>
-/// What sits behind Table 2: each pair's 3×3 confusion matrix, each rater's class prevalence and which slices a pair
-/// disagrees on. Computed over the compared slices (read by every rater), like the table. Pure.
-/// </summary>
+/// <summary>What sits behind Table 2, over the same compared slices (read by every rater).</summary>
 public static class AgreementDetails
 {
-    /// <summary>The group name of the three classes together, beside the class wire names.</summary>
     public const string Overall = "overall";
 
     /// <summary>Rows: the first rater's class; columns: the second's.</summary>
@@ -24,7 +20,6 @@ public static class AgreementDetails
         return confusion;
     }
 
-    /// <summary>Per rater (matrix order), how many compared slices they put in each class.</summary>
     public static IReadOnlyList<long[]> Prevalence(LabelMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -40,10 +35,7 @@ public static class AgreementDetails
         return counts;
     }
 
-    /// <summary>
-    /// Whether two labels disagree within a Table 2 row: for a class (class vs rest) exactly one of them chose it;
-    /// for <see cref="Overall"/> they differ.
-    /// </summary>
+    /// <summary>For a class (class vs rest): exactly one of them chose it; for <see cref="Overall"/>: they differ.</summary>
     public static bool Disagree(HemorrhageClass first, HemorrhageClass second, string group)
     {
         if (string.Equals(group, Overall, StringComparison.Ordinal))
@@ -56,7 +48,6 @@ public static class AgreementDetails
             : throw new ArgumentException($"Unknown group '{group}'.", nameof(group));
     }
 
-    /// <summary>The compared slices on which raters <paramref name="first"/> and <paramref name="second"/> disagree in <paramref name="group"/>.</summary>
     public static IReadOnlyList<RatedSlice> Disagreements(LabelMatrix matrix, int first, int second, string group)
     {
         ArgumentNullException.ThrowIfNull(matrix);

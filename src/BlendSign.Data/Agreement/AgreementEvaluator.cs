@@ -1,9 +1,7 @@
 namespace BlendSign.Data.Agreement;
 
-/// <summary>Turns summed sufficient statistics (an <see cref="AgreementLayout"/> row) into every kappa at once.</summary>
 internal static class AgreementEvaluator
 {
-    /// <param name="kappas">Receives every kappa, indexed by the layout's metric positions.</param>
     /// <param name="percents">Receives percent agreement at the same positions (Fleiss' slots stay untouched); may be empty.</param>
     public static void Evaluate(AgreementLayout layout, ReadOnlySpan<long> sums, Span<double> kappas, Span<double> percents)
     {
@@ -12,7 +10,6 @@ internal static class AgreementEvaluator
         EvaluateCohen(layout, sums, slices, kappas, percents);
     }
 
-    /// <summary>Fleiss' kappa over all raters, per class (class vs rest) and overall.</summary>
     private static void EvaluateFleiss(AgreementLayout layout, ReadOnlySpan<long> sums, double slices, Span<double> kappas)
     {
         const int classes = AgreementLayout.ClassCount;
@@ -39,7 +36,6 @@ internal static class AgreementEvaluator
             KappaStatistics.FleissFromSums(slices, raters, overallSquares, overallSquaredTotals).Kappa;
     }
 
-    /// <summary>Cohen's kappa and percent agreement of each rater pair, per class (class vs rest) and overall.</summary>
     private static void EvaluateCohen(AgreementLayout layout, ReadOnlySpan<long> sums, double slices, Span<double> kappas, Span<double> percents)
     {
         const int classes = AgreementLayout.ClassCount;

@@ -1,10 +1,8 @@
 namespace BlendSign.Data.Agreement;
 
 /// <summary>
-/// Where each sufficient statistic sits in a per-scan row, and each kappa in a result vector. A row holds the
-/// scan's compared-slice count, per class Σ n_ic and Σ n_ic² (n_ic: raters who chose class c on slice i; enough
-/// for Fleiss' kappa, class-vs-rest and overall) and per rater pair a 3×3 confusion matrix (enough for Cohen's).
-/// Rows add, so a bootstrap resample is a sum of rows.
+/// A per-scan row holds per class Σ n_ic and Σ n_ic² (n_ic: raters choosing class c on slice i) and per rater pair a 3×3
+/// confusion matrix: enough for Fleiss' and Cohen's kappa. Rows add, so a bootstrap resample is a sum of rows.
 /// </summary>
 internal sealed class AgreementLayout
 {
@@ -51,7 +49,6 @@ internal sealed class AgreementLayout
     public static int CellIndex(int pair, int first, int second) =>
         PairBlockStart + (CellsPerPair * pair) + (ClassCount * first) + second;
 
-    /// <summary>Fleiss' kappa of a group (a class, or <see cref="OverallGroup"/>).</summary>
     public int FleissMetric(int group) => group * MetricsPerGroup;
 
     public int CohenMetric(int group, int pair) => (group * MetricsPerGroup) + 1 + pair;

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Agreement;
 
-/// <summary>How the 95% intervals are found: a percentile bootstrap over scans.</summary>
 /// <param name="BootstrapResamples">Resamples of the scans (with replacement); 0 leaves the intervals out.</param>
 /// <param name="Seed">Fixed so the same labels always give the same intervals.</param>
 public sealed record AgreementOptions(int BootstrapResamples = AgreementOptions.DefaultResamples, int Seed = AgreementOptions.DefaultSeed)

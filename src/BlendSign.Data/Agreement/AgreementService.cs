@@ -6,10 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Agreement;
 
-/// <summary>
-/// Inter-rater agreement over the database: the labels of non-excluded scans, raters being the users who gave
-/// them (ordered by user name). Used by <c>agreement</c> and the agreement page.
-/// </summary>
+/// <summary>Raters are the users who labeled non-excluded scans, ordered by user name.</summary>
 public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFactory, ILogger<AgreementService> logger)
 {
     public async Task<AgreementReport> ComputeAsync(AgreementOptions? options = null, CancellationToken cancellationToken = default)
@@ -23,10 +20,7 @@ public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFac
         return report;
     }
 
-    /// <summary>
-    /// The compared slices on which two raters disagree in a Table 2 row (a class wire name or
-    /// <see cref="AgreementDetails.Overall"/>), in scan and slice order; null when a rater or the row is unknown.
-    /// </summary>
+    /// <summary>In scan and slice order; null when a rater or the row (a class wire name or <see cref="AgreementDetails.Overall"/>) is unknown.</summary>
     public async Task<IReadOnlyList<SliceDisagreement>?> DisagreementsAsync(
         string first, string second, string group, CancellationToken cancellationToken = default)
     {
@@ -65,7 +59,6 @@ public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFac
         return -1;
     }
 
-    /// <summary>Every labeled slice of a non-excluded scan, one column per rater.</summary>
     public async Task<LabelMatrix> LoadMatrixAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

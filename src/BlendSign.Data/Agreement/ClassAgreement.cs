@@ -1,10 +1,7 @@
 namespace BlendSign.Data.Agreement;
 
-/// <summary>One row of the study's Table 2: Fleiss' kappa over all raters and every pair's agreement.</summary>
 /// <param name="FleissKappa">Fleiss' kappa over all raters; null with fewer than two raters or no slices.</param>
-/// <param name="Ci95">Scan-level bootstrap percentile interval of <paramref name="FleissKappa"/>.</param>
 /// <param name="Pairs">Every rater pair, in rater order (1-2, 1-3, 2-3, ...).</param>
-/// <param name="Interpretation">Landis–Koch reading of <paramref name="FleissKappa"/>.</param>
 public sealed record ClassAgreement(
     double? FleissKappa,
     ConfidenceInterval? Ci95,

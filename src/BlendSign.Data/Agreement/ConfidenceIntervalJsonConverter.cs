@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace BlendSign.Data.Agreement;
 
-/// <summary>Reads and writes <see cref="ConfidenceInterval"/> as a two-number array, DESIGN.md's <c>"ci95": [lo, hi]</c>.</summary>
 public sealed class ConfidenceIntervalJsonConverter : JsonConverter<ConfidenceInterval>
 {
     public override ConfidenceInterval Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

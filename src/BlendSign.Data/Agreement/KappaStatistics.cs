@@ -1,14 +1,9 @@
 namespace BlendSign.Data.Agreement;
 
-/// <summary>
-/// Cohen's and Fleiss' kappa from counts. The formulas work on integer sums (exact in a double for any
-/// realistic study), which lets the bootstrap add per-scan counts and evaluate a kappa in O(1).
-/// </summary>
+/// <summary>From integer sums (exact in a double), so the bootstrap can add per-scan counts and evaluate a kappa in O(1).</summary>
 /// <remarks>
-/// Degenerate case: when the chance-expected agreement is 1 (every rating falls in one category), kappa is
-/// 0/0. We define it as 1 when the observed agreement is 1 (which is then always the case) and 0 otherwise,
-/// so a class nobody used, or one all raters always agree on, reads as perfect agreement rather than NaN.
-/// scikit-learn returns NaN there; statsmodels divides by zero.
+/// When chance-expected agreement is 1 (every rating in one category) kappa is 0/0; we return 1 (observed agreement is
+/// then 1 too), so an unused or always-agreed class reads as perfect agreement rather than NaN (scikit-learn: NaN).
 /// </remarks>
 public static class KappaStatistics
 {
@@ -51,10 +46,7 @@ public static class KappaStatistics
         return CohenFromCounts(n, agreements, marginProducts);
     }
 
-    /// <summary>
-    /// Fleiss' kappa from a subjects × categories table of how many raters put each subject in each category
-    /// (the same number of raters, at least two, for every subject), as statsmodels' <c>fleiss_kappa</c>.
-    /// </summary>
+    /// <summary>The same number of raters (at least two) for every subject, as statsmodels' <c>fleiss_kappa</c>.</summary>
     public static KappaResult Fleiss(int[,] counts)
     {
         ArgumentNullException.ThrowIfNull(counts);

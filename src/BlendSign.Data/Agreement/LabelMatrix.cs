@@ -2,7 +2,6 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Agreement;
 
-/// <summary>Slices × raters: what each rater said about each slice, each slice tagged with its scan.</summary>
 public sealed class LabelMatrix
 {
     public LabelMatrix(IReadOnlyList<string> raters, IReadOnlyList<RatedSlice> slices)
@@ -53,7 +52,6 @@ public sealed class LabelMatrix
         return true;
     }
 
-    /// <summary>Convenience for tests and tools: rows of class indices (0..2), every slice read by every rater.</summary>
     public static LabelMatrix FromRows(IReadOnlyList<string> raters, IEnumerable<(int ScanId, int[] Labels)> rows) =>
         new(raters, rows.Select(r => new RatedSlice(r.ScanId, r.Labels.Select(l => (HemorrhageClass?)l).ToArray())).ToList());
 }

@@ -2,16 +2,12 @@ using BlendSign.Data.Statistics;
 
 namespace BlendSign.Data.Agreement;
 
-/// <summary>
-/// Percentile bootstrap over scans: each resample draws as many scans as there are, with replacement, and
-/// sums their statistics rows, so slices of one patient always travel together.
-/// </summary>
+/// <summary>Resamples scans, not slices, so slices of one patient always travel together.</summary>
 internal static class ScanBootstrap
 {
     private const double LowerQuantile = 0.025;
     private const double UpperQuantile = 0.975;
 
-    /// <summary>A 95% interval for every metric of the layout.</summary>
     public static ConfidenceInterval[] Run(ScanStatistics statistics, AgreementLayout layout, int resamples, int seed)
     {
         var random = new Random(seed);

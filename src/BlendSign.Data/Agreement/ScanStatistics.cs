@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Agreement;
 
-/// <summary>Per-scan sufficient statistics of the compared slices (those read by every rater).</summary>
 internal sealed class ScanStatistics
 {
     private ScanStatistics(long[] rows, int scans, int slices)
@@ -65,7 +64,6 @@ internal sealed class ScanStatistics
         return new ScanStatistics(rows.ToArray(), scanRows.Count, slices);
     }
 
-    /// <summary>Column sums over all scans: the statistics of the whole data set.</summary>
     public long[] Totals(int stride)
     {
         var totals = new long[stride];

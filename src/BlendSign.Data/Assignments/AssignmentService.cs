@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Assignments;
 
 /// <summary>
-/// The lead's assignment of scans to radiologists. A scan without assignment rows goes to every radiologist (the
-/// study's default); the operations here work on what each rater effectively gets, so unassigning one rater from a
-/// default scan keeps it on the others' worklists. A change that would leave a scan to nobody is refused (no rows
-/// would mean "everybody"). Each change is audited per (scan, rater) whose worklist changed, in the same transaction.
+/// Works on what each rater effectively gets: unassigning one rater from a default scan (no rows: every radiologist)
+/// keeps it on the others' worklists, and a change that would leave a scan to nobody is refused.
 /// </summary>
 public sealed class AssignmentService(IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {
@@ -51,7 +49,6 @@ public sealed class AssignmentService(IDbContextFactory<BlendSignDbContext> dbFa
     public Task<AssignmentChangeResult> UnassignAsync(IReadOnlyCollection<int> scanIds, IReadOnlyCollection<string> raterIds, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(scanIds, raterIds, actor, (current, raters) => current.Except(raters), cancellationToken);
 
-    /// <summary>Gives the scans to exactly these raters.</summary>
     public Task<AssignmentChangeResult> AssignOnlyAsync(IReadOnlyCollection<int> scanIds, IReadOnlyCollection<string> raterIds, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(scanIds, raterIds, actor, (_, raters) => raters, cancellationToken);
 

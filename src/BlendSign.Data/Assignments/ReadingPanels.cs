@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Assignments;
 
 /// <summary>
-/// The raters a scan's gold standard counts. A scan without assignment rows counts every radiologist, so granting or
-/// removing the radiologist role would change the expected readers (and void gold labels) of every scan already being
-/// read. Before such a change, <see cref="FixStartedScansInAsync"/> writes the current radiologists as explicit rows of
-/// each default scan that has a label; scans nobody has read yet stay with every radiologist.
+/// Granting or removing the radiologist role would change the expected readers (and void gold labels) of every default
+/// scan already being read, so first each such scan with a label gets the current radiologists as explicit rows.
 /// </summary>
 public static class ReadingPanels
 {

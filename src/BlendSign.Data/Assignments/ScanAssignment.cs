@@ -3,10 +3,7 @@ using BlendSign.Data.Scans;
 
 namespace BlendSign.Data.Assignments;
 
-/// <summary>
-/// A scan put on a rater's worklist by the lead. A scan without any assignment row goes to every
-/// radiologist (the study's default: all three read everything).
-/// </summary>
+/// <summary>A scan without any assignment row goes to every radiologist (the study's default: all three read everything).</summary>
 public class ScanAssignment
 {
     public int Id { get; set; }

@@ -3,10 +3,7 @@ using BlendSign.Data.Scans;
 
 namespace BlendSign.Data.Gold;
 
-/// <summary>
-/// A decision that overrides the vote on one slice: a lead settling a tie, or a reviewer changing a gold label.
-/// At most one per slice (the latest); every change is in the audit trail.
-/// </summary>
+/// <summary>A lead settling a tie, or a reviewer changing a gold label: at most one per slice (the latest), each change audited.</summary>
 public class Adjudication
 {
     public int Id { get; set; }

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Gold;
 
-/// <summary>One slice as the lead judges it: its gold standard with every read, and where it sits in its scan.</summary>
 /// <param name="ScanSlices">The SOP Instance UIDs of the scan's slices in order, to step through the scan.</param>
 /// <param name="EveryRadiologist">True when the scan has no explicit assignment, so every radiologist is counted.</param>
 public sealed record AdjudicationCase(SliceGold Slice, IReadOnlyList<string> ScanSlices, bool EveryRadiologist)

@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Gold;
 
 /// <summary>
-/// The adjudication queue: slices whose raters split 1-1-1 (and any slice already adjudicated). A decision writes the
-/// <see cref="Adjudication"/>, an audit entry (old and new gold label) and a new gold snapshot in one transaction;
-/// changing or withdrawing a decision does the same.
+/// The queue holds slices whose raters split 1-1-1 (and any slice already adjudicated). A decision, change or
+/// withdrawal writes the adjudication, its audit entry (old and new gold label) and a new gold snapshot in one transaction.
 /// </summary>
 public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> dbFactory, GoldStandardService gold, TimeProvider time)
 {
@@ -84,10 +83,8 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
     }
 
     /// <summary>
-    /// Writes (creates or replaces) the slice's adjudication and its audit entry through <paramref name="db"/> and
-    /// saves, inside the caller's transaction; no snapshot. Returns the slice's gold before the change, or null (and
-    /// changes nothing) when the slice is unknown or in an excluded scan. A reviewer's change goes through here too,
-    /// audited as <see cref="AuditAction.Review"/>.
+    /// Inside the caller's transaction, no snapshot. Returns the slice's gold before the change, or null (changing nothing)
+    /// when the slice is unknown or in an excluded scan. A reviewer's change comes here too, audited as <see cref="AuditAction.Review"/>.
     /// </summary>
     internal static async Task<SliceGold?> ApplyInAsync(
         BlendSignDbContext db, int sliceId, HemorrhageClass label, string? note, AuditActor actor, AuditAction action,
@@ -118,10 +115,7 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
         return before;
     }
 
-    /// <summary>
-    /// Removes the slice's adjudication (audited as <paramref name="action"/>) inside the caller's transaction;
-    /// false when there is none.
-    /// </summary>
+    /// <summary>Inside the caller's transaction; false when there is none.</summary>
     internal static async Task<bool> RemoveInAsync(
         BlendSignDbContext db, int sliceId, AuditActor actor, AuditAction action, CancellationToken cancellationToken)
     {
@@ -139,7 +133,6 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
         return true;
     }
 
-    /// <summary>Removes the adjudication of a slice: its gold label falls back to the raters' vote.</summary>
     public async Task<AdjudicationOutcome> WithdrawAsync(int sliceId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -163,6 +156,5 @@ public sealed class AdjudicationService(IDbContextFactory<BlendSignDbContext> db
     private static GoldValue Describe(GoldDecision decision, string? note) =>
         new(decision.Label?.ToWireName(), decision.Status.ToWireName(), note);
 
-    /// <summary>A gold label as the audit trail stores it.</summary>
     private sealed record GoldValue(string? Label, string Status, string? Note);
 }

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Gold;
 
-/// <summary>Dawid–Skene beside the majority vote over the current reads.</summary>
 /// <param name="Raters">Rater names in the order of <see cref="DawidSkeneResult.Confusions"/>.</param>
 /// <param name="Slices">Slices with at least one read: the ones both aggregations saw.</param>
 public sealed record AggregationComparison(

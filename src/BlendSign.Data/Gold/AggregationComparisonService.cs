@@ -2,7 +2,6 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Gold;
 
-/// <summary>Runs <see cref="DawidSkene"/> on the current reads and lists where it and the majority vote part.</summary>
 public sealed class AggregationComparisonService(GoldStandardService gold)
 {
     public async Task<AggregationComparison> CompareAsync(DawidSkeneOptions? options = null, CancellationToken cancellationToken = default)

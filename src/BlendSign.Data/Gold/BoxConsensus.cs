@@ -1,13 +1,9 @@
 namespace BlendSign.Data.Gold;
 
 /// <summary>
-/// Consensus boxes of one slice. Boxes of different raters are linked when their IoU is at least
-/// <see cref="MinimumIoU"/>; links are taken greedily, highest IoU first, and a link is kept only if the two
-/// clusters it joins hold no rater twice, so every cluster has at most one box per rater (one-to-one matching).
-/// A box that overlaps two boxes of another rater therefore joins the one with the higher IoU; the other stays
-/// free for someone else. Clusters drawn by at least <see cref="MinimumSupport"/> raters are kept, their centers
-/// and edges averaged. Ties in IoU are broken by the boxes' order (rater, then left, top, right, bottom), so the
-/// result does not depend on the order the boxes arrive in.
+/// Links boxes of different raters greedily, highest IoU first, keeping a link only if the clusters it joins hold no
+/// rater twice (one-to-one matching). IoU ties are broken by the boxes' order, so the result does not depend on the
+/// order the boxes arrive in.
 /// </summary>
 public static class BoxConsensus
 {
@@ -42,7 +38,6 @@ public static class BoxConsensus
 
         links.Sort((a, b) => b.IoU != a.IoU ? b.IoU.CompareTo(a.IoU) : a.First != b.First ? a.First.CompareTo(b.First) : a.Second.CompareTo(b.Second));
 
-        // Each box starts as its own cluster; a cluster is a list of box indices.
         var clusterOf = Enumerable.Range(0, ordered.Count).ToArray();
         var clusters = Enumerable.Range(0, ordered.Count).Select(i => new List<int> { i }).ToList();
         foreach (var (_, first, second) in links)

@@ -3,11 +3,8 @@ using BlendSign.Data.Labels;
 namespace BlendSign.Data.Gold;
 
 /// <summary>
-/// Dawid and Skene's (1979) aggregation: expectation–maximisation over each rater's 3×3 confusion matrix and the
-/// class priors. Starts from the majority vote (each slice's vote fractions as its posterior), then alternates the
-/// M-step (priors and confusions from the posteriors) and the E-step (posteriors from priors and confusions) until
-/// no posterior moves by more than the tolerance. A rater who errs often gets a flat confusion row and so little
-/// say in the posteriors, where the majority vote counts every rater alike. Pure; missing reads are skipped.
+/// Dawid and Skene's (1979) EM, started from the majority vote. A rater who errs often gets a flat confusion row and so
+/// little say in the posteriors, where the majority vote counts every rater alike. Missing reads are skipped.
 /// </summary>
 public static class DawidSkene
 {

@@ -2,12 +2,8 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Gold;
 
-/// <summary>What Dawid–Skene estimated.</summary>
 /// <param name="Posteriors">Per slice, P(true class = k | labels), k in the study's class order.</param>
 /// <param name="Confusions">Per rater, row = true class, column = the label the rater gives: P(label | truth).</param>
-/// <param name="Priors">The estimated class prevalence.</param>
-/// <param name="Iterations">EM iterations run.</param>
-/// <param name="Converged">Whether the tolerance was reached before the iteration cap.</param>
 public sealed record DawidSkeneResult(
     IReadOnlyList<double[]> Posteriors,
     IReadOnlyList<double[,]> Confusions,

@@ -6,11 +6,8 @@ using BlendSign.Data.Labels;
 namespace BlendSign.Data.Gold;
 
 /// <summary>
-/// The current gold standard as files (<c>gold export</c> and the lead's downloads): CSV
-/// <c>sop_instance_uid,scan_id,slice_index,label,votes,status</c> (label empty for a tie or an incomplete read), and
-/// COCO JSON with one image per slice (file_name = SOP Instance UID), the three classes as categories 1..3 and the
-/// consensus boxes as annotations of their slice's gold class, the center as a COCO keypoint. Boxes on a slice with
-/// no gold label have no class to carry and are left out of COCO.
+/// COCO: one image per slice (file_name = SOP Instance UID), categories 1..3, consensus boxes as annotations with the
+/// center as a keypoint. Boxes on a slice with no gold label have no class to carry and are left out of COCO.
 /// </summary>
 public sealed class GoldExporter(GoldStandardService gold)
 {

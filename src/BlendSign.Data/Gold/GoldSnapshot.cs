@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Gold;
 
-/// <summary>
-/// A frozen version of the gold standard. <see cref="ContentHash"/> (SHA-256 over the entries and boxes in a
-/// canonical order) identifies the content: the same gold standard is never stored twice.
-/// </summary>
+/// <summary><see cref="ContentHash"/> identifies the content: the same gold standard is never stored twice.</summary>
 public class GoldSnapshot
 {
     public int Id { get; set; }

@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Gold;
 
 /// <summary>
-/// Freezes the current gold standard as a <see cref="GoldSnapshot"/> identified by its content hash
-/// (<see cref="GoldSnapshotHash"/>). Equal content is stored once: asking again returns the existing snapshot.
-/// Snapshots are made when an adjudication changes the gold standard, when a lead freezes it and when a training
-/// run is queued.
+/// Equal content (same <see cref="GoldSnapshotHash"/>) is stored once: asking again returns the existing snapshot.
+/// Snapshots are made when an adjudication changes the gold standard, when a lead freezes it and when a run is queued.
 /// </summary>
 public sealed class GoldSnapshotService(IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {

@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Gold;
 
 /// <summary>
-/// Builds the current gold standard from the database: per slice of every non-excluded scan, the majority vote of
-/// the raters' labels (<see cref="MajorityVote"/>; the expected raters are the scan's assigned radiologists, or every
-/// radiologist when the scan has no assignment), overridden by an adjudication where there is one, and the consensus
-/// boxes (<see cref="BoxConsensus"/>).
+/// Per slice: the majority vote of the expected raters (the scan's assigned radiologists, or every radiologist when it
+/// has none), overridden by an adjudication where there is one.
 /// </summary>
 public sealed class GoldStandardService(IDbContextFactory<BlendSignDbContext> dbFactory)
 {

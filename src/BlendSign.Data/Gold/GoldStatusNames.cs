@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Gold;
 
-/// <summary>The wire names of <see cref="GoldStatus"/> (CSV and JSON, DESIGN.md).</summary>
 public static class GoldStatusNames
 {
     public static string ToWireName(this GoldStatus status) => status switch

@@ -6,9 +6,8 @@ namespace BlendSign.Data.Gold;
 public static class MajorityVote
 {
     /// <summary>
-    /// Decides one slice from the labels given so far. With fewer than <paramref name="expectedRaters"/> reads the
-    /// status is <see cref="GoldStatus.Incomplete"/>, though a label is reported once a strict majority of the
-    /// expected raters agree (later reads cannot change it). A split with no strict majority is a tie.
+    /// With fewer than <paramref name="expectedRaters"/> reads the status is incomplete, though a label is reported once a
+    /// strict majority of the expected raters agree (later reads cannot change it).
     /// </summary>
     public static GoldDecision Decide(IReadOnlyCollection<HemorrhageClass> labels, int expectedRaters)
     {

@@ -1,9 +1,6 @@
 namespace BlendSign.Data.Labels;
 
-/// <summary>
-/// The boxes CSV (DESIGN.md): header <c>rater,sop_instance_uid,center_x,center_y,left,top,right,bottom</c>, one row per
-/// box, in pixels of the original slice (edges between 0 and the slice's Columns / Rows).
-/// </summary>
+/// <summary>Coordinates in pixels of the original slice (edges between 0 and the slice's Columns / Rows).</summary>
 public static class BoxCsv
 {
     public const string RaterColumn = "rater";
@@ -18,7 +15,6 @@ public static class BoxCsv
     public static IReadOnlyList<string> Columns { get; } =
         [RaterColumn, SopInstanceUidColumn, CenterXColumn, CenterYColumn, LeftColumn, TopColumn, RightColumn, BottomColumn];
 
-    /// <summary>The coordinate columns in the file's order.</summary>
     public static IReadOnlyList<string> CoordinateColumns { get; } = Columns.Skip(2).ToList();
 
     public static string Header { get; } = string.Join(',', Columns);

@@ -5,11 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>
-/// <c>boxes export</c> and <c>/api/export/boxes.csv</c>: every box as <c>rater,sop_instance_uid,center_x,center_y,left,top,right,bottom</c>,
-/// sorted by scan, slice index, rater and position; scans excluded by the study's criteria are left out unless asked for.
-/// Numbers are written so they read back exactly (what <c>boxes import</c> takes).
-/// </summary>
+/// <summary>Excluded scans are left out unless asked for; numbers round-trip exactly for <c>boxes import</c>.</summary>
 public sealed class BoxCsvExporter(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
     /// <remarks>Writes asynchronously only, so it can stream into an HTTP response.</remarks>

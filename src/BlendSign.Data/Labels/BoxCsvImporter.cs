@@ -7,10 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace BlendSign.Data.Labels;
 
 /// <summary>
-/// <c>boxes import</c>: for each (rater, slice) a CSV names, the file's boxes replace that rater's boxes on that slice;
-/// other raters and slices the file does not name are left alone. All rows or none: a file with any problem is refused
-/// whole, naming the line of its first problem. A box the file repeats exactly is kept as it is; each box added or
-/// removed gets an audit entry (source csv) in the same transaction.
+/// For each (rater, slice) the file names, its boxes replace that rater's boxes there; others are left alone. All rows
+/// or none; each box added or removed is audited (source csv) in the same transaction.
 /// </summary>
 public sealed class BoxCsvImporter(
     IDbContextFactory<BlendSignDbContext> dbFactory,

@@ -3,11 +3,7 @@ using BlendSign.Data.Csv;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>
-/// Reads a boxes CSV up to its first problem that needs no database to see: bad CSV, a wrong header, a wrong field
-/// count, an empty rater or UID, a coordinate that is not a finite number, edges out of order, a center outside its
-/// box, or the same box twice.
-/// </summary>
+/// <summary>Stops at the first problem that needs no database to see.</summary>
 internal static class BoxCsvParser
 {
     public static ParsedCsv<BoxCsvRow> Parse(TextReader text)

@@ -3,11 +3,8 @@ using BlendSign.Data.Csv;
 namespace BlendSign.Data.Labels;
 
 /// <summary>What a boxes CSV import did; on refusal (<see cref="Error"/> set) nothing was written.</summary>
-/// <param name="Rows">Box rows in the file.</param>
 /// <param name="Slices">(rater, slice) pairs the file names; each one's boxes were replaced by the file's.</param>
-/// <param name="Created">Boxes added.</param>
 /// <param name="Deleted">Boxes removed because the file does not give them again for their (rater, slice).</param>
-/// <param name="Unchanged">Boxes the file repeated exactly as they were.</param>
 public sealed record BoxImportResult(int Rows, int Slices, int Created, int Deleted, int Unchanged, CsvImportError? Error)
 {
     public bool Succeeded => Error is null;

@@ -9,7 +9,6 @@ public static class HemorrhageClassNames
     public const string NormalIch = "normal_ich";
     public const string BlendSign = "blend_sign";
 
-    /// <summary>All classes in the study's order: non_ich, normal_ich, blend_sign.</summary>
     public static IReadOnlyList<HemorrhageClass> All { get; } =
         [HemorrhageClass.NonIch, HemorrhageClass.NormalIch, HemorrhageClass.BlendSign];
 

@@ -4,10 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>
-/// <c>labels export</c> and <c>/api/export/labels.csv</c>: every label as <c>rater,sop_instance_uid,label</c>, sorted by
-/// scan, slice index and rater; scans excluded by the study's criteria are left out unless asked for.
-/// </summary>
+/// <summary>Sorted by scan, slice index and rater; excluded scans are left out unless asked for.</summary>
 public sealed class LabelCsvExporter(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
     /// <remarks>Writes asynchronously only, so it can stream into an HTTP response.</remarks>

@@ -6,11 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>
-/// <c>labels import</c>: sets each (rater, slice) label a CSV gives, all rows or none. A file with any problem is
-/// refused whole, naming the line of its first problem, and nothing is written. Each created or changed label gets
-/// an audit entry (source csv) in the same transaction.
-/// </summary>
+/// <summary>All rows or none; each created or changed label is audited (source csv) in the same transaction.</summary>
 public sealed class LabelCsvImporter(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     TimeProvider time,

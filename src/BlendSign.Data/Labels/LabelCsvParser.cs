@@ -2,11 +2,7 @@ using BlendSign.Data.Csv;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>
-/// Reads a labels CSV up to its first problem that needs no database to see: bad CSV, a wrong header, a wrong
-/// field count, an empty value, an unknown class or a repeated (rater, slice). The rows before it come back too,
-/// so the importer can tell whether an unknown rater or slice comes even earlier.
-/// </summary>
+/// <summary>The rows before the first problem come back too, so the importer can tell whether an unknown rater or slice comes earlier.</summary>
 internal static class LabelCsvParser
 {
     public static ParsedCsv<LabelCsvRow> Parse(TextReader text)

@@ -2,7 +2,6 @@ using BlendSign.Data.Csv;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>The rater and SOP Instance UID fields every reads CSV starts with; both must be present.</summary>
 internal static class RaterSliceFields
 {
     public static (string Rater, string Sop)? Read(CsvRow row, string raterColumn, string sopColumn, out string? problem)

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Labels;
 
-/// <summary>The users and slices a reads CSV names, looked up once; says which row names one that does not exist.</summary>
 internal sealed class RaterSliceTargets
 {
     private readonly Dictionary<string, RaterTarget> _raters;

@@ -2,7 +2,6 @@ using BlendSign.Data.Scans;
 
 namespace BlendSign.Data.Reading;
 
-/// <summary>Wire names and titles of the study's exclusion criteria.</summary>
 public static class ExclusionNames
 {
     public static IReadOnlyList<ScanExclusion> All { get; } =

@@ -7,6 +7,5 @@ public sealed record ExclusionState(ScanExclusion Reason, string? Note)
 {
     public const int MaxNoteLength = 500;
 
-    /// <summary>The audit trail's and the page's name of the criterion.</summary>
     public string ReasonName => ExclusionNames.ToWireName(Reason);
 }

@@ -3,15 +3,9 @@ using BlendSign.Data.Audit;
 namespace BlendSign.Data.Reading;
 
 /// <summary>
-/// Who is reading, as the reading queries need it. A radiologist sees the scans assigned to them (or to
-/// everybody: a scan without assignment rows); unblinded roles (lead, reviewer, admin) may open every scan,
-/// still with their own reads only. Only radiologists label and draw boxes, and only on scans assigned to them.
-/// An exclusion may be set by a radiologist the scan is assigned to or by a lead.
+/// Unblinded roles (lead, reviewer, admin) may open every scan, still with their own reads only; only radiologists
+/// label and draw boxes, and only on scans assigned to them.
 /// </summary>
-/// <param name="UserId">The Identity user id.</param>
-/// <param name="UserName">The name the audit trail shows.</param>
-/// <param name="IsRadiologist">May label and draw boxes on assigned scans.</param>
-/// <param name="SeesAllScans">May open every scan (lead, reviewer, admin).</param>
 /// <param name="IsLead">May set or clear any scan's exclusion.</param>
 public sealed record Reader(string UserId, string UserName, bool IsRadiologist, bool SeesAllScans, bool IsLead)
 {

@@ -7,14 +7,10 @@ namespace BlendSign.Data.Reading;
 
 public sealed partial class ReadingService
 {
-    /// <summary>Adds a box to one of the rater's slices, audited.</summary>
     public Task<ReadingOutcome> AddBoxAsync(int sliceId, Reader reader, BoxGeometry geometry, CancellationToken cancellationToken = default) =>
         InsertBoxAsync(sliceId, reader, geometry, boxId: 0, cancellationToken);
 
-    /// <summary>
-    /// Puts a deleted box back under its old id (undo of a delete), audited as a create. Refused when the id is
-    /// taken, so a box of another rater can never be overwritten this way.
-    /// </summary>
+    /// <summary>Undo of a delete; refused when the id is taken, so another rater's box can never be overwritten this way.</summary>
     public Task<ReadingOutcome> RestoreBoxAsync(BoxReading box, Reader reader, CancellationToken cancellationToken = default) =>
         InsertBoxAsync(box.SliceId, reader, box.Geometry, box.BoxId, cancellationToken);
 

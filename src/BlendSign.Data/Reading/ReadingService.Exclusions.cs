@@ -6,10 +6,7 @@ namespace BlendSign.Data.Reading;
 
 public sealed partial class ReadingService
 {
-    /// <summary>
-    /// Sets, changes or (with null) clears a scan's exclusion, audited. Allowed to a radiologist the scan is
-    /// assigned to and to a lead; "other" needs a note. An excluded scan leaves agreement, training and the exports.
-    /// </summary>
+    /// <summary>A null <paramref name="exclusion"/> clears it; "other" needs a note; an excluded scan leaves agreement, training and the exports.</summary>
     public async Task<ReadingOutcome> SetExclusionAsync(int scanId, Reader reader, ExclusionState? exclusion, CancellationToken cancellationToken = default)
     {
         if (exclusion is not null && Check(exclusion) is { } invalid)

@@ -7,16 +7,14 @@ namespace BlendSign.Data.Reading;
 public sealed partial class ReadingService
 {
     /// <summary>
-    /// The open re-read requests a rater still has to answer: a reviewer sent the slice back (the slice's latest review
-    /// decision is a re-read, not yet completed) and the rater has not saved their label since. The rater learns only
-    /// that a re-read is requested, never why nor what others read.
+    /// Open: the slice's latest review decision is an uncompleted re-read and the rater has not saved a label since. The
+    /// rater learns only that a re-read is requested, never why nor what others read.
     /// </summary>
     internal static IQueryable<ReviewDecision> OpenRereads(BlendSignDbContext db, string raterId) =>
         db.ReviewDecisions.Where(d => d.Outcome == ReviewOutcome.Reread && d.RereadCompletedAt == null
             && !db.ReviewDecisions.Any(later => later.SliceId == d.SliceId && later.Id > d.Id)
             && !db.SliceLabels.Any(l => l.SliceId == d.SliceId && l.RaterId == raterId && l.UpdatedAt > d.DecidedAt));
 
-    /// <summary>Whether the rater has an open re-read request on the slice (<see cref="OpenRereads"/>).</summary>
     private static Task<bool> RereadRequestedAsync(BlendSignDbContext db, int sliceId, string raterId, CancellationToken cancellationToken) =>
         OpenRereads(db, raterId).AnyAsync(d => d.SliceId == sliceId, cancellationToken);
 

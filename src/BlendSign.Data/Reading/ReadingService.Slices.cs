@@ -4,10 +4,7 @@ namespace BlendSign.Data.Reading;
 
 public sealed partial class ReadingService
 {
-    /// <summary>
-    /// Every scan the reader may open, in worklist order, with its slices and the reader's own labels: what a client
-    /// outside the viewer needs to know which slices it may label. Two queries, whatever the worklist's size.
-    /// </summary>
+    /// <summary>For clients outside the viewer; two queries whatever the worklist's size.</summary>
     public async Task<IReadOnlyList<WorklistScan>> ListWorklistSlicesAsync(Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -5,14 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Reading;
 
 /// <summary>
-/// A rater's view of the data and their writes. Every query takes the <see cref="Reader"/> and returns only
-/// that reader's reads, on the scans they may open: blinding is enforced here, on the server, not by hiding
-/// things in the page. Every write is audited in the same SaveChanges and refused, changing nothing, with a
-/// reason when it cannot stand.
+/// Blinding is enforced here, on the server, not by hiding things in the page: every query returns only the reader's
+/// own reads on scans they may open. Every write is audited in the same SaveChanges; a refused one changes nothing.
 /// </summary>
 public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext> factory, TimeProvider time)
 {
-    /// <summary>The reader's worklist in reading order (pseudonymous id), with their own progress.</summary>
     public async Task<IReadOnlyList<ScanSummary>> ListScansAsync(Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -36,10 +33,7 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The scan a radiologist should read next: the first one in worklist order that is neither done nor
-    /// excluded, an in-progress scan before one not started; null when nothing is left.
-    /// </summary>
+    /// <summary>An in-progress scan before one not started, in worklist order; null when nothing is left.</summary>
     public async Task<ScanSummary?> NextUnreadAsync(Reader reader, CancellationToken cancellationToken = default)
     {
         if (!reader.IsRadiologist)
@@ -51,16 +45,12 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
         return NextUnread(worklist);
     }
 
-    /// <summary>The choice <see cref="NextUnreadAsync"/> makes, over a worklist already loaded.</summary>
     public static ScanSummary? NextUnread(IEnumerable<ScanSummary> worklist) =>
         worklist.Where(s => !s.Excluded && (s.Status != ReadingStatus.Done || s.RereadRequests > 0) && s.Slices > 0)
             .OrderBy(s => s.Status == ReadingStatus.InProgress ? 0 : 1)
             .FirstOrDefault();
 
-    /// <summary>
-    /// The scan's slices in order with the reader's own labels and boxes; null for an unknown scan and for
-    /// one the reader may not open (a radiologist's unassigned scan looks exactly like a missing one).
-    /// </summary>
+    /// <summary>Null also for a scan the reader may not open: a radiologist's unassigned scan looks exactly like a missing one.</summary>
     public async Task<ScanReading?> OpenScanAsync(int scanId, Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -101,7 +91,6 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
     private static BoxReading ToReading(HemorrhageBox box) =>
         new(box.Id, box.SliceId, new BoxGeometry(box.Left, box.Top, box.Right, box.Bottom, box.CenterX, box.CenterY));
 
-    /// <summary>The slice a rater writes to, when it exists and the rater may write to it.</summary>
     private async Task<(WritableSlice? Slice, ReadingOutcome? Refusal)> FindWritableSliceAsync(
         BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken)
     {

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Reading;
 
-/// <summary>Which scans a reader may open: the blinding and assignment rules as query filters.</summary>
 internal static class ScanAccess
 {
     /// <summary>Scans assigned to the rater, or to nobody in particular (no assignment rows: every radiologist reads it).</summary>
@@ -12,7 +11,6 @@ internal static class ScanAccess
         scans.Where(s => !db.ScanAssignments.Any(a => a.ScanId == s.Id)
             || db.ScanAssignments.Any(a => a.ScanId == s.Id && a.RaterId == raterId));
 
-    /// <summary>The scans the reader may open: every scan for unblinded roles, the assigned ones for a radiologist.</summary>
     public static IQueryable<Scan> VisibleTo(this IQueryable<Scan> scans, BlendSignDbContext db, Reader reader) =>
         reader.SeesAllScans ? scans : scans.AssignedTo(db, reader.UserId);
 

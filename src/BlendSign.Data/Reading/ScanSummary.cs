@@ -2,7 +2,6 @@ using BlendSign.Data.Scans;
 
 namespace BlendSign.Data.Reading;
 
-/// <summary>A worklist row: one scan and how far the signed-in rater has read it.</summary>
 public sealed record ScanSummary(
     int ScanId, string PseudonymousId, string? SeriesDescription, int Slices, int LabeledByMe, ScanExclusion? Exclusion)
 {
@@ -14,7 +13,6 @@ public sealed record ScanSummary(
     /// <summary>Labels by every rater on the scan's slices; filled for readers who see every scan (leads), else 0.</summary>
     public int LabelsByAll { get; init; }
 
-    /// <summary>How many raters labeled any of the scan's slices; filled like <see cref="LabelsByAll"/>.</summary>
     public int Raters { get; init; }
 
     /// <summary>The first slice's SOP Instance UID, where a lead's adjudication view opens; filled like <see cref="LabelsByAll"/>.</summary>

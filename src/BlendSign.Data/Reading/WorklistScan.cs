@@ -6,5 +6,4 @@ namespace BlendSign.Data.Reading;
 /// <summary>A scan on the reader's worklist with its slices in order and the reader's own labels only.</summary>
 public sealed record WorklistScan(int ScanId, string PseudonymousId, ScanExclusion? Exclusion, IReadOnlyList<WorklistSlice> Slices);
 
-/// <summary>One slice of a <see cref="WorklistScan"/>: never another rater's label.</summary>
 public sealed record WorklistSlice(int SliceId, string SopInstanceUid, int SliceIndex, HemorrhageClass? MyLabel);

@@ -24,10 +24,7 @@ public sealed record RaterWeek(DateOnly WeekStart, int Reads, int Errors, IReadO
     public double Accuracy => Reads == 0 ? 0 : (Reads - Errors) / (double)Reads;
 }
 
-/// <summary>
-/// One rater against the gold standard: the 3×3 confusion (rows: gold class, columns: the rater's call; study order),
-/// the errors by kind (most frequent first) and the same per week.
-/// </summary>
+/// <summary>Confusion rows: gold class, columns: the rater's call (study order); error kinds most frequent first.</summary>
 public sealed record RaterFeedback(
     string Rater,
     IReadOnlyList<IReadOnlyList<int>> Confusion,
@@ -42,5 +39,4 @@ public sealed record RaterFeedback(
 /// <summary>The feedback of every rater against one snapshot (null when no snapshot exists yet).</summary>
 public sealed record RaterFeedbackReport(GoldSnapshotSummary? Snapshot, IReadOnlyList<RaterFeedback> Raters);
 
-/// <summary>One rater's label of a slice that has a gold label, with when the label last changed.</summary>
 public sealed record RatedAgainstGold(string Rater, HemorrhageClass Gold, HemorrhageClass Called, DateTimeOffset UpdatedAt);

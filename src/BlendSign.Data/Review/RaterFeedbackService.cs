@@ -5,11 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Review;
 
-/// <summary>
-/// Each rater's reads against the reviewed gold standard (the latest snapshot; a slice's gold label there may come
-/// from a reviewer's change): confusion, kinds of error in words, and both per week of the label's last change.
-/// For leads; it shows other raters' reads, so never to a radiologist.
-/// </summary>
+/// <summary>Against the latest snapshot. For leads: it shows other raters' reads, so never to a radiologist.</summary>
 public sealed class RaterFeedbackService(IDbContextFactory<BlendSignDbContext> dbFactory, GoldSnapshotService snapshots)
 {
     public async Task<RaterFeedbackReport> ComputeAsync(CancellationToken cancellationToken = default)
@@ -29,7 +25,6 @@ public sealed class RaterFeedbackService(IDbContextFactory<BlendSignDbContext> d
         return new RaterFeedbackReport(snapshot, Compute(rows.Select(r => new RatedAgainstGold(r.Rater, r.Gold, r.Label, r.UpdatedAt))));
     }
 
-    /// <summary>The feedback of every rater in <paramref name="reads"/>, ordered by name.</summary>
     public static IReadOnlyList<RaterFeedback> Compute(IEnumerable<RatedAgainstGold> reads) =>
         reads.GroupBy(r => r.Rater, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

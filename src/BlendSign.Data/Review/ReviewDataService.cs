@@ -5,14 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Review;
 
-/// <summary>
-/// Reads what review needs from the database: completed runs with predictions, a run's slices joined with its gold
-/// snapshot and the raters' reads (<see cref="LoadRunAsync"/>), the slices' out-of-fold predictions, and the label
-/// changes between two snapshots. Scoring itself lives in BlendSign.Model (no EF there).
-/// </summary>
+/// <summary>Reads what review needs; scoring itself lives in BlendSign.Model (no EF there).</summary>
 public sealed class ReviewDataService(IDbContextFactory<BlendSignDbContext> dbFactory, ReviewDecisionService decisions)
 {
-    /// <summary>Completed runs with a gold snapshot and predictions, newest first.</summary>
     public async Task<IReadOnlyList<ReviewRun>> ReviewableRunsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -60,7 +55,6 @@ public sealed class ReviewDataService(IDbContextFactory<BlendSignDbContext> dbFa
         return new ReviewRunData(run, current.Raters, slices, decided);
     }
 
-    /// <summary>A run's out-of-fold predictions: the gold label it trained on and the probabilities, by slice.</summary>
     public async Task<IReadOnlyList<(int SliceId, int Gold, double[] Probabilities)>> PredictionsAsync(
         int runId, CancellationToken cancellationToken = default)
     {
@@ -71,7 +65,6 @@ public sealed class ReviewDataService(IDbContextFactory<BlendSignDbContext> dbFa
         return rows.Select(r => (r.SliceId, (int)r.GoldLabel, new[] { r.PNonIch, r.PNormalIch, r.PBlendSign })).ToList();
     }
 
-    /// <summary>The slices whose gold label differs from snapshot <paramref name="from"/> to <paramref name="to"/>, in scan and slice order.</summary>
     public async Task<IReadOnlyList<SnapshotChange>> ChangesAsync(int from, int to, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

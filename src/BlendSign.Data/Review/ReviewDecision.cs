@@ -4,10 +4,7 @@ using BlendSign.Data.Training;
 
 namespace BlendSign.Data.Review;
 
-/// <summary>
-/// A reviewer's decision on one slice of a run's review queue: keep the gold label, change it (with a reason), or
-/// send the slice back to the raters. Decisions are never edited; a later decision on the same slice supersedes.
-/// </summary>
+/// <summary>Never edited; a later decision on the same slice supersedes.</summary>
 public class ReviewDecision
 {
     public int Id { get; set; }

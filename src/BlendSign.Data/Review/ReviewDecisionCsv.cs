@@ -5,10 +5,7 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Review;
 
-/// <summary>
-/// The decisions as CSV (<c>review export</c> and the download): one row per recorded decision, oldest first;
-/// times in ISO 8601 UTC, labels by wire name, empty fields where a value does not apply.
-/// </summary>
+/// <summary>One row per decision, oldest first; times in ISO 8601 UTC, labels by wire name.</summary>
 public static class ReviewDecisionCsv
 {
     public const string Header =

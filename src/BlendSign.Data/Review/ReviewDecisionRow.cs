@@ -2,7 +2,6 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Review;
 
-/// <summary>One recorded decision as the decisions list and CSV show it.</summary>
 public sealed record ReviewDecisionRow(
     int Id,
     DateTimeOffset DecidedAt,

@@ -8,19 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Data.Review;
 
 /// <summary>
-/// Records reviewers' decisions on a run's review queue. Each decision, its audit entry (<see cref="AuditAction.Review"/>
-/// on the slice's gold label) and the resulting gold snapshot are written in one transaction:
-/// <list type="bullet">
-/// <item><b>keep</b>: the gold standard does not change, so its content hash is that of an existing snapshot and the
-/// decision's result snapshot is that one (no new row); a new snapshot appears only if something else changed the gold
-/// standard since the last snapshot;</item>
-/// <item><b>change</b>: an <see cref="Adjudication"/> overriding the vote, with the reason as its note (the same write
-/// as a lead's adjudication), then a new snapshot;</item>
-/// <item><b>re-read</b>: the slice goes back to its raters, who see only that a re-read is requested
-/// (<see cref="Reading.ReadingService"/>); the gold standard is unchanged until they read it again.</item>
-/// </list>
-/// A slice with a decision made after the queue's snapshot leaves that queue. The latest decision can be undone: the
-/// row goes, the gold label it changed is restored, and the undo is audited.
+/// Each decision, its audit entry and the resulting gold snapshot are written in one transaction. A keep changes no gold
+/// label, so its snapshot is usually an existing one (same content hash); a change writes an adjudication like a lead's;
+/// a re-read sends the slice back to its raters, who see only that a re-read is requested.
 /// </summary>
 public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> dbFactory, TimeProvider time)
 {
@@ -45,7 +35,6 @@ public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> 
             .ToHashSet();
     }
 
-    /// <summary>Every decision, oldest first.</summary>
     public async Task<IReadOnlyList<ReviewDecisionRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -58,9 +47,8 @@ public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> 
     }
 
     /// <summary>
-    /// Undoes a decision, which must be the latest on its slice: a change restores the gold label it replaced (the
-    /// raters' vote again when that was the label, otherwise an adjudication with the old label); the row is removed, so
-    /// the slice returns to the queue; the undo is audited and the gold standard snapshotted.
+    /// Only the latest decision on its slice: a change restores the label it replaced (the vote, or an adjudication with the
+    /// old label), and the slice returns to the queue.
     /// </summary>
     public async Task<ReviewDecisionOutcome> UndoAsync(int decisionId, AuditActor reviewer, CancellationToken cancellationToken = default)
     {
@@ -187,7 +175,6 @@ public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> 
         return (snapshotId, null);
     }
 
-    /// <summary>Adds the decision with its gold change or audit entry, then snapshots the gold standard it leads to.</summary>
     private static async Task<GoldSnapshotSummary> RecordAsync(
         BlendSignDbContext db, ReviewDecision decision, SliceGold before, AuditActor reviewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -237,6 +224,5 @@ public sealed class ReviewDecisionService(IDbContextFactory<BlendSignDbContext> 
     private static ReviewedValue Describe(ReviewDecision decision) => new(
         decision.Outcome.ToWireName(), decision.TrainingRunId, decision.OldLabel?.ToWireName(), decision.NewLabel?.ToWireName(), decision.Reason);
 
-    /// <summary>A review decision as the audit trail stores it.</summary>
     private sealed record ReviewedValue(string Outcome, int Run, string? OldLabel, string? NewLabel, string? Reason);
 }

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Review;
 
-/// <summary>The wire names of <see cref="ReviewOutcome"/> (CSV, JSON, command line).</summary>
 public static class ReviewOutcomeNames
 {
     public static string ToWireName(this ReviewOutcome outcome) => outcome switch

@@ -1,6 +1,5 @@
 namespace BlendSign.Data.Review;
 
-/// <summary>A completed run that can be reviewed: its settings JSON, and the gold snapshot it trained on.</summary>
 public sealed record ReviewRun(
     int RunId,
     DateTimeOffset CreatedAt,

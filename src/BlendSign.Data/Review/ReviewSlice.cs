@@ -3,12 +3,7 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Data.Review;
 
-/// <summary>
-/// One slice of a run as the review queue needs it: the gold label, status and votes of the run's snapshot, the
-/// run's out-of-fold probabilities (non_ich, normal_ich, blend_sign), the snapshot's consensus boxes, and every
-/// rater's current label and boxes (unblinded: reviewers, leads and admins only).
-/// </summary>
-/// <param name="Adjudication">The slice's current adjudication (a lead's or reviewer's decision), when there is one.</param>
+/// <summary>Holds every rater's current reads: unblinded, for reviewers, leads and admins only.</summary>
 public sealed record ReviewSlice(
     int SliceId,
     string SopInstanceUid,

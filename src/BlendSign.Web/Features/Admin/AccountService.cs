@@ -8,10 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Features.Admin;
 
 /// <summary>
-/// Accounts and roles: lists them, creates accounts, resets passwords, grants and removes roles, unlocks. Each change
-/// and its audit entry (User or Role; never a password) are saved in one transaction, all or nothing. A signed-in actor
-/// must be an admin now (checked here, on the server, against the database); the command line acts without a user id.
-/// Scoped: Identity's stores share this scope's context, so take a fresh scope per operation in long-lived callers.
+/// Each change and its audit entry (never a password) are saved in one transaction. A signed-in actor must be an admin
+/// now (checked here, against the database); the command line acts without a user id. Scoped: Identity's stores share
+/// this scope's context, so take a fresh scope per operation in long-lived callers.
 /// </summary>
 public sealed class AccountService(
     UserManager<ApplicationUser> users,
@@ -51,11 +50,9 @@ public sealed class AccountService(
             .ToList();
     }
 
-    /// <summary>Creates <paramref name="userName"/> with one role; refuses unknown roles, taken names and weak passwords.</summary>
     public Task<AccountResult> CreateAsync(string userName, string role, string password, AuditActor actor) =>
         CreateAsync(userName, [role], password, actor);
 
-    /// <summary>Creates <paramref name="userName"/> with its roles; refuses no or unknown roles, taken names and passwords Identity's rules reject.</summary>
     public async Task<AccountResult> CreateAsync(string userName, IReadOnlyCollection<string> roleNames, string password, AuditActor actor)
     {
         ArgumentNullException.ThrowIfNull(roleNames);
@@ -185,7 +182,6 @@ public sealed class AccountService(
         });
     }
 
-    /// <summary>Ends a lockout after repeated failed sign-ins and clears the failure count.</summary>
     public async Task<AccountResult> UnlockAsync(string userId, AuditActor actor)
     {
         var (user, refusal) = await FindForChangeAsync(userId, actor);
@@ -235,7 +231,6 @@ public sealed class AccountService(
             : AccountResult.Failed("Only an admin may change accounts.");
     }
 
-    /// <summary>Runs Identity's steps and the audit entry in one transaction; rolls back when a step fails.</summary>
     private async Task<AccountResult> InTransactionAsync(Func<Task<IdentityResult>> change)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,8 +1,6 @@
 namespace BlendSign.Web.Features.Admin;
 
-/// <summary>An account as the admin page lists it.</summary>
 /// <param name="Roles">In the order of <see cref="BlendSign.Data.Accounts.Roles.All"/>.</param>
-/// <param name="LockedOutUntil">Set while sign-in is locked after repeated failures.</param>
 /// <param name="FailedSignIns">Failed sign-ins since the last success or unlock.</param>
 public sealed record AccountSummary(string Id, string UserName, IReadOnlyList<string> Roles, DateTimeOffset? LockedOutUntil, int FailedSignIns)
 {

@@ -8,11 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Admin;
 
-/// <summary>
-/// The admin's accounts page: create accounts, grant and remove roles, reset passwords, unlock. Every action runs in a
-/// fresh scope (its own short-lived database context) through <see cref="AccountService"/>, which checks again that
-/// the signed-in user is an admin and audits the change.
-/// </summary>
+/// <summary>Every action runs in a fresh scope (its own short-lived context) through <see cref="AccountService"/>, which checks the admin role again.</summary>
 public partial class AdminPage
 {
     private readonly HashSet<string> _newRoles = [];
@@ -80,7 +76,6 @@ public partial class AdminPage
         }
     }
 
-    /// <summary>Runs one change in its own scope, shows its outcome and reloads the list.</summary>
     private async Task<bool> RunAsync(Func<AccountService, AuditActor, Task<AccountResult>> change, string success)
     {
         _busy = true;

@@ -4,7 +4,6 @@ using MudBlazor;
 
 namespace BlendSign.Web.Features.Admin;
 
-/// <summary>The lead's view of the append-only audit trail: filters, newest first, paged on the server.</summary>
 public partial class AuditPage
 {
     private MudTable<AuditTrailItem>? _table;

@@ -5,10 +5,7 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Admin;
 
-/// <summary>
-/// <c>users add NAME --role R [--role R2]</c>; the password is read from standard input. Outside the demo this is how
-/// the first admin is made; the admin page does the rest. Audited as the operating-system account that ran it.
-/// </summary>
+/// <summary>Outside the demo this is how the first admin is made; audited as the operating-system account that ran it.</summary>
 public sealed class UsersVerb : ICliVerb
 {
     public string Name => "users";

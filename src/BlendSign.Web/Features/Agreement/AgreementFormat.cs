@@ -3,7 +3,6 @@ using BlendSign.Data.Agreement;
 
 namespace BlendSign.Web.Features.Agreement;
 
-/// <summary>How the agreement page writes numbers: κ to two decimals with its interval, "–" when undefined.</summary>
 internal static class Format
 {
     public static string Percent(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
@@ -18,7 +17,6 @@ internal static class Format
     /// <summary>CSS left offset of a kappa on a 0..1 axis (negative kappas sit at the left edge).</summary>
     public static string Position(double kappa) => string.Create(CultureInfo.InvariantCulture, $"{Math.Clamp(kappa, 0, 1) * 100:0.##}%");
 
-    /// <summary>Table 2's rows: each class (class vs rest), then the three classes together.</summary>
     public static IEnumerable<(string Name, ClassAgreement Row)> Rows(AgreementReport report)
     {
         foreach (var hemorrhageClass in BlendSign.Data.Labels.HemorrhageClassNames.All)
@@ -29,7 +27,6 @@ internal static class Format
         yield return (AgreementDetails.Overall, report.Overall);
     }
 
-    /// <summary>The click-through from a Table 2 cell: the slices where the pair disagrees on the row.</summary>
     public static string DisagreementsLink(string group, PairAgreement pair) =>
         $"agreement/disagreements?group={Uri.EscapeDataString(group)}&first={Uri.EscapeDataString(pair.Raters[0])}&second={Uri.EscapeDataString(pair.Raters[1])}";
 

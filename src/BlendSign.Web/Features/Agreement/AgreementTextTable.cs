@@ -4,7 +4,6 @@ using BlendSign.Data.Agreement;
 
 namespace BlendSign.Web.Features.Agreement;
 
-/// <summary>Table 2 as text: a row per class, per pair p(%) and kappa, then Fleiss' kappa with its interval.</summary>
 internal static class AgreementTextTable
 {
     private const string Missing = "-";

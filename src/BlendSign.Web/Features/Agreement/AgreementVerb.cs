@@ -4,7 +4,6 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Agreement;
 
-/// <summary><c>agreement [--json]</c>: the study's Table 2 over the labels of non-excluded scans.</summary>
 public sealed class AgreementVerb : ICliVerb
 {
     public string Name => "agreement";

@@ -3,7 +3,6 @@ using BlendSign.Data.Accounts;
 
 namespace BlendSign.Web.Features.Demo;
 
-/// <summary>The demo's accounts (DESIGN.md) and the password made for them when none is configured.</summary>
 public static class DemoAccounts
 {
     private const string PasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -5,7 +5,6 @@ namespace BlendSign.Web.Features.Demo;
 /// <summary>One demo account and whether this seeding created it (false: it existed and was left as it was).</summary>
 public sealed record DemoAccount(string UserName, string Role, bool Created);
 
-/// <summary>What seeding the demo did, or why it refused.</summary>
 /// <param name="GeneratedPassword">The demo accounts' password when none was configured and an account was created with it; shown once, stored nowhere.</param>
 public sealed record DemoSeedResult(
     string? RefusalReason,

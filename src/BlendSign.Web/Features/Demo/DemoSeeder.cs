@@ -13,11 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Demo;
 
-/// <summary>
-/// Seeds the demo: writes synthetic head-CT scans as DICOM under <c>{DataDirectory}/demo/scan-NNNN/</c>,
-/// imports them like any other files, creates the demo accounts, stores the three simulated raters'
-/// labels and boxes, and writes the truth file. Refuses when demo scans are already in the database.
-/// </summary>
+/// <summary>Imports the synthetic scans like any other files; refuses when demo scans are already in the database.</summary>
 public sealed partial class DemoSeeder(
     IDbContextFactory<BlendSignDbContext> dbFactory,
     DataPaths paths,

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Demo;
 
-/// <summary>Registers the demo services and seeds the demo at the first start when asked to.</summary>
 public static class DemoStartup
 {
     public static IHostApplicationBuilder AddBlendSignDemo(this IHostApplicationBuilder builder)
@@ -16,10 +15,7 @@ public static class DemoStartup
         return builder;
     }
 
-    /// <summary>
-    /// When <c>BlendSign:Demo</c> is true and the database holds no scans, seeds <c>BlendSign:DemoScans</c>
-    /// demo scans. A generated password is shown once, in the log and on the console, and stored nowhere.
-    /// </summary>
+    /// <summary>A generated password is shown once, in the log and on the console, and stored nowhere.</summary>
     public static async Task SeedDemoIfRequestedAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<IOptions<BlendSignOptions>>().Value;

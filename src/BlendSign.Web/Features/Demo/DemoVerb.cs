@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Demo;
 
-/// <summary><c>demo [--scans N] [--seed S] [--truth-out FILE]</c>: writes, imports and reads synthetic scans; creates the demo accounts.</summary>
 public sealed class DemoVerb : ICliVerb
 {
     public string Name => "demo";

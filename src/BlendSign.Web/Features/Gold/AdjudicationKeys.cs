@@ -2,7 +2,6 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Web.Features.Gold;
 
-/// <summary>The keys that decide a slice in the lead's views, as in the rater's viewer.</summary>
 public static class AdjudicationKeys
 {
     public static IReadOnlyList<(string Key, HemorrhageClass Label)> Classes { get; } =

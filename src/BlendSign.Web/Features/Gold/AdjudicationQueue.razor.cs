@@ -9,7 +9,6 @@ using MudBlazor;
 
 namespace BlendSign.Web.Features.Gold;
 
-/// <summary>The lead's tie queue: each 1-1-1 slice with every read and box; keys 1/2/3 decide, with an optional note.</summary>
 public partial class AdjudicationQueue
 {
     private static readonly (string Key, HemorrhageClass Label)[] Keys =

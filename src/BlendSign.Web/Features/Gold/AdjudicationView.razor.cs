@@ -9,11 +9,7 @@ using MudBlazor;
 
 namespace BlendSign.Web.Features.Gold;
 
-/// <summary>
-/// The lead's adjudication view: one slice with every rater's label and boxes (each rater toggled by its key), the
-/// vote and the gold label, and a decision that needs a reason (audited, with a new gold snapshot). Opened from the
-/// disagreement list, the tie queue and the review queue; <c>from</c> is the list to go back to.
-/// </summary>
+/// <summary>Opened from the disagreement list, the tie queue and the review queue; <c>from</c> is the list to go back to.</summary>
 public partial class AdjudicationView
 {
     private AdjudicationCase? _case;

@@ -6,10 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace BlendSign.Web.Features.Gold;
 
-/// <summary>
-/// The lead-only downloads of DESIGN.md ("HTTP surface"): the same files as the command-line exports; and the review
-/// decisions CSV (<c>review export</c>) for reviewers, leads and admins.
-/// </summary>
+/// <summary>The lead-only downloads of DESIGN.md ("HTTP surface"): the same files as the command-line exports.</summary>
 public static class ExportEndpoints
 {
     public const string ExportPolicy = "export";
@@ -51,7 +48,6 @@ public static class ExportEndpoints
         this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) =>
         builder.AddPolicy(ExportPolicy, policy => policy.RequireRole(Roles.Lead, Roles.Admin));
 
-    /// <summary>Streams a CSV download (never cached: it holds reads).</summary>
     private static async Task WriteCsvAsync(HttpContext context, string fileName, Func<TextWriter, Task> write)
     {
         Attachment(context, "text/csv; charset=utf-8", fileName);

@@ -8,12 +8,6 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Gold;
 
-/// <summary>
-/// <c>gold export --format csv|coco --out FILE</c> (the current gold standard, as the lead's downloads),
-/// <c>gold export --format sr --out FOLDER [--stow URL [--user U --password-stdin]]</c> (one TID 1500 structured report
-/// per scan, stored in a PACS by STOW-RS when asked) and
-/// <c>gold freeze [--reason TEXT]</c> (a snapshot of it now; the same content returns the existing snapshot).
-/// </summary>
 public sealed class GoldVerb : ICliVerb
 {
     private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);

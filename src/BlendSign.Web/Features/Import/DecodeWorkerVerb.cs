@@ -4,11 +4,7 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>
-/// <c>decode-worker</c> (hidden): one isolated DICOM decoder process, started by the importer itself. Reads paths
-/// on standard input and answers in <see cref="DecoderWorker"/>'s binary protocol on standard output; builds no
-/// host and touches no database.
-/// </summary>
+/// <summary>Hidden: one isolated DICOM decoder process started by the importer itself; builds no host and touches no database.</summary>
 public sealed class DecodeWorkerVerb : ICliVerb
 {
     public const string VerbName = "decode-worker";

@@ -11,10 +11,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>
-/// The lead's upload (<c>POST /api/import/uploads</c>, multipart, streamed to disk, then imported in the background)
-/// and the verdicts of a browser import as CSV (<c>GET /api/import/jobs/{id}/verdicts.csv</c>).
-/// </summary>
 public static class ImportEndpoints
 {
     /// <summary>Sent by the /import page's script: a form on another site cannot set it, so no cross-site upload passes.</summary>

@@ -4,9 +4,8 @@ using BlendSign.Data.Import;
 namespace BlendSign.Web.Features.Import;
 
 /// <summary>
-/// One import started from the browser (an upload or a PACS query), as its page shows it: progress with an ETA while
-/// it runs, then its report or why it failed. Lives in memory only: the imported slices are in the database, and the
-/// verdicts (which name the lead's own files) are not kept past the server's run.
+/// Lives in memory only: the imported slices are in the database, and the verdicts (which name the lead's own files)
+/// are not kept past the server's run.
 /// </summary>
 public sealed class ImportJob
 {
@@ -47,7 +46,6 @@ public sealed class ImportJob
         ? Elapsed * ((total - seen) / (double)seen)
         : null;
 
-    /// <summary>Asks a running import to stop; an ended one stays as it ended.</summary>
     public void Cancel()
     {
         lock (_cancel)
@@ -59,7 +57,6 @@ public sealed class ImportJob
         }
     }
 
-    /// <summary>Called once the job's state is final.</summary>
     internal void Finish()
     {
         lock (_cancel)

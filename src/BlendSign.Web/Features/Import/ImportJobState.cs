@@ -1,6 +1,5 @@
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>Where a browser-started import stands.</summary>
 public enum ImportJobState
 {
     Running,

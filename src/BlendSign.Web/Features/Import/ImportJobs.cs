@@ -4,10 +4,7 @@ using BlendSign.Data.Import.DicomWeb;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>
-/// Runs browser-started imports in the background and tells subscribed pages how they go (eShop's notifier
-/// pattern). Keeps the last <see cref="Kept"/> jobs; the server's shutdown cancels those still running.
-/// </summary>
+/// <summary>Keeps the last <see cref="Kept"/> jobs; the server's shutdown cancels those still running.</summary>
 public sealed class ImportJobs(IHostApplicationLifetime lifetime, ILogger<ImportJobs> logger)
 {
     public const int Kept = 20;
@@ -31,7 +28,6 @@ public sealed class ImportJobs(IHostApplicationLifetime lifetime, ILogger<Import
 
     public ImportJob? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
 
-    /// <summary>Newest first.</summary>
     public IReadOnlyList<ImportJob> Recent() => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
 
     /// <summary>Calls <paramref name="onChange"/> (on a pool thread) whenever a job makes progress or ends.</summary>

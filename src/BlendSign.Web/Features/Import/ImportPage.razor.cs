@@ -11,11 +11,6 @@ using MudBlazor;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>
-/// A lead's imports from the browser: drop or pick files, folders and .zip archives (streamed to the server by
-/// <c>import-upload.js</c>), or search a PACS over DICOMweb and import chosen series; then watch the import's
-/// progress, cancel it, and read, filter and download its verdicts.
-/// </summary>
 public partial class ImportPage
 {
     public const string UploadModule = "./js/import-upload.js";
@@ -279,9 +274,7 @@ public partial class ImportPage
         _self?.Dispose();
     }
 
-    /// <summary>A row of the PACS's study list.</summary>
     private sealed record SeriesRow(DicomWebSeries Series);
 
-    /// <summary>The browser's upload so far.</summary>
     private sealed record UploadState(int Files, long Loaded, long Total);
 }

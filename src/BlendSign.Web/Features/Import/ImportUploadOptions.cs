@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>The <c>BlendSign:Import:Upload</c> configuration section: browser uploads on <c>/import</c>.</summary>
 public sealed class ImportUploadOptions
 {
     public const string SectionName = "BlendSign:Import:Upload";

@@ -8,11 +8,8 @@ using BlendSign.Web.Cli;
 namespace BlendSign.Web.Features.Import;
 
 /// <summary>
-/// <c>import PATH... [--assume-ct] [--json]</c>: imports DICOM files, folders and .zip archives;
-/// <c>import --dicomweb BASE_URL [--study UID]... [--series UID]... [--since DATE] [--user U --password-stdin]</c>:
-/// the same from a PACS (QIDO-RS + WADO-RS); <c>import --dimse HOST:PORT --called-ae AE --study UID...</c>: by C-MOVE
-/// from a PACS without DICOMweb. Exit code 0 whenever the run finished, whatever it rejected; 1 when
-/// the PACS could not be searched (refused, unreachable), with nothing imported. Progress goes to the log (standard error).
+/// Exit code 0 whenever the run finished, whatever it rejected; 1 when the PACS could not be searched (refused,
+/// unreachable), with nothing imported. Progress goes to the log (standard error).
 /// </summary>
 public sealed class ImportVerb : ICliVerb
 {
@@ -65,7 +62,6 @@ public sealed class ImportVerb : ICliVerb
         return 0;
     }
 
-    /// <summary>The C-MOVE import, or null after saying on standard error what is wrong with the options.</summary>
     private static async Task<ImportReport?> ImportByDimseAsync(
         CliContext context, IServiceProvider services, ImportVerbOptions options, ParseResult parse, string node, bool otherSource,
         ImportSettings settings, CancellationToken cancellationToken)
@@ -85,7 +81,6 @@ public sealed class ImportVerb : ICliVerb
         return await services.GetRequiredService<DimseImporter>().ImportAsync(query, settings, progress: null, cancellationToken);
     }
 
-    /// <summary>The import of files, folders and archives, or null after saying on standard error what is wrong with the options.</summary>
     private static async Task<ImportReport?> ImportFilesAsync(
         CliContext context, IServiceProvider services, ImportVerbOptions options, ParseResult parse, string[] given,
         ImportSettings settings, CancellationToken cancellationToken)
@@ -136,7 +131,6 @@ public sealed class ImportVerb : ICliVerb
     private static bool HasPacsOptions(ParseResult parse, params Option[] options) =>
         options.Any(option => parse.GetResult(option) is { Implicit: false });
 
-    /// <summary>The query, or null after saying on standard error what is wrong with the options.</summary>
     private static async Task<DicomWebQuery?> ReadQueryAsync(
         CliContext context, string pacs, string[] given, ParseResult parse, ImportVerbOptions options, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>The argument and options of <see cref="ImportVerb"/>.</summary>
 internal sealed class ImportVerbOptions
 {
     public Argument<string[]> Paths { get; } = new("path")
@@ -34,7 +33,6 @@ internal sealed class ImportVerbOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Write the report as one JSON document." };
 
-    /// <summary>Adds the argument and the options to <paramref name="command"/> in the order <c>--help</c> lists them.</summary>
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);

@@ -3,11 +3,7 @@ using BlendSign.Data.Import;
 
 namespace BlendSign.Web.Features.Import;
 
-/// <summary>
-/// The files of one browser upload, streamed to a folder of their own under the data directory. They are saved under
-/// numbered names (what the browser calls a file never becomes a path here) and reported under the names the lead
-/// gave them; the folder goes when the import ends.
-/// </summary>
+/// <summary>Saved under numbered names (what the browser calls a file never becomes a path here); the folder goes when the import ends.</summary>
 public sealed class UploadedFiles(string folder)
 {
     private const int MaxNameLength = 260;
@@ -70,7 +66,6 @@ public sealed class UploadedFiles(string folder)
         return items;
     }
 
-    /// <summary>The report with each saved path (or <c>saved.zip!entry</c>) given back its uploaded name.</summary>
     public ImportReport Rename(ImportReport report)
     {
         var names = _files.ToDictionary(f => f.Saved, f => f.Original, StringComparer.Ordinal);

@@ -8,7 +8,6 @@ using MudBlazor;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary>The lead's scans × radiologists table: assignment checkboxes, bulk actions and each rater's progress.</summary>
 public partial class AssignmentsPage
 {
     private AssignmentOverview? _overview;

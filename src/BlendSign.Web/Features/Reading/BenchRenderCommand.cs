@@ -5,10 +5,6 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary>
-/// <c>bench render PATH... [--isolated] [--json]</c>: decode + three-window RGB + 512 resize + PNG per slice, on
-/// every core. JSON: <c>{"slices","seconds","slices_per_second","skipped",...stage thread times}</c>.
-/// </summary>
 internal static class BenchRenderCommand
 {
     public static Command Create(CliContext context)

@@ -5,10 +5,6 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary>
-/// <c>boxes import FILE</c> and <c>boxes export [--include-excluded] --out FILE</c>
-/// (CSV <c>rater,sop_instance_uid,center_x,center_y,left,top,right,bottom</c>, pixels of the original slice).
-/// </summary>
 public sealed class BoxesVerb : ICliVerb
 {
     public string Name => "boxes";

@@ -6,11 +6,7 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary>
-/// <c>export-slice --sop UID --format npy|png [--window rgb3|brain|subdural|bone] --out FILE</c>:
-/// npy is the slice in HU at its original size; png is the rendered 512×512 view.
-/// Exit codes: 0 written, 1 unknown slice or unwritable output.
-/// </summary>
+/// <summary>npy is the slice in HU at its original size; png is the rendered 512×512 view.</summary>
 public sealed class ExportSliceVerb : ICliVerb
 {
     public string Name => "export-slice";

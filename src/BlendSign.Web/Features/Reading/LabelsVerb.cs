@@ -5,7 +5,6 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary><c>labels import FILE</c> and <c>labels export [--include-excluded] --out FILE</c> (CSV <c>rater,sop_instance_uid,label</c>).</summary>
 public sealed class LabelsVerb : ICliVerb
 {
     public string Name => "labels";

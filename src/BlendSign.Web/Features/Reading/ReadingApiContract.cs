@@ -23,7 +23,6 @@ public static class ReadingApiContract
     public static string LabelPath(string sopInstanceUid) => $"/api/reading/slices/{Uri.EscapeDataString(sopInstanceUid)}/label";
 }
 
-/// <summary>The body of <c>PUT /api/reading/slices/{sop}/label</c>: <c>{"label":"normal_ich"}</c>.</summary>
 public sealed record LabelRequest(string? Label);
 
 /// <summary>What a label write did: saved, or refused (<c>refusal</c> is the reason's snake_case name) with a message.</summary>

@@ -8,13 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary>
-/// The radiologist's reading as JSON, for clients that are not the viewer's Blazor circuit (the load test):
-/// <c>GET /api/reading/worklist</c> (the caller's own scans, slices and labels) and
-/// <c>PUT /api/reading/slices/{sopInstanceUid}/label</c> with <c>{"label":"normal_ich"}</c>. A write goes through
-/// <see cref="ReadingService.SetLabelAsync"/>, as the viewer's does: the same assignment and blinding checks, the same
-/// audit entry (source <c>api</c>). Other roles get 403, the anonymous 401.
-/// </summary>
+/// <summary>For clients that are not the viewer's circuit (the load test); writes get the viewer's checks and audit (source <c>api</c>).</summary>
 public static class ReadingEndpoints
 {
     public static IEndpointRouteBuilder MapReadingEndpoints(this IEndpointRouteBuilder endpoints)

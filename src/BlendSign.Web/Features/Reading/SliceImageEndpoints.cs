@@ -3,7 +3,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace BlendSign.Web.Features.Reading;
 
-/// <summary><c>GET /api/slices/{sopInstanceUid}/image?window=rgb3|brain|subdural|bone</c>: the rendered 512×512 PNG.</summary>
 public static class SliceImageEndpoints
 {
     // Views are content-addressed (the ETag changes with the pixels), so a day of private caching

@@ -9,9 +9,8 @@ using Microsoft.JSInterop;
 namespace BlendSign.Web.Features.Reading;
 
 /// <summary>
-/// The slice viewer: keyboard-first navigation and labeling, boxes drawn with the mouse, zoom and pan. Every change
-/// is saved at once through <see cref="ViewerSession"/>; box-editor.js only reports pointer gestures, in original
-/// slice pixels, to the <see cref="JSInvokableAttribute"/> methods below.
+/// Every change is saved at once through <see cref="ViewerSession"/>; box-editor.js only reports pointer gestures, in
+/// original slice pixels, to the <see cref="JSInvokableAttribute"/> methods below.
 /// </summary>
 public partial class Viewer : IAsyncDisposable
 {
@@ -51,7 +50,6 @@ public partial class Viewer : IAsyncDisposable
     [Inject]
     private ILogger<Viewer> Logger { get; set; } = default!;
 
-    /// <summary>The open scan's state (null before it is loaded or when it is not found); for tests and the markup.</summary>
     internal ViewerSession? Session => _session;
 
     protected override async Task OnParametersSetAsync()
@@ -256,7 +254,6 @@ public partial class Viewer : IAsyncDisposable
         StateHasChanged();
     }
 
-    /// <summary>box-editor.js: a box was moved or resized, or its center moved.</summary>
     [JSInvokable]
     public async Task OnBoxChanged(int boxId, double left, double top, double right, double bottom, double centerX, double centerY)
     {

@@ -5,10 +5,8 @@ using BlendSign.Data.Reading;
 namespace BlendSign.Web.Features.Reading;
 
 /// <summary>
-/// The viewer's state for one open scan: the current slice, the selected box and the undo stack. Every change
-/// goes through <see cref="ReadingService"/> at once (saved and audited there); the local copy of the scan is
-/// updated only from what the server accepted, so the page never shows an unsaved read. Blazor Server may start
-/// the next key's handler while a save is awaited, so the writes pass one at a time, in the order they came.
+/// The local copy of the scan is updated only from what the server accepted, so the page never shows an unsaved read.
+/// Blazor Server may start the next key's handler while a save is awaited, so writes pass one at a time, in order.
 /// </summary>
 public sealed class ViewerSession(ReadingService reading, Reader reader, ScanReading scan) : IDisposable
 {
@@ -22,7 +20,6 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
     /// <summary>Why the last change was refused; null after a change that was saved.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>What the last undo reverted, for the page to say so.</summary>
     public string? LastUndone { get; private set; }
 
     public SliceReading Current => Scan.Slices[Index];
@@ -47,10 +44,7 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
     public void Select(int? boxId) =>
         SelectedBoxId = boxId is { } id && Current.MyBoxes.Any(b => b.BoxId == id) ? id : null;
 
-    /// <summary>
-    /// Labels the current slice and, when <paramref name="advance"/>, moves to the next one at once: the next
-    /// slice shows while the label is saved, and the label shows when it is saved (or an error when refused).
-    /// </summary>
+    /// <summary>With <paramref name="advance"/> the next slice shows while the label is saved.</summary>
     public Task<bool> LabelAsync(HemorrhageClass label, bool advance)
     {
         var sliceId = Current.SliceId;
@@ -77,7 +71,6 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         });
     }
 
-    /// <summary>Adds a box drawn on the current slice (its center in the middle) and selects it.</summary>
     public Task<bool> AddBoxAsync(BoxGeometry geometry)
     {
         var sliceId = Current.SliceId;
@@ -98,7 +91,6 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         return true;
     }
 
-    /// <summary>Moves or resizes one of the rater's boxes, or moves its center.</summary>
     public Task<bool> UpdateBoxAsync(int boxId, BoxGeometry geometry) => OneAtATime(async () =>
     {
         var old = Scan.Slices.SelectMany(s => s.MyBoxes).FirstOrDefault(b => b.BoxId == boxId);

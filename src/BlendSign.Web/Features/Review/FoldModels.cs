@@ -10,16 +10,13 @@ using TorchSharp;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>The model of a run that predicted one slice: the run's settings, the fold, its final weights, and the slice's store key.</summary>
 public sealed record FoldModelTarget(int RunId, int Fold, TrainingSettings Settings, string ModelPath, string StoreKey);
 
-/// <summary>What <see cref="FoldModels.LocateAsync"/> found: the target, or why there is none.</summary>
 public sealed record FoldModelLookup(FoldModelTarget? Target, string? Problem);
 
 /// <summary>
-/// The fold models of finished runs, for looking again at one slice (Grad-CAM, the model's boxes): each slice is
-/// explained by the model of the fold whose validation part held it (its final weights in the run folder). The last
-/// few models used stay loaded; one computation at a time (CPU bound).
+/// Each slice is explained by the model of the fold whose validation part held it. The last few models used stay
+/// loaded; one computation at a time (CPU bound).
 /// </summary>
 public sealed class FoldModels(
     IDbContextFactory<BlendSignDbContext> dbFactory, RunStorage storage, SliceStore sliceStore, CpuFastPathGuard cpuFastPath,
@@ -54,10 +51,7 @@ public sealed class FoldModels(
             : new FoldModelLookup(null, $"Run {runId} kept no model for fold {prediction.Fold}.");
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on the target's model, off the caller's thread, one at a time; an unreadable model
-    /// file gives an <see cref="InvalidDataException"/>.
-    /// </summary>
+    /// <summary>Off the caller's thread, one at a time; an unreadable model file gives an <see cref="InvalidDataException"/>.</summary>
     public async Task<T> UseAsync<T>(FoldModelTarget target, Func<SliceClassifier, T> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -72,10 +66,7 @@ public sealed class FoldModels(
         }
     }
 
-    /// <summary>
-    /// Loads the target's slice, renders it as the run's input (rgb3 at the run's image size) and runs
-    /// <paramref name="work"/> on the model, the slice and that input; a missing slice gives an <see cref="IOException"/>.
-    /// </summary>
+    /// <summary>The slice rendered as the run's input (rgb3 at its image size); a missing slice gives an <see cref="IOException"/>.</summary>
     public async Task<T> UseOnSliceAsync<T>(FoldModelTarget target, Func<SliceClassifier, HuSlice, float[], T> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);

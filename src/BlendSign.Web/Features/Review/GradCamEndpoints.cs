@@ -3,11 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>
-/// <c>GET /api/runs/{runId}/gradcam/{sopInstanceUid}[?class=non_ich|normal_ich|blend_sign]</c>: the slice's rgb3 view
-/// at its own size with the Grad-CAM heatmap of the run's fold model that held the slice out (default: the predicted
-/// class). Model outputs are unblinded: lead, reviewer, admin; radiologists 403.
-/// </summary>
+/// <summary>Default class: the predicted one. Model outputs are unblinded: lead, reviewer, admin; radiologists get 403.</summary>
 public static class GradCamEndpoints
 {
     public const string Roles = BlendSign.Data.Accounts.Roles.Lead + "," + BlendSign.Data.Accounts.Roles.Reviewer + "," + BlendSign.Data.Accounts.Roles.Admin;

@@ -3,11 +3,7 @@ using BlendSign.Data.Rendering;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>
-/// A slice's rgb3 view at its own size with a Grad-CAM heatmap blended over it: each pixel takes the heatmap's value
-/// (bilinear from the S×S map) as both the colour on a blue–green–yellow–red ramp and its opacity (at most 60 %),
-/// so cold regions show the slice as it is.
-/// </summary>
+/// <summary>Each pixel takes the heatmap's value as both its ramp colour and its opacity (at most 60 %), so cold regions show the slice as it is.</summary>
 public static class GradCamOverlay
 {
     private const double MaxOpacity = 0.6;
@@ -45,7 +41,6 @@ public static class GradCamOverlay
         return pixels;
     }
 
-    /// <summary>The PNG of <see cref="Blend"/>.</summary>
     public static byte[] Png(HuSlice slice, float[] heatmap, int heatSize) =>
         PngEncoder.Encode(Blend(slice, heatmap, heatSize), slice.Columns, slice.Rows, 3);
 

@@ -3,13 +3,8 @@ using BlendSign.Model.Explain;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>What <see cref="GradCamService.RenderAsync"/> gives: the PNG, or why there is none.</summary>
 public sealed record GradCamImage(byte[]? Png, string? Problem, int TargetClass = -1);
 
-/// <summary>
-/// Grad-CAM of a run's classification of one slice, computed with the model of the fold that predicted it
-/// (<see cref="FoldModels"/>), as an overlay on the slice's rgb3 view at the slice's size.
-/// </summary>
 public sealed class GradCamService(FoldModels models, ILogger<GradCamService> logger)
 {
     /// <param name="targetClass">The class to explain; null explains the predicted one.</param>

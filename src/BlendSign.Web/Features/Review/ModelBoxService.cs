@@ -12,13 +12,8 @@ public sealed record ModelBox(double Left, double Top, double Right, double Bott
 /// <summary>What <see cref="ModelBoxService.DetectAsync"/> gives: the boxes (none found is an empty list), or why there are none.</summary>
 public sealed record ModelBoxes(IReadOnlyList<ModelBox> Boxes, string? Problem);
 
-/// <summary>
-/// The hemorrhage boxes a run's detection branch finds on one slice, from the model of the fold that predicted it
-/// (<see cref="FoldModels"/>), decoded by <see cref="DetectionDecoder"/> and mapped back onto the slice's pixels.
-/// </summary>
 public sealed class ModelBoxService(FoldModels models, ILogger<ModelBoxService> logger)
 {
-    /// <param name="minimumScore">The center score a box needs (<see cref="DetectionDecoder.DefaultMinimumScore"/> by default).</param>
     public async Task<ModelBoxes> DetectAsync(int runId, string sopInstanceUid, CancellationToken cancellationToken,
         double minimumScore = DetectionDecoder.DefaultMinimumScore)
     {

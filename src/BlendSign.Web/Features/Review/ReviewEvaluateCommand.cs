@@ -12,11 +12,9 @@ using Microsoft.AspNetCore.Identity;
 namespace BlendSign.Web.Features.Review;
 
 /// <summary>
-/// <c>review evaluate --truth FILE [--run ID] [--top 20,50] [--apply N --reviewer NAME] [--json]</c>: the precision at N of a
-/// run's queue against a truth file (<c>sop_instance_uid,true_label</c>, the demo's), counting every queued slice,
-/// decided or not, so the figure describes the ranking; the run's metrics against its gold labels and against the
-/// truth. <c>--apply N</c> then reviews the first N undecided slices as a reviewer with the truth would: change where
-/// the gold label is wrong, keep where it is right, through the same service as the review page.
+/// Precision at N of a run's queue against a truth file (the demo's), counting every queued slice, decided or not, so
+/// the figure describes the ranking. <c>--apply N</c> then reviews the first N undecided slices as a reviewer with the
+/// truth would, through the same service as the review page.
 /// </summary>
 internal static class ReviewEvaluateCommand
 {
@@ -86,7 +84,6 @@ internal static class ReviewEvaluateCommand
         return truth;
     }
 
-    /// <summary>The queue's precision at each N, and the run's metrics against its gold labels and against the truth.</summary>
     private static EvaluateJson Evaluate(
         ReviewRunData data, ReviewQueue queue, IReadOnlyDictionary<string, HemorrhageClass> truth, IReadOnlyList<int> tops)
     {

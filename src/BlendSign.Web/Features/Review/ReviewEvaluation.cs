@@ -7,11 +7,7 @@ namespace BlendSign.Web.Features.Review;
 /// <param name="Considered">Slices actually looked at: <see cref="Top"/>, or fewer when the queue is shorter.</param>
 public sealed record PrecisionAtN(int Top, int Considered, int WrongGold, double Precision);
 
-/// <summary>
-/// How well a queue finds wrong gold labels, given the truth (the demo's truth file): precision at each N, how many
-/// gold labels of the run are wrong at all (so the best reachable precision at N is min(N, that) / N), and how many
-/// of them the whole queue holds.
-/// </summary>
+/// <summary>Also how many gold labels are wrong at all, so the best reachable precision at N is min(N, that) / N.</summary>
 public sealed record ReviewEvaluation(
     int RunId,
     int Scored,

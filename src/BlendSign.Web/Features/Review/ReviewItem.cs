@@ -15,11 +15,7 @@ public sealed record ReviewItem(int Rank, ReviewSlice Slice, SliceReviewScore Sc
 /// <summary>How often one rater disagrees with both the gold label and the model over the run's slices.</summary>
 public sealed record RaterDisagreementCount(string Rater, int Slices);
 
-/// <summary>
-/// A run's review queue: the slices needing review (suspect labels and box disagreements) in rank order, without
-/// those decided since the run's snapshot unless asked; the per-class thresholds; per rater, the slices where they
-/// disagree with both gold and model.
-/// </summary>
+/// <summary>Slices decided since the run's snapshot are left out unless asked for.</summary>
 public sealed record ReviewQueue(
     ReviewRun Run,
     IReadOnlyList<string> Raters,

@@ -2,7 +2,6 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>What a key press in the review queue asks for.</summary>
 public enum ReviewCommand
 {
     None,
@@ -19,11 +18,7 @@ public enum ReviewCommand
     ToggleModelBoxes,
 }
 
-/// <summary>
-/// The review queue's keys, one table for the handling and the legend: K keeps the gold label; C starts a change,
-/// then 1/2/3 picks the class and the reason field takes the keys (Enter saves, Esc cancels); R sends the slice back
-/// for a re-read; U undoes the last decision; W cycles the window; G toggles the Grad-CAM overlay; M the model's boxes; arrows move.
-/// </summary>
+/// <summary>One table drives both the key handling and the legend.</summary>
 public static class ReviewKeys
 {
     public static IReadOnlyList<(string Key, HemorrhageClass Class)> Classes { get; } =

@@ -3,11 +3,6 @@ using BlendSign.Model.Review;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>
-/// <c>review list --json</c>: <c>{"run_id", "gold_snapshot_id", "thresholds": {class: t}, "queued", "decided", "items": [{"rank",
-/// "sop_instance_uid", "scan_id", "slice_index", "gold_label", "gold_status", "model_label", "suggested_label",
-/// "probabilities": {class: p}, "score", "box_disagreement", "raters": {name: label or null}}]}</c>.
-/// </summary>
 internal sealed record ReviewListJson(
     int RunId,
     int GoldSnapshotId,
@@ -36,7 +31,6 @@ internal sealed record ReviewListJson(
             BoxFlag(i.Score.BoxDisagreement),
             queue.Raters.ToDictionary(r => r, r => i.Slice.Reads.FirstOrDefault(x => x.Rater == r)?.Label?.ToWireName()))).ToList());
 
-    /// <summary>"none", "bleed_without_box" or "box_without_bleed".</summary>
     public static string BoxFlag(BoxDisagreement flag) => flag switch
     {
         BoxDisagreement.PredictedBleedWithoutBox => "bleed_without_box",

@@ -11,11 +11,6 @@ using MudBlazor;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>
-/// The reviewer's queue: a run's slices whose gold label the model doubts, in rank order, each with every read
-/// (unblinded), the gold label and how it was reached, the model's probabilities, boxes and Grad-CAM; keep / change / re-read
-/// from the keyboard (<see cref="ReviewKeys"/>), moving to the next slice after each decision.
-/// </summary>
 public partial class ReviewQueuePage
 {
     /// <summary>Box colours per rater, in rater order; consensus boxes in white.</summary>
@@ -377,14 +372,12 @@ public partial class ReviewQueuePage
             .Concat(item.Slice.ConsensusBoxes.Select(b => (new RaterBox("consensus", b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom), ConsensusColor)))
             .ToList();
 
-    /// <summary>The model's boxes on the slice, when known and shown.</summary>
     private IReadOnlyList<(RaterBox Box, string Color, string Caption)> ModelBoxesOf(ReviewItem item) =>
         _modelBoxesShown && _modelBoxes.TryGetValue(item.Slice.SopInstanceUid, out var found)
             ? [.. found.Boxes.Select(b => (new RaterBox("model", b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom), ModelColor,
                 $"model {b.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"))]
             : [];
 
-    /// <summary>The model row of the reads table: how many boxes it found and their scores, or why there are none.</summary>
     private string ModelBoxSummary(ReviewItem item) => _modelBoxes.TryGetValue(item.Slice.SopInstanceUid, out var found)
         ? found.Problem ?? (found.Boxes.Count == 0
             ? "no box"

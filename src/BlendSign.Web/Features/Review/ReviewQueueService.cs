@@ -12,11 +12,6 @@ using BlendSign.Web.Features.Training;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>
-/// Builds review queues (a run's slices scored by <see cref="ConfidentLearning"/>), queues the retraining on the
-/// reviewed gold standard, and compares two runs. The data comes from <see cref="ReviewDataService"/>; decisions are
-/// written by <see cref="ReviewDecisionService"/>.
-/// </summary>
 public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue runs)
 {
     /// <summary>The queue of a run (default: the latest completed one); null when no run can be reviewed.</summary>
@@ -74,10 +69,7 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
         return (aucs.Count == 0 ? null : aucs.Average(), chance);
     }
 
-    /// <summary>
-    /// Queues a run with the reviewed run's settings and folds on the gold standard as it is now (the reviewed one: the
-    /// queue takes a snapshot); the server's worker trains it. Returns the new run's id; null when the run is unknown.
-    /// </summary>
+    /// <summary>Same settings and folds on the gold standard as it is now; null when the run is unknown.</summary>
     public async Task<int?> RetrainAsync(int reviewedRunId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         // The same settings and the same folds: the two runs differ only in the reviewed labels.
@@ -85,17 +77,12 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
         return settings is null ? null : await runs.QueueAsync(settings with { FoldsFromRun = reviewedRunId }, cancellationToken, actor);
     }
 
-    /// <summary>The settings a reviewable run was trained with; null for an unknown run.</summary>
     public async Task<TrainingSettings?> SettingsOfAsync(int runId, CancellationToken cancellationToken = default)
     {
         var run = (await data.ReviewableRunsAsync(cancellationToken)).FirstOrDefault(r => r.RunId == runId);
         return run is null ? null : JsonSerializer.Deserialize<TrainingSettings>(run.ConfigurationJson, TrainingJson.Options);
     }
 
-    /// <summary>
-    /// Two runs side by side: each one's metrics against its own gold snapshot and both against the later run's, and the
-    /// labels that changed between the snapshots.
-    /// </summary>
     public async Task<RunComparison?> CompareAsync(int before, int after, CancellationToken cancellationToken = default)
     {
         var reviewable = await data.ReviewableRunsAsync(cancellationToken);
@@ -121,7 +108,6 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
         return new RunComparison(a, b, own, onB, common.Count, changes);
     }
 
-    /// <summary>A run's pooled out-of-fold metrics against the gold labels it trained on.</summary>
     public async Task<ClassificationMetrics> MetricsOfAsync(int runId, CancellationToken cancellationToken = default) =>
         Metrics((await data.PredictionsAsync(runId, cancellationToken)).Select(p => (p.Gold, p.Probabilities)));
 

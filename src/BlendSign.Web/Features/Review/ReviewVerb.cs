@@ -6,11 +6,6 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Review;
 
-/// <summary>
-/// <c>review list [--run ID] [--top N] [--json]</c>: the ranked model-vs-rater disagreements of a run (default: the
-/// latest completed one); <c>review export --out FILE</c>: the decisions as CSV; <c>review evaluate --truth FILE</c>:
-/// how many of the top slices have a wrong gold label (<see cref="ReviewEvaluateCommand"/>).
-/// </summary>
 public sealed class ReviewVerb : ICliVerb
 {
 

@@ -4,8 +4,7 @@ using BlendSign.Model.Metrics;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// One ablation row (WCE, WCE+AT, WCE+AT+SKD) over several seeds: its runs and, per class, each metric's mean and
-/// sample SD over the seeds' pooled out-of-fold results (the spread one CPU run cannot show). Diverged runs are
+/// Per class, each metric's mean and sample SD over the seeds (the spread one CPU run cannot show). Diverged runs are
 /// counted in (a row that diverges for one seed in three is part of what the row does) and counted apart.
 /// </summary>
 public sealed record AblationSeedSummary(
@@ -36,7 +35,6 @@ public sealed record AblationSeedSummary(
         SeedSpread.Of(runs.Select(r => r.Auc)));
 }
 
-/// <summary>One class's metrics over the seeds of an ablation row.</summary>
 public sealed record ClassMetricsOverSeeds(SeedSpread Sensitivity, SeedSpread Specificity, SeedSpread F1, SeedSpread Auc);
 
 /// <summary>A metric's mean and sample SD over seeds; <see cref="Seeds"/> counts the runs where it is defined.</summary>

@@ -6,11 +6,7 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// <c>bench infer [--backbone B] [--image-size S] [--slices N] [--threads T] [--detection] [--channels-first] [--json]</c>:
-/// milliseconds per slice in eval mode, one slice at a time (the review queue's and Grad-CAM's forward pass), the mean
-/// and the median slice. A subcommand of <c>bench</c>.
-/// </summary>
+/// <summary>Milliseconds per slice in eval mode, one slice at a time (the review queue's and Grad-CAM's forward pass).</summary>
 public static class BenchInferCommand
 {
     public static Command Create(CliContext context)

@@ -10,13 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// <c>bench train-step [--backbone B] [--image-size S] [--batch N] [--steps K] [--threads T] [--no-detection] [--no-pipeline]
-/// [--channels-first] [--json]</c>: images per second of one SGD step on random input (warm-up excluded; over all steps
-/// and for the median step), the ceiling for the training pipeline; then
-/// the same steps fed by the real pipeline (imported slices read from the slice store, rendered, augmented and
-/// batched on a background task) as a fraction of it. A subcommand of <c>bench</c>.
-/// </summary>
+/// <summary>SGD steps on random input (the ceiling), then the same steps fed by the real pipeline, as a fraction of it.</summary>
 public static class BenchTrainStepCommand
 {
     public static Command Create(CliContext context)

@@ -6,11 +6,8 @@ using BlendSign.Web.Cli;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// <c>cpu-check [--json]</c>: whether the network's CPU fast path (channels-last) computes the reference path's
-/// numbers on this CPU (<see cref="CpuFastPathCheck"/>). The server and the verbs run it as a child process before
-/// they first build a network (<see cref="CpuFastPathGuard"/>), so a kernel that kills its process costs the fast path,
-/// not them. Exit code 0 when the fast path passed, 3 when it differs; a native fault ends the process with its signal.
-/// Builds no host and touches no database.
+/// Run as a child process before the first network is built, so a kernel that kills its process costs the fast path,
+/// not the server. Exit code 0 when the fast path passed, 3 when it differs.
 /// </summary>
 public sealed class CpuCheckVerb : ICliVerb
 {

@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Components;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// An SVG line chart of a <see cref="LossHistory"/>; the y axis stops at the 98th percentile of the batch losses so one
-/// spike does not flatten the rest. Below it, each epoch's gradient norm before clipping (median and largest), where the
-/// history has them: exploding gradients show there before the loss does.
+/// The y axis stops at the 98th percentile of the batch losses so one spike does not flatten the rest. Gradient norms
+/// before clipping are drawn below: exploding gradients show there before the loss does.
 /// </summary>
 public partial class LossChart
 {
@@ -89,7 +88,6 @@ public partial class LossChart
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>Where each fold (and each ablation row) starts, from the epochs' first steps.</summary>
     private IEnumerable<(long Step, string Label)> FoldStarts()
     {
         EpochLossPoint? previous = null;

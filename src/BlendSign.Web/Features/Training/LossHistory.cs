@@ -4,10 +4,7 @@ namespace BlendSign.Web.Features.Training;
 public sealed record BatchLossPoint(long Step, int Fold, int Generation, int Epoch, double Loss,
     double? Classification, double? Detection, double? Distillation);
 
-/// <summary>
-/// An epoch's mean loss and the learning rate after it, at the step where the epoch ended; its gradient norms before
-/// clipping (median, largest, steps clipped; null in histories written before they were kept).
-/// </summary>
+/// <summary>Gradient norms are null in histories written before they were kept.</summary>
 public sealed record EpochLossPoint(long Step, string? Arm, int Fold, int Generation, int Epoch, double Loss, double LearningRate)
 {
     public double? GradientNormMedian { get; init; }
@@ -17,7 +14,6 @@ public sealed record EpochLossPoint(long Step, string? Arm, int Fold, int Genera
     public int? ClippedSteps { get; init; }
 }
 
-/// <summary>A pick-up after an interruption: where the run continued (fold, generation, the epoch it trained next).</summary>
 public sealed record ResumeNote(DateTimeOffset At, int Fold, int Generation, int Epoch, bool FromCheckpoint)
 {
     public string Describe() => !FromCheckpoint
@@ -25,11 +21,7 @@ public sealed record ResumeNote(DateTimeOffset At, int Fold, int Generation, int
         : FormattableString.Invariant($"resumed after a restart at fold {Fold} epoch {Epoch}") + (Generation > 0 ? $" (student {Generation})" : "");
 }
 
-/// <summary>
-/// A run's loss curves as the training page draws them: every epoch, and the batches thinned to at most
-/// <see cref="MaxBatchPoints"/> (every <see cref="Stride"/>-th batch), plus its resumes. Stored as the run folder's
-/// <c>progress.json</c> at each epoch's end, so a reopened page (or a resumed run) finds it.
-/// </summary>
+/// <summary>Stored as the run folder's <c>progress.json</c> at each epoch's end, so a reopened page (or a resumed run) finds it.</summary>
 public sealed record LossHistory(
     IReadOnlyList<BatchLossPoint> Batches,
     IReadOnlyList<EpochLossPoint> Epochs,

@@ -4,7 +4,6 @@ using BlendSign.Model.Training;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>Progress and ablation rows in words, for the run's progress message, the log and the training page.</summary>
 public static class ProgressText
 {
     /// <summary>"WCE+AT · fold 3/5 · epoch 7/50 · batch 12/40 · loss 0.41 (cls 0.30, det 0.11) · lr 0.0081 · ETA 12 min".</summary>

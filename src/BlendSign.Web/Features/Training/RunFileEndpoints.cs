@@ -4,10 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// <c>GET /api/runs/{runId}/oof_predictions.csv</c>: a run's out-of-fold predictions as a download, so the results page
-/// links the file instead of showing where it lies on the server. Model outputs are unblinded: lead, reviewer, admin.
-/// </summary>
+/// <summary>A download, so the results page never shows where the file lies on the server. Model outputs are unblinded: lead, reviewer, admin.</summary>
 public static class RunFileEndpoints
 {
     public static string OofPredictionsPathOf(int runId) => FormattableString.Invariant($"/api/runs/{runId}/oof_predictions.csv");

@@ -2,10 +2,7 @@ using System.Globalization;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// A run's files under <c>{DataDirectory}/runs/{id}/</c>: the out-of-fold predictions, the fold checkpoints (and each
-/// fold's final model, for Grad-CAM), the loss history the training page draws, and the lock its executor holds.
-/// </summary>
+/// <summary>A run's files; each fold's final model is kept for Grad-CAM.</summary>
 public sealed record RunFolder(string Directory)
 {
     public const string OofFileName = "oof_predictions.csv";

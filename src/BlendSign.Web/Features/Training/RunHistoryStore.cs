@@ -5,15 +5,13 @@ using BlendSign.Model.Training;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// Keeps the loss history of the runs this process executes in memory (bounded per run) and writes it to the run
-/// folder at every epoch's end; other runs' histories are read from their folders. Record from the training thread,
-/// read from any.
+/// Histories of runs executing here live in memory (bounded per run) and are written at every epoch's end; other
+/// runs' are read from their folders. Record from the training thread, read from any.
 /// </summary>
 public sealed class RunHistoryStore(RunStorage storage, ILogger<RunHistoryStore> logger)
 {
     private readonly ConcurrentDictionary<int, Recorder> _live = new();
 
-    /// <summary>Adds a progress report of a run executing here; an epoch's end is written to disk.</summary>
     public void Record(int runId, TrainingProgress progress)
     {
         var recorder = _live.GetOrAdd(runId, id => new Recorder(Load(id)));
@@ -23,14 +21,12 @@ public sealed class RunHistoryStore(RunStorage storage, ILogger<RunHistoryStore>
         }
     }
 
-    /// <summary>Notes a resume in the run's history (and on disk at once).</summary>
     public void AddResume(int runId, ResumeNote note)
     {
         var recorder = _live.TryGetValue(runId, out var live) ? live : new Recorder(Load(runId));
         Save(runId, recorder.AddResume(note));
     }
 
-    /// <summary>The run stopped executing here (finished or interrupted): forget its in-memory copy.</summary>
     public void Release(int runId) => _live.TryRemove(runId, out _);
 
     public LossHistory Get(int runId) => _live.TryGetValue(runId, out var recorder) ? recorder.Snapshot() : Load(runId);

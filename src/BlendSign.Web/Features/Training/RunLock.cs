@@ -1,9 +1,8 @@
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// Whoever executes a run (the server's worker or a <c>train</c> verb) holds an exclusive lock on its lock file, so a
-/// server starting up can tell a run whose process died (lock free: resume it) from one another process is still
-/// training (lock held: leave it). The operating system drops the lock when the process ends, however it ends.
+/// Lets a starting server tell a run whose process died (lock free: resume it) from one another process still trains
+/// (lock held). The operating system drops the lock when the process ends, however it ends.
 /// </summary>
 internal sealed class RunLock : IDisposable
 {

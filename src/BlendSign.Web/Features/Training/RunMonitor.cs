@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// Watches one executing run: every interval it stores the latest progress on the run's row (for pages on any node,
-/// which poll it) and polls <c>CancelRequested</c>, which another process (the page, a verb) may have set; a request
-/// cancels <see cref="Token"/>. Every heartbeat interval it writes the worker's heartbeat; a heartbeat the database
-/// refuses means another worker took the run over (this one was judged gone), which cancels <see cref="Token"/> too.
+/// Progress goes on the run's row for pages on any node, which poll it. A heartbeat the database refuses means another
+/// worker took the run over (this one was judged gone), which cancels <see cref="Token"/> like a cancel request.
 /// </summary>
 internal sealed class RunMonitor : IAsyncDisposable
 {
@@ -129,5 +127,4 @@ internal sealed class RunMonitor : IAsyncDisposable
     }
 }
 
-/// <summary>How often a <see cref="RunMonitor"/> stores progress (and polls for a cancel), and how often it heartbeats.</summary>
 internal sealed record RunMonitorTiming(TimeSpan Interval, TimeSpan Heartbeat);

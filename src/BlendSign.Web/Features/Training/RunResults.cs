@@ -12,10 +12,7 @@ public sealed record OofSlice(string SopInstanceUid, int Fold, HemorrhageClass G
     public HemorrhageClass Predicted => (HemorrhageClass)Enumerable.Range(0, Probabilities.Count).MaxBy(c => Probabilities[c]);
 }
 
-/// <summary>
-/// A trained run's results, computed from its stored out-of-fold predictions: metrics pooled over every slice and
-/// their mean ± SD over folds (the study's Table 3), ROC curves per class (one vs rest) and the confusion matrix.
-/// </summary>
+/// <summary>Pooled metrics and their mean ± SD over folds are the study's Table 3.</summary>
 public sealed record RunResults(
     TrainingRun Run,
     TrainingSettings? Settings,

@@ -5,10 +5,6 @@ using Microsoft.AspNetCore.Components;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// A trained run's results (a diverged one under a red banner with its reasons): warnings, Table 3 (for an ablation, its three rows), each generation's metrics, ROC curves per class, the confusion matrix,
-/// Grad-CAM overlays on chosen out-of-fold slices, and a side-by-side comparison with another run.
-/// </summary>
 public partial class RunResultsPage
 {
     private const int GradCamShown = 4;
@@ -93,7 +89,6 @@ public partial class RunResultsPage
         : $"{s.Backbone}, {TrainingFormat.Count(s.Folds, "fold")}, {TrainingFormat.Count(s.Epochs, "epoch")}, {s.ImageSize} px, detection {(s.Detection ? "on" : "off")}, " +
           $"SKD {(s.Distillation ? $"{s.Generations} generation(s)" : "off")}, augmentation {(s.Augment ? "on" : "off")} · {results.Predictions.Count} slices";
 
-    /// <summary>Each class × metric of two runs: pooled values, their difference, and mean ± SD over folds.</summary>
     internal static IReadOnlyList<ComparisonLine> ComparisonLines(RunResults one, RunResults other)
     {
         (string Name, Func<ClassMetrics, double?> Pooled, Func<ClassMetricsSummary, MetricSummary> Mean)[] metrics =

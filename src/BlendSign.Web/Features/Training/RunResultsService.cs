@@ -10,13 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>Reads completed runs' out-of-fold predictions back and computes what the results page shows.</summary>
 public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
-    /// <summary>
-    /// The run's results; null when there is no such run or it has none (not trained to the end). A diverged run that
-    /// trained to the end has results, shown with its reasons.
-    /// </summary>
+    /// <summary>Null when there is no such run or it was not trained to the end; a diverged run that was has results.</summary>
     public async Task<RunResults?> LoadAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -45,7 +41,6 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
         return results;
     }
 
-    /// <summary>Completed runs, newest first, for choosing a run to compare with.</summary>
     public async Task<IReadOnlyList<TrainingRun>> ListCompletedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

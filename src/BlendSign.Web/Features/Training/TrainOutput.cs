@@ -5,13 +5,7 @@ using BlendSign.Data.Training;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// DESIGN.md's <c>train --json</c>, plus <c>status</c> (completed or diverged), <c>diverged</c> (the reasons, empty
-/// when healthy), <c>warnings</c> (metrics that carry no information) and <c>generations</c> (teacher and students'
-/// held-out metrics), <c>device</c> and <c>layout</c> (where and in which tensor layout the network ran: channels-last
-/// is the CPU fast path, checked on that CPU), <c>ci95</c> (Table 3's intervals) and <c>chance_level</c>; <c>variant</c>
-/// and <c>seed</c> only for an ablation row.
-/// </summary>
+/// <summary>DESIGN.md's <c>train --json</c> plus this app's fields; <c>variant</c> and <c>seed</c> only for an ablation row.</summary>
 internal sealed record TrainOutput(
     int RunId,
     string Status,
@@ -139,5 +133,4 @@ internal sealed record TrainOutput(
 /// <summary><c>train --ablation --json</c>: every seed's three rows in the study's order, then each row over the seeds.</summary>
 internal sealed record AblationOutput(IReadOnlyList<TrainOutput> Rows, IReadOnlyList<AblationSeedSummary> Summary);
 
-/// <summary>A run that stopped at a non-finite loss: no metrics, only why.</summary>
 internal sealed record DivergedOutput(int RunId, string Status, IReadOnlyList<string> Reasons);

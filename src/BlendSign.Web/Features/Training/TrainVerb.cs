@@ -8,14 +8,8 @@ using BlendSign.Web.Cli;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// <c>train [--folds K] [--epochs E] [--image-size S] [--backbone NAME] [--no-detection] [--no-skd] [--seed S] [--json]</c>:
-/// one cross-validated run, here and now, through the same queue and executor as the server's worker (<see cref="TrainingRunner"/>);
-/// <c>--ablation</c> runs the study's three rows (WCE, WCE+AT, WCE+AT+SKD) on the same folds; <c>--resume RUN_ID</c>
-/// continues a run that did not complete (Ctrl+C, a crash, a failure) from its checkpoints; <c>--folds-from RUN_ID</c>
-/// keeps that run's folds (to compare a retraining on reviewed labels with it, split for split). A run interrupted here
-/// stays Running and is resumed by the server's next start too, whichever comes first. <c>--ablation --seeds N</c> runs
-/// the ablation for N seeds and adds each row's mean ± SD over them. A run that diverged prints its results and reasons
-/// and exits with 3, never 0.
+/// Runs through the same queue and executor as the server's worker; a run interrupted here stays Running and is resumed by
+/// the server's next start too. <c>--folds-from</c> keeps a run's folds, to compare a retraining on reviewed labels split for split.
 /// </summary>
 public sealed class TrainVerb : ICliVerb
 {
@@ -154,7 +148,6 @@ public sealed class TrainVerb : ICliVerb
 
         if (outcome.Status == TrainingRunStatus.Diverged)
         {
-            // Stopped at a non-finite loss: no results, a reason.
             if (json)
             {
                 CliJson.Write(context.Out, new DivergedOutput(outcome.RunId, "diverged", [outcome.Error ?? "diverged"]));

@@ -4,7 +4,6 @@ using BlendSign.Model.Training;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>The options of <see cref="TrainVerb"/>, their defaults the configured ones (BlendSign:Training).</summary>
 internal sealed class TrainVerbOptions
 {
     public TrainVerbOptions(TrainingSettings defaults)
@@ -59,7 +58,6 @@ internal sealed class TrainVerbOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "One JSON document on standard output." };
 
-    /// <summary>Adds the options to <paramref name="command"/> in the order <c>--help</c> lists them.</summary>
     public void AddTo(Command command)
     {
         foreach (Option option in (Option[])[Folds, Epochs, ImageSize, Backbone, NoDetection, NoSkd, Seed, FoldsFrom, Ablation, Seeds, Resume, Json])

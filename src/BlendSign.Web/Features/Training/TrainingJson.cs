@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>How runs store their configuration and results: snake_case, like the command line's JSON.</summary>
 public static class TrainingJson
 {
     public static JsonSerializerOptions Options { get; } = new()

@@ -9,9 +9,8 @@ using MudBlazor;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// Queue a run or an ablation, watch progress and loss curves live, read a run's out-of-fold results; runs resumed
-/// after a restart say where they picked up. Progress of a run trained in this process arrives through the notifier;
-/// of one trained by a worker elsewhere, by polling its row (and its progress.json on the shared runs path).
+/// Progress of a run trained in this process arrives through the notifier; of one trained by a worker elsewhere, by
+/// polling its row (and its progress.json on the shared runs path).
 /// </summary>
 public partial class TrainingPage
 {
@@ -69,10 +68,7 @@ public partial class TrainingPage
         }
     }
 
-    /// <summary>
-    /// While a run is queued or running, re-reads the runs every couple of seconds: a worker on another node writes there.
-    /// Otherwise one cheap look per tick, so that a run queued on another node (or page) appears here too.
-    /// </summary>
+    /// <summary>A worker on another node writes to the run rows, so they are re-read every couple of seconds while a run is queued or running.</summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         try

@@ -6,11 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// This process as a training worker: its identity on the run rows, its claims on them, its host's one training slot,
-/// where run files live, its clock and the <c>BlendSign:Training</c> worker settings. The queue
-/// (<see cref="TrainingRunQueue"/>) and the executor (<see cref="TrainingRunExecutor"/>) act for it.
-/// </summary>
 public sealed class TrainingProcess(
     IDbContextFactory<BlendSignDbContext> dbFactory, RunStorage storage, IOptions<TrainingWorkerOptions> options, TimeProvider time,
     ILogger<TrainingProcess> logger)
@@ -27,19 +22,16 @@ public sealed class TrainingProcess(
 
     public TimeProvider Time => time;
 
-    /// <summary>Where this process trains unless told otherwise (<c>BlendSign:Training:Device</c>).</summary>
     public DeviceChoice ConfiguredDevice => options.Value.Device;
 
     public RunFolder FolderOf(int runId) => storage.FolderOf(runId);
 
     /// <summary>
-    /// This host's one training slot: whoever trains here (the server's worker, a <c>worker</c> or <c>train</c> verb)
-    /// holds it, so runs execute one at a time per host; null while another holder trains. Between hosts the
-    /// database's claim decides who trains what (<see cref="RunClaims"/>).
+    /// Runs execute one at a time per host; null while another holder trains. Between hosts the database's claim decides
+    /// (<see cref="RunClaims"/>).
     /// </summary>
     internal RunLock? TryTakeTrainingSlot() => RunLock.TryAcquire(storage.SlotLockOf(Worker.Host));
 
-    /// <summary>The slot, waiting while another process on this host trains.</summary>
     internal async Task<RunLock> TakeTrainingSlotAsync(CancellationToken cancellationToken)
     {
         if (TryTakeTrainingSlot() is { } slot)
@@ -59,6 +51,5 @@ public sealed class TrainingProcess(
         }
     }
 
-    /// <summary>The device name a run row records for <paramref name="device"/> ("cpu", "cuda").</summary>
     public static string DeviceName(DeviceChoice device) => TorchRuntime.Describe(TorchRuntime.SelectDevice(device));
 }

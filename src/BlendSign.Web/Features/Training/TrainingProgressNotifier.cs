@@ -1,9 +1,6 @@
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// Fans training progress out to whoever listens (the training page). Handlers run on the training thread: a
-/// component should hand the update to its renderer through <c>InvokeAsync</c> and dispose its subscription.
-/// </summary>
+/// <summary>Handlers run on the training thread: a component hands the update to its renderer through <c>InvokeAsync</c>.</summary>
 public sealed class TrainingProgressNotifier(ILogger<TrainingProgressNotifier> logger)
 {
     private readonly Lock _gate = new();

@@ -3,19 +3,14 @@ using BlendSign.Model.Torch;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// The worker loop that the server's <see cref="TrainingWorker"/> and the <c>worker</c> verb share: holding this host's
-/// training slot, queue runs whose worker is gone again, then claim and execute queued runs, oldest first, until none
-/// is left; poll for more. Stopping interrupts the run in progress, which stays Running: its heartbeat stops, and a
-/// worker queues it again (at once on this host, after <c>StaleAfterSeconds</c> elsewhere) to resume from its checkpoints.
+/// Stopping interrupts the run in progress, which stays Running: its heartbeat stops, and a worker queues it again (at
+/// once on this host, after <c>StaleAfterSeconds</c> elsewhere) to resume from its checkpoints.
 /// </summary>
 public sealed class TrainingQueue(TrainingRunQueue queue, TrainingRunExecutor executor, TrainingProcess process, ILogger<TrainingQueue> logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// One pass: the outcomes of the runs executed here until the queue was empty; null when another process on this
-    /// host holds the training slot (a <c>train</c> verb, another worker), whose turn it is.
-    /// </summary>
+    /// <summary>Null when another process on this host holds the training slot, whose turn it is.</summary>
     public async Task<IReadOnlyList<TrainingRunOutcome>?> DrainAsync(DeviceChoice device, CancellationToken cancellationToken)
     {
         using var slot = process.TryTakeTrainingSlot();
@@ -40,10 +35,7 @@ public sealed class TrainingQueue(TrainingRunQueue queue, TrainingRunExecutor ex
         return outcomes;
     }
 
-    /// <summary>
-    /// Passes every <see cref="PollInterval"/> until stopped; with <paramref name="untilEmpty"/>, returns after the first
-    /// pass that ran (it ends with the queue empty), and an error ends the loop instead of waiting for the next tick.
-    /// </summary>
+    /// <summary>With <paramref name="untilEmpty"/>, returns after the first pass that ran, and an error ends the loop instead of waiting.</summary>
     public async Task<IReadOnlyList<TrainingRunOutcome>> RunAsync(DeviceChoice device, bool untilEmpty, CancellationToken cancellationToken)
     {
         logger.LogInformation("worker {WorkerId} on {Device} polls the training queue", process.Worker.Id, device.ToString().ToLowerInvariant());

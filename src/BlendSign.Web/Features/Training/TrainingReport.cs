@@ -14,7 +14,6 @@ public sealed record ClassReport(double? Sensitivity, double? Specificity, doubl
 
     public static ClassReport From(ClassMetrics m) => new(m.Sensitivity, m.Specificity, m.F1, m.Auc);
 
-    /// <summary>The means over folds of a class's metrics.</summary>
     public static ClassReport FromMean(ClassMetricsSummary m) => new(m.Sensitivity.Mean, m.Specificity.Mean, m.F1.Mean, m.Auc.Mean);
 }
 
@@ -42,18 +41,12 @@ public sealed record FoldReport(
 public sealed record GenerationReport(int Generation, string Name, IReadOnlyDictionary<string, ClassReport> PerClass,
     IReadOnlyDictionary<string, ClassReport> MeanOverFolds);
 
-/// <summary>Why a run diverged: where (fold, generation), what kind, and the reason in words.</summary>
 public sealed record DivergenceReport(int Fold, int Generation, string Kind, string Reason)
 {
     public static DivergenceReport From(DivergenceFinding f) => new(f.Fold, f.Generation, JsonNamingPolicy.SnakeCaseLower.ConvertName(f.Kind.ToString()), f.Reason);
 }
 
-/// <summary>
-/// A trained run's results, stored as the run's ResultJson (snake_case): per-class metrics keyed by wire name
-/// and the confusion matrix (rows gold, columns predicted) over all out-of-fold predictions, then per fold; the
-/// findings that made it diverged (empty when healthy), warnings about metrics that carry no information, and each
-/// generation's metrics (teacher, students) when it distilled.
-/// </summary>
+/// <summary>Stored as the run's ResultJson (snake_case); confusion rows gold, columns predicted.</summary>
 public sealed record TrainingReport(
     string Device,
     int Slices,
@@ -77,7 +70,6 @@ public sealed record TrainingReport(
     /// <summary>The tensor layout the network ran in ("channels-last": the CPU fast path, checked on that CPU); null for runs from before it was recorded.</summary>
     public string? Layout { get; init; }
 
-    /// <summary>A run's stored report (its ResultJson); null when it has none.</summary>
     public static TrainingReport? Read(BlendSign.Data.Training.TrainingRun run) =>
         run.ResultJson is null ? null : JsonSerializer.Deserialize<TrainingReport>(run.ResultJson, TrainingJson.Options);
 

@@ -11,13 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// Trains claimed runs: each on the gold snapshot taken when it was created (<see cref="TrainingSet"/>), cross-validated
-/// by scan, keeping its checkpoints, final fold models and loss history in its <see cref="RunFolder"/> and leaving its
-/// out-of-fold predictions in the database and at <c>{RunsDirectory}/{id}/oof_predictions.csv</c>; progress goes to the
-/// run's row (heartbeats, cancel requests: <see cref="RunMonitor"/>), the pages (<see cref="TrainingProgressNotifier"/>)
-/// and the loss history (<see cref="RunHistoryStore"/>).
-/// </summary>
+/// <summary>Trains each claimed run on the gold snapshot taken when it was created, cross-validated by scan.</summary>
 public sealed class TrainingRunExecutor(
     IDbContextFactory<BlendSignDbContext> dbFactory, SliceStore sliceStore, CrossValidator crossValidator, TrainingProcess process,
     TrainingProgressNotifier notifier, RunHistoryStore history, ILogger<TrainingRunExecutor> logger)
@@ -26,9 +20,8 @@ public sealed class TrainingRunExecutor(
     public const string TakenOverMessage = "taken over by another worker";
 
     /// <summary>
-    /// Executes a claimed (running) run to its end: Completed, Diverged (with its results when training finished, the
-    /// reason in Error), Failed with the error, or Cancelled; a shutdown leaves it
-    /// Running (outcome status Running) to be resumed. Continues from the run's checkpoints when it has some.
+    /// A shutdown leaves the run Running (outcome status Running) to be resumed; it continues from the run's checkpoints
+    /// when it has some.
     /// </summary>
     public Task<TrainingRunOutcome> ExecuteAsync(int runId, CancellationToken cancellationToken = default) =>
         ExecuteAsync(runId, process.ConfiguredDevice, cancellationToken);
@@ -102,7 +95,6 @@ public sealed class TrainingRunExecutor(
         notifier.Publish(new TrainingProgressUpdate(run.Id, TrainingRunStatus.Running, null, "starting"));
     }
 
-    /// <summary>The end of a run its monitor stopped: taken over by another worker, cancelled, or interrupted by a shutdown.</summary>
     private async Task<TrainingRunOutcome> StoppedAsync(int runId, RunMonitor monitor)
     {
         if (monitor.ClaimLost)
@@ -138,7 +130,6 @@ public sealed class TrainingRunExecutor(
             : throw new InvalidOperationException($"Run {runId} is {run.Status}; only a claimed (running) run can be executed.");
     }
 
-    /// <summary>The run's training set (its gold snapshot) and its cross-validation, off the caller's thread.</summary>
     private async Task<(TrainingSet Set, CrossValidationResult Result)> TrainAsync(TrainingRun run, TrainingSettings settings, RunMonitor monitor)
     {
         var runId = run.Id;
@@ -247,7 +238,6 @@ public sealed class TrainingRunExecutor(
         return new TrainingRunOutcome(runId, status, report, oofPath, divergence) { Variant = run.Variant };
     }
 
-    /// <summary>The first finding's reason, and how many more there are; null when there are none.</summary>
     private static string? DivergenceSummary(IReadOnlyList<DivergenceFinding> findings) => findings.Count switch
     {
         0 => null,

@@ -10,6 +10,5 @@ public sealed record TrainingRunOutcome(
     string? OofPredictionsPath,
     string? Error)
 {
-    /// <summary>The ablation row (wce, wce_at, wce_at_skd) when the run is one.</summary>
     public string? Variant { get; init; }
 }

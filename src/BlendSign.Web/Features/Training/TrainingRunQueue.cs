@@ -13,10 +13,8 @@ using Microsoft.Extensions.Options;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// The training queue in the database: runs created on a snapshot of the gold standard (one, or the study's ablation),
-/// cancelled, claimed by a worker, queued again when their worker is gone, and read back. A run interrupted by a
-/// shutdown or a crash stays Running; the next worker to look queues it again (<see cref="RequeueStaleRunsAsync"/>)
-/// and it continues from its checkpoints.
+/// A run interrupted by a shutdown or a crash stays Running; the next worker to look queues it again
+/// (<see cref="RequeueStaleRunsAsync"/>) and it continues from its checkpoints.
 /// </summary>
 public sealed class TrainingRunQueue(
     IDbContextFactory<BlendSignDbContext> dbFactory, GoldSnapshotService snapshots, IOptions<TrainingOptions> options,
@@ -36,10 +34,7 @@ public sealed class TrainingRunQueue(
     public async Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null) =>
         (await CreateAsync([(settings, null)], TrainingRunStatus.Queued, null, actor, cancellationToken))[0];
 
-    /// <summary>
-    /// Queues the study's ablation: three runs (variants wce, wce_at, wce_at_skd) on one gold snapshot with one seed,
-    /// hence the same folds, sharing an ablation group; workers execute them one after another.
-    /// </summary>
+    /// <summary>Three runs on one gold snapshot with one seed, hence the same folds.</summary>
     public async Task<AblationRuns> QueueAblationAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null)
     {
         var group = $"ablation-{process.Time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -80,10 +75,8 @@ public sealed class TrainingRunQueue(
     }
 
     /// <summary>
-    /// Runs whose worker is gone (a crash, a kill, a shutdown mid-run, a host that stopped heartbeating) go back to the
-    /// queue, to continue from their checkpoints: ResumeCount + 1 and a note of where they pick up. A run whose lock a
-    /// live process holds is left alone; otherwise <see cref="RunClaims.IsStale"/> decides (the lock on this host, the
-    /// heartbeat across hosts). Every worker calls it, holding its host's slot, before it claims.
+    /// Runs whose worker is gone go back to the queue, to continue from their checkpoints. A run whose lock a live process
+    /// holds is left alone; otherwise <see cref="RunClaims.IsStale"/> decides. Every worker calls it, holding its slot, before it claims.
     /// </summary>
     public async Task<int> RequeueStaleRunsAsync(CancellationToken cancellationToken = default)
     {
@@ -114,7 +107,6 @@ public sealed class TrainingRunQueue(
         return requeued;
     }
 
-    /// <summary>The stored outcome of a run (its report when completed or diverged after training).</summary>
     public async Task<TrainingRunOutcome> LoadOutcomeAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -122,7 +114,6 @@ public sealed class TrainingRunQueue(
         return new TrainingRunOutcome(runId, run.Status, TrainingReport.Read(run), run.OofPredictionsPath, run.Error) { Variant = run.Variant };
     }
 
-    /// <summary>Where a run picks up from its checkpoints: fold, generation, epoch.</summary>
     internal ResumeNote ResumeNoteFor(int runId, TrainingSettings settings)
     {
         var point = CrossValidator.FindResumePoint(process.FolderOf(runId).Checkpoints, settings.Folds);
@@ -200,7 +191,6 @@ public sealed class TrainingRunQueue(
     }
 }
 
-/// <summary>An ablation's group id and its three rows' runs, in the study's order.</summary>
 public sealed record AblationRuns(string Group, IReadOnlyList<AblationRunRef> Runs);
 
 public sealed record AblationRunRef(string Variant, int RunId);

@@ -6,16 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// Training here and now, as the <c>train</c> verb does it: one run, the ablation (once or per seed) or a resumed run,
-/// created or claimed through the queue (<see cref="TrainingRunQueue"/>) and executed in this process
-/// (<see cref="TrainingRunExecutor"/>), holding this host's training slot so that the server's worker waits.
-/// </summary>
+/// <summary>Training here and now (the <c>train</c> verb), holding this host's training slot so that the server's worker waits.</summary>
 public sealed class TrainingRunner(
     IDbContextFactory<BlendSignDbContext> dbFactory, TrainingRunQueue queue, TrainingRunExecutor executor, TrainingProcess process,
     RunHistoryStore history, ILogger<TrainingRunner> logger)
 {
-    /// <summary>Creates a run and executes it at once, here, bypassing the queue.</summary>
     public async Task<TrainingRunOutcome> RunNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
     {
         using var slot = await process.TakeTrainingSlotAsync(cancellationToken);
@@ -23,10 +18,7 @@ public sealed class TrainingRunner(
         return await executor.ExecuteAsync(runId, cancellationToken);
     }
 
-    /// <summary>
-    /// Queues an ablation and executes its rows here, one at a time; a row the server's worker took first is waited
-    /// for. Stops at the first row that does not complete (the rest stay queued).
-    /// </summary>
+    /// <summary>A row the server's worker took first is waited for; stops at the first row that does not complete (the rest stay queued).</summary>
     public async Task<IReadOnlyList<TrainingRunOutcome>> RunAblationNowAsync(TrainingSettings settings, CancellationToken cancellationToken = default)
     {
         // Holding the slot for all three rows keeps the server's worker from taking a queued row in parallel.
@@ -49,11 +41,7 @@ public sealed class TrainingRunner(
         return outcomes;
     }
 
-    /// <summary>
-    /// The ablation once per seed (<paramref name="seeds"/> seeds from the settings' seed on, each its own ablation
-    /// group on the same gold snapshot), so each row can be reported as mean ± SD over seeds. Stops at the first
-    /// seed whose rows did not all finish.
-    /// </summary>
+    /// <summary>Each seed its own ablation group on the same gold snapshot, so each row can be reported as mean ± SD over seeds.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<TrainingRunOutcome>>> RunAblationSeedsNowAsync(
         TrainingSettings settings, int seeds, CancellationToken cancellationToken = default)
     {
@@ -72,10 +60,7 @@ public sealed class TrainingRunner(
         return all;
     }
 
-    /// <summary>
-    /// Continues a run that did not complete (interrupted, failed, cancelled or still queued) here and now, from its
-    /// checkpoints. Refused for a completed run and for one another process is training.
-    /// </summary>
+    /// <summary>Refused for a completed run and for one another process is training.</summary>
     public async Task<TrainingRunOutcome> ResumeNowAsync(int runId, CancellationToken cancellationToken = default)
     {
         using var slot = await process.TakeTrainingSlotAsync(cancellationToken);

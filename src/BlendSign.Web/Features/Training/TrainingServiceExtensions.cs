@@ -8,10 +8,7 @@ namespace BlendSign.Web.Features.Training;
 
 public static class TrainingServiceExtensions
 {
-    /// <summary>
-    /// The training run service and its progress notifier, for the server and the command line alike
-    /// (called from <c>AddBlendSignCore</c>; needs <c>AddBlendSignData</c> and <c>AddBlendSignModel</c> first).
-    /// </summary>
+    /// <summary>For the server and the command line alike; needs <c>AddBlendSignData</c> and <c>AddBlendSignModel</c> first.</summary>
     public static IHostApplicationBuilder AddBlendSignTraining(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TrainingWorkerOptions>()
@@ -35,10 +32,8 @@ public static class TrainingServiceExtensions
     }
 
     /// <summary>
-    /// The CPU fast path decision made at start (<see cref="CpuFastPathWarmUp"/>, unless
-    /// <c>BlendSign:Model:CpuFastPath:CheckAtStart</c> is false) and the queue's hosted worker: the server only (called from <c>ServerSetup</c>), so that a command-line verb
-    /// never picks up queued runs, even if a later change starts the verbs' host; and only while
-    /// <c>BlendSign:Training:InProcessWorker</c> is true (web nodes of a cluster whose <c>worker</c> processes train leave it off).
+    /// The server only (called from <c>ServerSetup</c>), so that a command-line verb never picks up queued runs; the worker
+    /// only while <c>BlendSign:Training:InProcessWorker</c> is true.
     /// </summary>
     public static IHostApplicationBuilder AddBlendSignTrainingWorker(this IHostApplicationBuilder builder)
     {

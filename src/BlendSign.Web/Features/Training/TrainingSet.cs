@@ -7,10 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// What a run trains on: the labeled entries of the run's gold snapshot (<see cref="FromSnapshotAsync"/>; slices
-/// without a gold label left out), grouped by scan, each with the snapshot's consensus boxes (original slice pixels)
-/// as the detection branch's target. Runs from before snapshots existed use <see cref="LoadAsync"/>:
-/// every slice of a non-excluded scan whose raters' majority vote (three raters expected) gives a label.
+/// The labeled entries of the run's gold snapshot, with its consensus boxes as the detection target. Runs from before
+/// snapshots existed use <see cref="LoadAsync"/>: the majority vote of three expected raters.
 /// </summary>
 internal sealed record TrainingSet(
     IReadOnlyList<TrainingExample> Examples,

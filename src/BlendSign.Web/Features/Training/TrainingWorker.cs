@@ -2,11 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// The server's in-process training worker (registered when <c>BlendSign:Training:InProcessWorker</c> is true): the
-/// <see cref="TrainingQueue"/> loop for as long as the server runs. Stopping the host interrupts the run in progress,
-/// which stays Running for the next worker to resume.
-/// </summary>
+/// <summary>Stopping the host interrupts the run in progress, which stays Running for the next worker to resume.</summary>
 public sealed class TrainingWorker(TrainingQueue queue, IOptions<TrainingWorkerOptions> options, ILogger<TrainingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -3,10 +3,6 @@ using BlendSign.Model.Torch;
 
 namespace BlendSign.Web.Features.Training;
 
-/// <summary>
-/// Who trains queued runs and where their files live: the <c>BlendSign:Training</c> section beside the study's
-/// settings (<see cref="Model.Training.TrainingOptions"/>), for the server and the <c>worker</c> verb alike.
-/// </summary>
 public sealed class TrainingWorkerOptions
 {
     public const string SectionName = "BlendSign:Training";
@@ -14,7 +10,6 @@ public sealed class TrainingWorkerOptions
     /// <summary>The server trains queued runs itself; false on web nodes when <c>worker</c> processes train instead.</summary>
     public bool InProcessWorker { get; set; } = true;
 
-    /// <summary>How often an executing worker writes its heartbeat on the run's row.</summary>
     [Range(1, 3600)]
     public int HeartbeatSeconds { get; set; } = 10;
 
@@ -28,10 +23,7 @@ public sealed class TrainingWorkerOptions
     /// <summary>Where this process trains: auto (CUDA when available), cpu or cuda; the <c>worker</c> verb's <c>--device</c> overrides it.</summary>
     public DeviceChoice Device { get; set; }
 
-    /// <summary>
-    /// How often a run continues from its last checkpoint after a LibTorch error before it fails (see
-    /// <see cref="Model.Torch.NativeErrorRetry"/>); 0 fails at the first.
-    /// </summary>
+    /// <summary>Continuations from the last checkpoint after a LibTorch error before the run fails; 0 fails at the first.</summary>
     [Range(0, 10)]
     public int NativeErrorRetries { get; set; } = 2;
 

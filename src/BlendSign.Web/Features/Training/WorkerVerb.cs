@@ -5,11 +5,8 @@ using BlendSign.Web.Cli;
 namespace BlendSign.Web.Features.Training;
 
 /// <summary>
-/// <c>worker [--once] [--device auto|cpu|cuda] [--json]</c>: a training worker on any host that reaches the database
-/// and the runs path: the same <see cref="TrainingQueue"/> loop as the server's in-process worker (claims queued runs,
-/// heartbeats, queues a dead worker's run again to resume from its checkpoints). Runs until Ctrl+C, which leaves the
-/// run in progress Running for a worker to resume; <c>--once</c> trains queued runs until the queue is empty, then
-/// exits 0 (a failed or diverged run is the run's outcome, not the worker's). Starts no web server.
+/// A training worker on any host that reaches the database and the runs path. Ctrl+C leaves the run in progress Running
+/// for a worker to resume; with <c>--once</c> a failed or diverged run is the run's outcome, not the worker's (exit 0).
 /// </summary>
 public sealed class WorkerVerb : ICliVerb
 {

@@ -6,7 +6,6 @@ namespace BlendSign.Web.Layout.Account;
 
 public static class ReaderClaims
 {
-    /// <summary>The signed-in user as the reading queries see them: their id, name and what their roles let them read and write.</summary>
     public static Reader ToReader(this ClaimsPrincipal principal) => new(
         principal.RequireUserId(),
         principal.Identity?.Name ?? principal.RequireUserId(),

@@ -2,11 +2,7 @@ using BlendSign.Data.Persistence;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>
-/// The entries of a backup tar: <c>database/</c> (the provider's dump, first), <c>slices/</c>, <c>runs/</c> and
-/// <c>models/</c> (each folder's files by their relative path), then <c>manifest.json</c>. Entry names are checked here
-/// before a restore writes anything: relative, no <c>..</c>, under a known part.
-/// </summary>
+/// <summary>Entry names are checked here before a restore writes anything: relative, no <c>..</c>, under a known part.</summary>
 public static class BackupLayout
 {
     public const string ManifestEntry = "manifest.json";
@@ -21,14 +17,10 @@ public static class BackupLayout
 
     public static string DumpEntryFor(string provider) => provider == DatabaseProviders.Postgres ? PostgresDump : SqliteDump;
 
-    /// <summary>The entry name of <paramref name="file"/> under <paramref name="folder"/>, in <paramref name="part"/>, with '/' separators.</summary>
     public static string EntryName(string part, string folder, string file) =>
         $"{part}/{Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')}";
 
-    /// <summary>
-    /// The part an entry belongs to (null for the manifest) and its path inside that part; a
-    /// <see cref="BackupException"/> for a name that is absolute, climbs with <c>..</c> or lies outside the parts.
-    /// </summary>
+    /// <summary>Null part for the manifest; a <see cref="BackupException"/> for a name that is absolute, climbs with <c>..</c> or lies outside the parts.</summary>
     public static (string? Part, string Relative) Split(string entryName, string archiveName)
     {
         if (entryName == ManifestEntry)

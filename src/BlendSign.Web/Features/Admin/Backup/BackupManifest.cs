@@ -2,13 +2,8 @@ using System.Text.Json;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>
-/// <c>manifest.json</c>, the last entry of a backup: written after everything else, so its counts describe what the
-/// file holds and a file cut short has none.
-/// </summary>
+/// <summary>The last entry, written after everything else, so its counts describe what the file holds and a file cut short has none.</summary>
 /// <param name="LastMigration">The newest migration applied to the dumped database; a restore refuses one it does not know (a newer version's).</param>
-/// <param name="DatabaseEntry">The dump's entry name: <see cref="BackupLayout.SqliteDump"/> or <see cref="BackupLayout.PostgresDump"/>.</param>
-/// <param name="Parts">Files and bytes per part, keyed by <see cref="BackupLayout.Parts"/>.</param>
 public sealed record BackupManifest(
     int FormatVersion,
     string Provider,
@@ -30,7 +25,6 @@ public sealed record BackupManifest(
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
-    /// <summary>The manifest in <paramref name="stream"/>; a <see cref="BackupException"/> when it is not one.</summary>
     public static BackupManifest Read(Stream stream, string archiveName)
     {
         BackupManifest? manifest;

@@ -3,10 +3,7 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>
-/// <c>backup --out FILE.tar [--json]</c>: the database dump, the slice store, the run files and the models in one tar,
-/// written beside FILE and renamed at the end, so no half backup ever has the final name. Safe while the server runs.
-/// </summary>
+/// <summary>Written beside FILE and renamed at the end, so no half backup ever has the final name. Safe while the server runs.</summary>
 public sealed class BackupVerb : ICliVerb
 {
     public string Name => "backup";
@@ -57,5 +54,4 @@ public sealed class BackupVerb : ICliVerb
     }
 }
 
-/// <summary><c>backup --json</c>: the file written and its manifest.</summary>
 internal sealed record BackupOutput(string File, BackupManifest Manifest);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>The configured database's provider and its <see cref="IDatabaseDump"/>.</summary>
 public sealed class DatabaseDumps(
     IDbContextFactory<BlendSignDbContext> dbFactory, IOptions<BlendSignOptions> blendSign, IOptions<BackupOptions> backup)
 {

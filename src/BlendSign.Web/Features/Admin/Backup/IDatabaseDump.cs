@@ -3,7 +3,6 @@ namespace BlendSign.Web.Features.Admin.Backup;
 /// <summary>A provider's own dump of the whole database, consistent while the server writes, and its restore.</summary>
 public interface IDatabaseDump
 {
-    /// <summary>The dump's entry name in the backup.</summary>
     string EntryName { get; }
 
     Task DumpAsync(string targetFile, CancellationToken cancellationToken);

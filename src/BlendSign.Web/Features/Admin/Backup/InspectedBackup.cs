@@ -2,10 +2,7 @@ using System.Formats.Tar;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>
-/// A backup tar read through once, headers only, before anything is written: every entry name is safe and under a
-/// known part, the dump comes before the files, and the manifest's counts match what the file holds.
-/// </summary>
+/// <summary>Read through once, headers only, before anything is written.</summary>
 public sealed record InspectedBackup(string Path, BackupManifest Manifest)
 {
     public string Name => System.IO.Path.GetFileName(Path);
@@ -33,7 +30,6 @@ public sealed record InspectedBackup(string Path, BackupManifest Manifest)
         return new InspectedBackup(path, manifest);
     }
 
-    /// <summary>One pass over the tar's headers: each part's files and bytes, the dump's entry name and the manifest.</summary>
     private static (Dictionary<string, BackupPart> Found, string? DatabaseEntry, BackupManifest? Manifest) ReadHeaders(string path, string name)
     {
         var found = BackupLayout.Parts.ToDictionary(p => p, _ => BackupPart.Empty, StringComparer.Ordinal);

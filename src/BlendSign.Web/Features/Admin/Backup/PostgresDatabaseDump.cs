@@ -4,11 +4,7 @@ using Npgsql;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>
-/// PostgreSQL through <c>pg_dump -Fc</c> (one snapshot, consistent while the server writes) and <c>pg_restore</c> in a
-/// single transaction. The connection goes to the tools as PG* environment variables, never as arguments, so no
-/// password shows in a process list.
-/// </summary>
+/// <summary>The connection goes to the tools as PG* environment variables, never as arguments, so no password shows in a process list.</summary>
 public sealed class PostgresDatabaseDump(string connectionString, BackupOptions options) : IDatabaseDump
 {
     public string EntryName => BackupLayout.PostgresDump;
@@ -72,7 +68,6 @@ public sealed class PostgresDatabaseDump(string connectionString, BackupOptions 
         }
     }
 
-    /// <summary>libpq's variables for the Npgsql connection string (host, port, user, database, password, TLS mode).</summary>
     internal static IEnumerable<(string Name, string Value)> Environment(NpgsqlConnectionStringBuilder builder)
     {
         if (builder.Host is { Length: > 0 } host)

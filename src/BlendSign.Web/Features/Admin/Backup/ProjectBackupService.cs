@@ -7,9 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Features.Admin.Backup;
 
 /// <summary>
-/// Writes a project into one tar, streamed: the database dump first, then the slice store, the run files (lock files
-/// left out) and the models, then <c>manifest.json</c>. The dump is a snapshot; the files are read after it, and both
-/// kinds only grow or are replaced whole, so a file the snapshot does not name yet is harmless (README, "Backup and restore").
+/// The dump is a snapshot; the files are read after it, and both kinds only grow or are replaced whole, so a file the
+/// snapshot does not name yet is harmless (README, "Backup and restore").
 /// </summary>
 public sealed class ProjectBackupService(
     IDbContextFactory<BlendSignDbContext> dbFactory,
@@ -19,7 +18,6 @@ public sealed class ProjectBackupService(
     TimeProvider time,
     ILogger<ProjectBackupService> logger)
 {
-    /// <summary>Writes the backup to <paramref name="output"/> and returns its manifest.</summary>
     public async Task<BackupManifest> WriteAsync(Stream output, CancellationToken cancellationToken)
     {
         var dump = dumps.Create();

@@ -9,9 +9,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace BlendSign.Web.Features.Admin.Backup;
 
 /// <summary>
-/// Restores an <see cref="InspectedBackup"/> into the configured database and data directory: refuses another provider's
-/// backup, a newer version's, and a project with content unless forced; then the dump, the migrations since it, and
-/// the files. Servers and workers should be stopped meanwhile: the database is replaced under them.
+/// Refuses another provider's backup, a newer version's, and a project with content unless forced. Servers and workers
+/// should be stopped meanwhile: the database is replaced under them.
 /// </summary>
 public sealed class ProjectRestoreService(
     IDbContextFactory<BlendSignDbContext> dbFactory,
@@ -64,7 +63,6 @@ public sealed class ProjectRestoreService(
         return new RestoreOutcome(backup.Path, manifest.Provider, manifest.LastMigration, migratedTo, written, slicesKept);
     }
 
-    /// <summary>The refusals that leave everything as it was: another provider, a newer version, a project with content.</summary>
     private async Task CheckTargetAsync(InspectedBackup backup, bool force, CancellationToken cancellationToken)
     {
         var manifest = backup.Manifest;
@@ -91,7 +89,6 @@ public sealed class ProjectRestoreService(
         }
     }
 
-    /// <summary>Restores the dump and applies the migrations it lacks; returns the migration the database is at.</summary>
     private async Task<string?> RestoreDatabaseAsync(Stream dumpData, string? backupMigration, CancellationToken cancellationToken)
     {
         var dumpFile = ProjectBackupService.ScratchFile(paths, "restore");

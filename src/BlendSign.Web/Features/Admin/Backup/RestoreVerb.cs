@@ -3,12 +3,7 @@ using BlendSign.Web.Cli;
 
 namespace BlendSign.Web.Features.Admin.Backup;
 
-/// <summary>
-/// <c>restore FILE.tar [--force] [--json]</c>: a <c>backup</c> into the configured database and data directory. Stop
-/// the server and the workers first. Refused, with nothing changed (exit 1): a file that is not a whole BlendSign
-/// backup, an entry that is absolute or climbs out with <c>..</c>, another provider's backup, a newer version's, and a
-/// project with scans, users or runs unless <c>--force</c>.
-/// </summary>
+/// <summary>Stop the server and the workers first. A refusal (exit 1) changes nothing.</summary>
 public sealed class RestoreVerb : ICliVerb
 {
     public string Name => "restore";

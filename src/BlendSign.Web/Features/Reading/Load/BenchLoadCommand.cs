@@ -6,12 +6,8 @@ using BlendSign.Web.Cli;
 namespace BlendSign.Web.Features.Reading.Load;
 
 /// <summary>
-/// <c>bench load --url http://127.0.0.1:PORT --raters N --seconds S [--think-ms T] [--max-requests R] [--password-stdin] [--pid PID] [--json]</c>:
-/// N simulated radiologists against a running server on this machine, each signed in with its own cookie, fetching
-/// slice images and saving labels through the viewer's path until the deadline; then every acknowledged save is
-/// checked against the database and the audit trail. Writes to the database (see <see cref="LoadRaterAccounts"/>):
-/// run it on a scratch copy. Exit code 0 when nothing was lost or duplicated, 2 when something was, 1 when it could
-/// not run. A subcommand of <c>bench</c>.
+/// Writes to the database (see <see cref="LoadRaterAccounts"/>): run it on a scratch copy. Exit code 0 when nothing was
+/// lost or duplicated, 2 when something was, 1 when it could not run.
 /// </summary>
 public static class BenchLoadCommand
 {

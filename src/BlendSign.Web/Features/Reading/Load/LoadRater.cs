@@ -6,10 +6,8 @@ using BlendSign.Data.Labels;
 namespace BlendSign.Web.Features.Reading.Load;
 
 /// <summary>
-/// One simulated rater, as a browser would be: its own cookies and connection, signed in through the login form. It
-/// reads its worklist, then until the deadline fetches a slice image (as the viewer's &lt;img&gt; does) and saves a
-/// label for that slice through the reading API (the viewer's ReadingService call), timing both. Each label differs
-/// from the one the slice may hold now, so every acknowledged save is a change with exactly one audit entry.
+/// One simulated rater with its own cookies and connection, as a browser would be. Each label differs from the one the
+/// slice may hold now, so every acknowledged save is a change with exactly one audit entry.
 /// </summary>
 internal sealed class LoadRater : IDisposable
 {
@@ -75,7 +73,6 @@ internal sealed class LoadRater : IDisposable
         return null;
     }
 
-    /// <summary>Image, then label, slice after slice from <paramref name="start"/>, until the deadline, the budget or cancellation.</summary>
     public async Task<RaterResult> RunAsync(int start, long deadlineTimestamp, RequestBudget budget, CancellationToken cancellationToken)
     {
         // People do not read in step: each rater starts somewhere within one think time and pauses 0.5-1.5 think times,

@@ -11,11 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlendSign.Web.Features.Reading.Load;
 
 /// <summary>
-/// Provisions the load test's raters in the database the server uses (the verb runs beside it, like every verb):
-/// radiologists <c>load-rater-001</c>… created on the first run and given the run's password on every run, through
-/// <see cref="AccountService"/> (audited), then put on every scan that is not excluded through
-/// <see cref="AssignmentService"/> (a scan that goes to every radiologist already has them). The accounts stay:
-/// a load test belongs on a scratch copy of the data directory.
+/// Radiologists <c>load-rater-001</c>… are created on the first run and given the run's password on every run, then put
+/// on every non-excluded scan. The accounts stay: a load test belongs on a scratch copy of the data directory.
 /// </summary>
 public sealed class LoadRaterAccounts(IServiceProvider services, AssignmentService assignments, IDbContextFactory<BlendSignDbContext> dbFactory)
 {
@@ -26,7 +23,6 @@ public sealed class LoadRaterAccounts(IServiceProvider services, AssignmentServi
     /// <summary>A password Identity's rules accept (upper, lower, digit, length), random per run.</summary>
     public static string GeneratePassword() => $"Load-{Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}-x9";
 
-    /// <summary>The <paramref name="count"/> accounts with <paramref name="password"/>, on every scan; or null and why not.</summary>
     public async Task<(IReadOnlyList<LoadAccount>? Accounts, string? Error)> EnsureAsync(int count, string password, CancellationToken cancellationToken)
     {
         var actor = CliActor.For(AuditSources.Cli);

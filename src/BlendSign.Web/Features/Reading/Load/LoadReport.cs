@@ -1,9 +1,6 @@
 namespace BlendSign.Web.Features.Reading.Load;
 
-/// <summary>The figures of one <c>bench load</c> run (its <c>--json</c> document).</summary>
-/// <param name="ThinkMs">Each rater's pause after a save (<c>--think-ms</c>).</param>
 /// <param name="Seconds">From the raters' start to the last one's stop (the deadline plus the requests then in flight).</param>
-/// <param name="SaveMs">Latency of the acknowledged label saves.</param>
 /// <param name="ImageMs">Latency of the slice images answered 200.</param>
 /// <param name="ServerMemory">The server's resident memory at the end (with <c>--pid</c>), else null.</param>
 public sealed record LoadReport(

@@ -2,19 +2,14 @@ using System.Net;
 
 namespace BlendSign.Web.Features.Reading.Load;
 
-/// <summary>What one <c>bench load</c> run does: how many raters, for how long, against which local server.</summary>
 /// <param name="Server">The server's base address; always a loopback address (see <see cref="TryParseServer"/>).</param>
 /// <param name="MaxRequests">Requests (images and saves together) after which every rater stops, deadline or not.</param>
-/// <param name="RequestTimeout">How long one request may take before it counts as a timeout.</param>
 /// <param name="ThinkTime">Each rater's mean pause after a save (0.5-1.5 times it, at random), as a radiologist looking at the next slice; zero: as fast as the server answers.</param>
 public sealed record LoadSettings(Uri Server, int Raters, TimeSpan Duration, int MaxRequests, TimeSpan RequestTimeout, TimeSpan ThinkTime)
 {
     public const int MaxRaters = 999;
 
-    /// <summary>
-    /// The server's address when it is http(s) on this machine (localhost or a loopback address); otherwise null and
-    /// why: a load test sends thousands of writes, and never to somebody else's server.
-    /// </summary>
+    /// <summary>Only http(s) on this machine: a load test sends thousands of writes, and never to somebody else's server.</summary>
     public static (Uri? Server, string? Error) TryParseServer(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

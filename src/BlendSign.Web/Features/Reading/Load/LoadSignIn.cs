@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace BlendSign.Web.Features.Reading.Load;
 
-/// <summary>Signs a client in through the real login form, as a browser does: the page's antiforgery token, then the POST.</summary>
 internal static partial class LoadSignIn
 {
     public const string LoginPath = "/Account/Login";

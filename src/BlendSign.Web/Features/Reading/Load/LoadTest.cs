@@ -3,11 +3,6 @@ using BlendSign.Data.Persistence;
 
 namespace BlendSign.Web.Features.Reading.Load;
 
-/// <summary>
-/// One load test, start to end: provision the raters' accounts, sign every rater in and load its worklist (before the
-/// clock starts), run them all until the deadline, read the server's memory, then check every acknowledged save
-/// against the database and the audit trail.
-/// </summary>
 public sealed class LoadTest(LoadRaterAccounts accountProvisioner, LoadVerifier verifier)
 {
     public async Task<(LoadReport? Report, string? Error)> RunAsync(
@@ -44,7 +39,6 @@ public sealed class LoadTest(LoadRaterAccounts accountProvisioner, LoadVerifier 
         }
     }
 
-    /// <summary>Runs every rater on its own task until the deadline; the seconds are the wall time of the whole run.</summary>
     private static async Task<(RaterResult[] Results, double Seconds)> RunRatersAsync(
         IReadOnlyList<LoadRater> raters, TimeSpan duration, RequestBudget budget, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Reading.Load;
 
-/// <summary>Checks a load run's label writes against the database and the audit trail (see <see cref="LoadVerification"/>).</summary>
 public sealed class LoadVerifier(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
     /// <summary>The newest audit entry's id before the run: the run's label entries come after it.</summary>

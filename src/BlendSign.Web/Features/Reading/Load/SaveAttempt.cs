@@ -2,11 +2,9 @@ using BlendSign.Data.Labels;
 
 namespace BlendSign.Web.Features.Reading.Load;
 
-/// <summary>One label write of a simulated rater and what the server answered.</summary>
 /// <param name="At">When the answer came (or the request gave up).</param>
 public sealed record SaveAttempt(string Rater, string SopInstanceUid, HemorrhageClass Label, SaveAnswer Answer, DateTimeOffset At);
 
-/// <summary>What a label write is known to have done.</summary>
 public enum SaveAnswer
 {
     /// <summary>200 with <c>saved: true</c>: the label is in the database, with its audit entry.</summary>

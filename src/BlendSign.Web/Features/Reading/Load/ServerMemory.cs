@@ -26,7 +26,6 @@ public sealed record ServerMemory(int Pid, double RssMb, double PeakRssMb)
             : (new ServerMemory(pid, Math.Round(rss.Value / 1024.0, 1), Math.Round(peak.Value / 1024.0, 1)), null);
     }
 
-    /// <summary>The value of a line like <c>VmRSS:   123456 kB</c>.</summary>
     private static long? Kilobytes(IEnumerable<string> lines, string key) =>
         lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
         && long.TryParse(line[key.Length..].Trim().Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb)
