@@ -19,7 +19,7 @@ public static class TrainingLimits
     // better than chance on the demo (issue 23's measurements on a 2-core AMD EPYC, in src/BlendSign.Model/README.md).
     public const int CpuFolds = 3;
     public const int CpuEpochs = 5;
-    public const int CpuImageSize = 96;
+    public const int CpuImageSize = 64;
 
     public const int DefaultBatchSize = 16;
     public const int MinBatchSize = 1;

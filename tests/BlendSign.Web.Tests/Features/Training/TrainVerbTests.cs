@@ -47,6 +47,15 @@ public sealed class TrainVerbTests : IDisposable
         Assert.Equal(["sensitivity", "specificity", "f1", "auc"],
             root.GetProperty("per_class").GetProperty("blend_sign").EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, root.GetProperty("confusion_matrix").GetArrayLength());
+        // Table 3's intervals: [lower, upper] per class and metric.
+        var aucInterval = root.GetProperty("ci95").GetProperty("non_ich").GetProperty("auc");
+        Assert.Equal(2, aucInterval.GetArrayLength());
+        Assert.InRange(aucInterval[0].GetDouble(), 0, aucInterval[1].GetDouble());
+        Assert.InRange(aucInterval[1].GetDouble(), aucInterval[0].GetDouble(), 1);
+        // Warnings hold the chance-level findings whenever chance_level is set (one epoch at 32 px rarely learns).
+        Assert.True(!root.GetProperty("chance_level").GetBoolean()
+            || root.GetProperty("warnings").EnumerateArray().Any(w => w.GetString()!.StartsWith("It ", StringComparison.Ordinal)
+                || w.GetString()!.StartsWith("This model is no better than chance", StringComparison.Ordinal)));
         Assert.True(File.Exists(root.GetProperty("oof_predictions").GetString()));
         Assert.Equal("cpu", root.GetProperty("device").GetString());
         Assert.Equal(await ThisCpuPassesTheCheckAsync() ? "channels-last" : "channels-first", root.GetProperty("layout").GetString());

@@ -66,9 +66,21 @@ public class TrainingDefaultsTests : BlendSignComponentTest, IAsyncLifetime
 
         Assert.Contains($"Epochs must be between {TrainingLimits.MinEpochs} and {TrainingLimits.MaxEpochs}.", problems);
         Assert.Contains($"Folds must be between {TrainingLimits.MinFolds} and {TrainingLimits.MaxFolds}.", problems);
-        Assert.Equal(TrainingLimits.DefaultEpochs, new TrainingOptions().Epochs);
-        var configured = TrainingSettings.FromOptions(new TrainingOptions());
+        Assert.Null(new TrainingOptions().Epochs);
+        var configured = TrainingSettings.FromOptions(new TrainingOptions(), gpu: true);
         Assert.Equal(new TrainingSettings() with { ClassWeights = configured.ClassWeights }, configured);
+    }
+
+    [Fact]
+    public void FromOptions_NothingConfigured_StudyProtocolWithAGpuAndTheCpuDefaultsWithout()
+    {
+        var gpu = TrainingSettings.FromOptions(new TrainingOptions(), gpu: true);
+        var cpu = TrainingSettings.FromOptions(new TrainingOptions(), gpu: false);
+        var configured = TrainingSettings.FromOptions(new TrainingOptions { Epochs = 7 }, gpu: false);
+
+        Assert.Equal((TrainingLimits.DefaultFolds, TrainingLimits.DefaultEpochs, TrainingLimits.DefaultImageSize), (gpu.Folds, gpu.Epochs, gpu.ImageSize));
+        Assert.Equal((TrainingLimits.CpuFolds, TrainingLimits.CpuEpochs, TrainingLimits.CpuImageSize), (cpu.Folds, cpu.Epochs, cpu.ImageSize));
+        Assert.Equal((TrainingLimits.CpuFolds, 7, TrainingLimits.CpuImageSize), (configured.Folds, configured.Epochs, configured.ImageSize));
     }
 
     private static string? InputValue(IRenderedComponent<TrainingPage> cut, string testId)
