@@ -5,8 +5,8 @@ using BlendSign.Model.Metrics;
 namespace BlendSign.Model.Health;
 
 // A weak model passes the divergence guard (its outputs vary), yet its Table 3 may be indistinguishable from chance.
-// Three findings say so: a class whose AUC interval includes 0.5, a class with positives of which none is found, and
-// one class predicted for nearly every slice (at least 99 %, as the issue 23 run: 16,205 of 16,217 non_ich).
+// The findings: a class whose AUC interval includes 0.5 (or lies below it), a class with positives of which none is
+// found, and one class predicted for nearly every slice (at least 99 %, as the issue 23 run: 16,205 of 16,217 non_ich).
 public static class ChanceLevel
 {
     public const double OneClassShare = 0.99;
@@ -28,6 +28,11 @@ public static class ChanceLevel
             {
                 findings.Add($"This model is no better than chance for {name}: the 95 % interval of its AUC " +
                     $"({F(auc.Lower)} to {F(auc.Upper)}) includes 0.5, so its ranking of {name} is not evidence.");
+            }
+            else if (intervals[c].Auc is { } inverted && inverted.Upper < 0.5)
+            {
+                findings.Add($"This model is worse than chance for {name}: the 95 % interval of its AUC " +
+                    $"({F(inverted.Lower)} to {F(inverted.Upper)}) lies below 0.5, so it ranks {name} backwards.");
             }
 
             var m = metrics.PerClass[c];

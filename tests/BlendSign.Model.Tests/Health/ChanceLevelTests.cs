@@ -41,6 +41,24 @@ public class ChanceLevelTests
     }
 
     [Fact]
+    public void Findings_AucIntervalBelowHalf_WorseThanChanceForThatClass()
+    {
+        // The blend-sign score is highest on the slices without one: the ranking is inverted.
+        var random = new Random(6);
+        var predictions = Enumerable.Range(0, 400).Select(i =>
+        {
+            var gold = i % 5 == 0 ? 2 : 0;
+            var blend = gold == 2 ? 0.1 * random.NextDouble() : 0.2 + 0.1 * random.NextDouble();
+            return new OofPrediction($"s{i}", $"scan{i / 5}", 0, gold, [1 - blend, 0, blend]);
+        }).ToList();
+        var metrics = ClassificationMetrics.Compute(predictions);
+
+        var findings = ChanceLevel.Findings(predictions, metrics, ScanBootstrap.Intervals(predictions, resamples: 200), ClassNames);
+
+        Assert.Contains(findings, f => f.StartsWith("This model is worse than chance for blend_sign", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Findings_AHealthyModel_None()
     {
         var random = new Random(9);
