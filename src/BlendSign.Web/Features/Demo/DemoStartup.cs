@@ -11,6 +11,8 @@ public static class DemoStartup
     public static IHostApplicationBuilder AddBlendSignDemo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DemoGenerator>();
+        builder.Services.AddScoped<DemoAccountSeeder>();
+        builder.Services.AddScoped<DemoReads>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }

@@ -90,6 +90,7 @@ public partial class Viewer : IAsyncDisposable
         }
     }
 
+    // One switch over every key of ViewerKeys.Legend, in its order, so the two are checked side by side: longer than 60 lines.
     private async Task OnKeyDown(KeyboardEventArgs e)
     {
         if (_session is null || !_interactive)

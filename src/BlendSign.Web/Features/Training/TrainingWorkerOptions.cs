@@ -3,6 +3,9 @@ using BlendSign.Model.Torch;
 
 namespace BlendSign.Web.Features.Training;
 
+// The same section as the model's TrainingOptions, on purpose: to whoever configures it, BlendSign:Training is one set
+// of training settings. The model reads the study's protocol from it, this class where and how this host trains; the
+// two never share a key (TrainingOptionsSectionTests).
 public sealed class TrainingWorkerOptions
 {
     public const string SectionName = "BlendSign:Training";
