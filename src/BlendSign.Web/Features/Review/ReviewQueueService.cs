@@ -1,10 +1,8 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
-using BlendSign.Model.CrossValidation;
-using BlendSign.Model.Health;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Review;
 using BlendSign.Model.Training;
@@ -14,15 +12,17 @@ namespace BlendSign.Web.Features.Review;
 
 public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue runs)
 {
+    private readonly ConcurrentDictionary<int, RunStrength> _strengths = new();
+
     /// <summary>The queue of a run (default: the latest completed one); null when no run can be reviewed.</summary>
     /// <param name="includeDecided">Keep slices decided since the run's snapshot (for measuring the ranking itself).</param>
     public async Task<ReviewQueue?> BuildAsync(int? runId = null, bool includeDecided = false, CancellationToken cancellationToken = default)
     {
         var run = await data.LoadRunAsync(runId, cancellationToken);
-        return run is null ? null : Build(run, includeDecided);
+        return run is null ? null : Build(run, includeDecided, _strengths.GetOrAdd(run.Run.RunId, _ => RunStrength.Of(run)));
     }
 
-    public static ReviewQueue Build(ReviewRunData run, bool includeDecided = false)
+    public static ReviewQueue Build(ReviewRunData run, bool includeDecided = false, RunStrength? strength = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var raters = run.Raters;
@@ -44,29 +44,12 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
             .OrderBy(d => d.Rater, StringComparer.Ordinal)
             .ToList();
         var decided = queued.Count(q => run.DecidedSliceIds.Contains(q.Slice.SliceId));
-        var (macroAuc, chance) = Strength(run);
+        strength ??= RunStrength.Of(run);
         return new ReviewQueue(run.Run, raters, scoring.Thresholds, kept, inputs.Count, decided, disagreements)
         {
-            MacroAuc = macroAuc,
-            ChanceFindings = chance,
+            MacroAuc = strength.MacroAuc,
+            ChanceFindings = strength.ChanceFindings,
         };
-    }
-
-    /// <summary>How good the run's model is on its own out-of-fold slices: the mean AUC, and chance-level findings.</summary>
-    private static (double? MacroAuc, IReadOnlyList<string> Chance) Strength(ReviewRunData run)
-    {
-        if (run.Slices.Count < 2)
-        {
-            return (null, []);
-        }
-
-        var predictions = run.Slices.Select(s => new OofPrediction(s.SopInstanceUid, s.ScanId.ToString(CultureInfo.InvariantCulture), 0,
-            (int)s.GoldLabel, s.Probabilities)).ToList();
-        var metrics = ClassificationMetrics.Compute(predictions);
-        var aucs = metrics.PerClass.Select(c => c.Auc).OfType<double>().ToList();
-        var chance = ChanceLevel.Findings(predictions, metrics, ScanBootstrap.Intervals(predictions),
-            [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]);
-        return (aucs.Count == 0 ? null : aucs.Average(), chance);
     }
 
     /// <summary>Same settings and folds on the gold standard as it is now; null when the run is unknown.</summary>
