@@ -4,5 +4,5 @@ namespace BlendSign.Data.Gold;
 /// <param name="EveryRadiologist">True when the scan has no explicit assignment, so every radiologist is counted.</param>
 public sealed record AdjudicationCase(SliceGold Slice, IReadOnlyList<string> ScanSlices, bool EveryRadiologist)
 {
-    public int Position => ScanSlices.ToList().IndexOf(Slice.SopInstanceUid);
+    public int Position { get; } = ScanSlices.ToList().IndexOf(Slice.SopInstanceUid);
 }

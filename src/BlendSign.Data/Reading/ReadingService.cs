@@ -28,7 +28,7 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
                 RereadRequests = OpenRereads(db, raterId).Count(d => d.Slice.ScanId == s.Id),
                 LabelsByAll = everyone ? db.SliceLabels.Count(l => l.Slice.ScanId == s.Id) : 0,
                 Raters = everyone ? db.SliceLabels.Where(l => l.Slice.ScanId == s.Id).Select(l => l.RaterId).Distinct().Count() : 0,
-                FirstSopInstanceUid = everyone ? s.Slices.OrderBy(x => x.SliceIndex).Select(x => x.SopInstanceUid).FirstOrDefault() : null,
+                FirstSopInstanceUid = reader.IsLead ? s.Slices.OrderBy(x => x.SliceIndex).Select(x => x.SopInstanceUid).FirstOrDefault() : null,
             })
             .ToListAsync(cancellationToken);
     }

@@ -15,7 +15,7 @@ public sealed record ScanSummary(
 
     public int Raters { get; init; }
 
-    /// <summary>The first slice's SOP Instance UID, where a lead's adjudication view opens; filled like <see cref="LabelsByAll"/>.</summary>
+    /// <summary>The first slice's SOP Instance UID, where a lead's adjudication view opens; filled for leads only.</summary>
     public string? FirstSopInstanceUid { get; init; }
 
     public ReadingStatus Status => LabeledByMe == 0 ? ReadingStatus.NotStarted

@@ -1,10 +1,7 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Configuration;
-using BlendSign.Data.Gold;
-using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Review;
-using BlendSign.Data.Training;
 using BlendSign.EndToEnd.Tests.Support;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Training;

@@ -1,7 +1,9 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
+using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Layout.Account;
+using BlendSign.Web.Layout.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -11,9 +13,6 @@ namespace BlendSign.Web.Features.Gold;
 
 public partial class AdjudicationQueue
 {
-    private static readonly (string Key, HemorrhageClass Label)[] Keys =
-        [("1", HemorrhageClass.NonIch), ("2", HemorrhageClass.NormalIch), ("3", HemorrhageClass.BlendSign)];
-
     private IReadOnlyList<SliceGold>? _queue;
     private int _index;
     private string? _note;
@@ -65,13 +64,10 @@ public partial class AdjudicationQueue
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
-        foreach (var (key, label) in Keys)
+        if (ViewerKeys.Classes.FirstOrDefault(c => c.Key == e.Key) is { } option)
         {
-            if (e.Key == key)
-            {
-                await DecideAsync(label);
-                return;
-            }
+            await DecideAsync(option.Class);
+            return;
         }
 
         if (e.Key is "ArrowDown" or "ArrowRight" && _queue is not null && _index < _queue.Count - 1)
@@ -107,7 +103,7 @@ public partial class AdjudicationQueue
             _busy = false;
         }
 
-        await FocusAsync();
+        await _caseElement.FocusIfRenderedAsync();
     }
 
     private async Task WithdrawAsync()
@@ -135,7 +131,7 @@ public partial class AdjudicationQueue
         if (_focusFreezeReason)
         {
             _focusFreezeReason = false;
-            await _freezeReasonElement.FocusAsync();
+            await _freezeReasonElement.FocusIfRenderedAsync();
         }
     }
 
@@ -180,18 +176,6 @@ public partial class AdjudicationQueue
         if (outcome.Snapshot is not null)
         {
             _snapshot = outcome.Snapshot;
-        }
-    }
-
-    private async Task FocusAsync()
-    {
-        try
-        {
-            await _caseElement.FocusAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Not rendered (queue emptied) or prerendering: nothing to focus.
         }
     }
 

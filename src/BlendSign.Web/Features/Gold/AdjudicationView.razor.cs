@@ -1,7 +1,9 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
+using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Layout.Account;
+using BlendSign.Web.Layout.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -85,12 +87,12 @@ public partial class AdjudicationView
         if (_focusReason)
         {
             _focusReason = false;
-            await TryFocusAsync(_reasonElement);
+            await _reasonElement.FocusIfRenderedAsync();
         }
         else if (_focusCase && _case is not null)
         {
             _focusCase = false;
-            await TryFocusAsync(_caseElement);
+            await _caseElement.FocusIfRenderedAsync();
         }
     }
 
@@ -117,9 +119,9 @@ public partial class AdjudicationView
             return;
         }
 
-        if (AdjudicationKeys.Classes.FirstOrDefault(c => c.Key == e.Key) is { Key: not null } choice)
+        if (ViewerKeys.Classes.FirstOrDefault(c => c.Key == e.Key) is { } choice)
         {
-            Choose(choice.Label);
+            Choose(choice.Class);
         }
         else if (e.Key.Length == 1 && char.IsAsciiLetterLower(e.Key[0]) && e.Key[0] - 'a' < _case.Slice.Reads.Count)
         {
@@ -147,7 +149,7 @@ public partial class AdjudicationView
         }
         else if (e.Key == "Escape")
         {
-            await TryFocusAsync(_caseElement);
+            await _caseElement.FocusIfRenderedAsync();
         }
     }
 
@@ -224,16 +226,4 @@ public partial class AdjudicationView
     private static string Describe(GoldDecision decision) => decision.Label is { } label
         ? $"{label.ToDisplayName()} ({decision.Status.ToWireName()}, {decision.Votes} {(decision.Votes == 1 ? "vote" : "votes")})"
         : $"none ({decision.Status.ToWireName()})";
-
-    private static async Task TryFocusAsync(ElementReference element)
-    {
-        try
-        {
-            await element.FocusAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Prerendering, or the element is gone: nothing to focus.
-        }
-    }
 }

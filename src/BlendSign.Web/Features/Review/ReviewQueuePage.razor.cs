@@ -4,6 +4,7 @@ using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Data.Training;
 using BlendSign.Web.Layout.Account;
+using BlendSign.Web.Layout.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -76,19 +77,19 @@ public partial class ReviewQueuePage
         {
             // Keys work as soon as the page is live, without a click first: the case holds the focus.
             _interactive = true;
-            await TryFocusAsync(_caseElement);
+            await _caseElement.FocusIfRenderedAsync();
             StateHasChanged();
         }
 
         if (_focusReason)
         {
             _focusReason = false;
-            await TryFocusAsync(_reasonElement);
+            await _reasonElement.FocusIfRenderedAsync();
         }
         else if (_focusCase)
         {
             _focusCase = false;
-            await TryFocusAsync(_caseElement);
+            await _caseElement.FocusIfRenderedAsync();
         }
 
         await LoadModelBoxesAsync();
@@ -191,7 +192,7 @@ public partial class ReviewQueuePage
         else if (e.Key == "Escape")
         {
             CancelChange();
-            await TryFocusAsync(_caseElement);
+            await _caseElement.FocusIfRenderedAsync();
         }
     }
 
@@ -280,7 +281,7 @@ public partial class ReviewQueuePage
             _busy = false;
         }
 
-        await TryFocusAsync(_caseElement);
+        await _caseElement.FocusIfRenderedAsync();
     }
 
     private async Task UndoAsync()
@@ -303,7 +304,7 @@ public partial class ReviewQueuePage
             _busy = false;
         }
 
-        await TryFocusAsync(_caseElement);
+        await _caseElement.FocusIfRenderedAsync();
     }
 
     private void ConfirmChanceLevel()
@@ -334,18 +335,6 @@ public partial class ReviewQueuePage
             ? $"Queued run #{id} on the reviewed gold standard with run #{_queue.Run.RunId}'s settings; compare them once it completes: review/compare?before={_queue.Run.RunId}&after={id}"
             : "That run can no longer be retrained.";
         _messageSeverity = runId is null ? Severity.Error : Severity.Success;
-    }
-
-    private static async Task TryFocusAsync(ElementReference element)
-    {
-        try
-        {
-            await element.FocusAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Not rendered (queue emptied) or prerendering: nothing to focus.
-        }
     }
 
     private string? GradCamSource(ReviewItem item) =>

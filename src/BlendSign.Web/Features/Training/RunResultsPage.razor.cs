@@ -20,6 +20,7 @@ public partial class RunResultsPage
     private IReadOnlyList<OofSlice> _pickable = [];
     private int? _compareId;
     private RunResults? _compare;
+    private IReadOnlyList<ComparisonLine> _comparison = [];
 
     [Parameter]
     public int RunId { get; set; }
@@ -32,6 +33,7 @@ public partial class RunResultsPage
         _loaded = false;
         _gradCamOn = false;
         _compare = null;
+        _comparison = [];
         _compareId = null;
         _results = await Results.LoadAsync(RunId);
         if (_results is not null)
@@ -65,6 +67,8 @@ public partial class RunResultsPage
     {
         _compareId = runId;
         _compare = runId is { } id ? await Results.LoadAsync(id) : null;
+        // Once per choice, not per render: the paired bootstrap behind each line resamples every shared slice.
+        _comparison = _compare is null || _results is null ? [] : ComparisonLines(_results, _compare);
     }
 
     private IReadOnlyList<RocChart.RocLine> RocLines(HemorrhageClass c) =>

@@ -57,7 +57,9 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
         var predictions = rows.Select(r => new OofPrediction(r.SopInstanceUid, r.ScanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Fold, (int)r.GoldLabel, [r.PNonIch, r.PNormalIch, r.PBlendSign])).ToArray();
         var pooled = ClassificationMetrics.Compute(predictions);
-        var intervals = ScanBootstrap.Intervals(predictions);
+        var report = ReadReport(run);
+        // Training stored them from these same predictions; only runs from before that are bootstrapped here.
+        var intervals = report?.Ci95 is { } stored ? ClassIntervalsReport.ToIntervals(stored) : ScanBootstrap.Intervals(predictions);
         return new RunResults(
             run,
             ReadSettings(run),
@@ -66,7 +68,7 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
             FoldAverage.Compute(predictions),
             RocCurve.PerClass(predictions))
         {
-            Report = ReadReport(run),
+            Report = report,
             OutOfFold = predictions,
             Intervals = intervals,
             ChanceFindings = ChanceLevel.Findings(predictions, pooled, intervals, [.. HemorrhageClassNames.All.Select(c => c.ToWireName())]),

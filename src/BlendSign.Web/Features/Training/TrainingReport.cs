@@ -23,9 +23,16 @@ public sealed record ClassIntervalsReport(double[]? Sensitivity, double[]? Speci
     public static IReadOnlyDictionary<string, ClassIntervalsReport> From(IReadOnlyList<ClassIntervals> intervals) =>
         HemorrhageClassNames.All.ToDictionary(c => c.ToWireName(), c => From(intervals[(int)c]));
 
+    /// <summary>The stored intervals back in class order, as <see cref="ScanBootstrap.Intervals(IReadOnlyList{OofPrediction}, int, int)"/> gave them.</summary>
+    public static IReadOnlyList<ClassIntervals> ToIntervals(IReadOnlyDictionary<string, ClassIntervalsReport> stored) =>
+        [.. HemorrhageClassNames.All.Select(c => stored[c.ToWireName()]).Select(r =>
+            new ClassIntervals(Interval(r.Sensitivity), Interval(r.Specificity), Interval(r.F1), Interval(r.Auc)))];
+
     private static ClassIntervalsReport From(ClassIntervals ci) => new(Pair(ci.Sensitivity), Pair(ci.Specificity), Pair(ci.F1), Pair(ci.Auc));
 
     private static double[]? Pair(Interval? interval) => interval is null ? null : [interval.Lower, interval.Upper];
+
+    private static Interval? Interval(double[]? pair) => pair is [var lower, var upper] ? new Interval(lower, upper) : null;
 }
 
 public sealed record FoldReport(

@@ -1,6 +1,5 @@
 using BlendSign.Data.Accounts;
 using BlendSign.Data.Audit;
-using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Features.Gold;
@@ -8,19 +7,12 @@ using BlendSign.Web.Tests.Support;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlendSign.Web.Tests.Features.Gold;
 
 public class AdjudicationQueueTests : BlendSignComponentTest
 {
-    public AdjudicationQueueTests()
-    {
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<GoldStandardService>();
-        Services.AddSingleton<GoldSnapshotService>();
-        Services.AddSingleton<AdjudicationService>();
-    }
+    public AdjudicationQueueTests() => Services.AddGoldPageServices();
 
     private void SeedTwoTies()
     {

@@ -1,5 +1,4 @@
 using BlendSign.Data.Accounts;
-using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Features.Gold;
@@ -14,13 +13,7 @@ namespace BlendSign.Web.Tests.Features.Gold;
 
 public class AdjudicationViewTests : BlendSignComponentTest
 {
-    public AdjudicationViewTests()
-    {
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<GoldStandardService>();
-        Services.AddSingleton<GoldSnapshotService>();
-        Services.AddSingleton<AdjudicationService>();
-    }
+    public AdjudicationViewTests() => Services.AddGoldPageServices();
 
     private void SeedTieWithBoxes()
     {
