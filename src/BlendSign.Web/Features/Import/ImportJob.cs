@@ -11,6 +11,7 @@ public sealed class ImportJob
 {
     private readonly CancellationTokenSource _cancel;
     private readonly long _started = Stopwatch.GetTimestamp();
+    private int _state = (int)ImportJobState.Running;
 
     internal ImportJob(string id, string source, string startedBy, CancellationToken stopping)
     {
@@ -29,7 +30,12 @@ public sealed class ImportJob
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
-    public ImportJobState State { get; internal set; } = ImportJobState.Running;
+    /// <summary>Set last when the job ends (after <see cref="Report"/> or <see cref="Error"/> and the clean-up), with a release write.</summary>
+    public ImportJobState State
+    {
+        get => (ImportJobState)Volatile.Read(ref _state);
+        internal set => Volatile.Write(ref _state, (int)value);
+    }
 
     public ImportProgress? Progress { get; internal set; }
 

@@ -44,34 +44,38 @@ public sealed class ImportJobs(IHostApplicationLifetime lifetime, ILogger<Import
     private async Task RunAsync(
         ImportJob job, Func<IProgress<ImportProgress>, CancellationToken, Task<ImportReport>> work, Action? cleanUp)
     {
+        // The state is set last, after the report or error and the clean-up: whoever sees a job no longer running (a
+        // page, a test polling State) sees it complete, its uploaded files already removed.
+        ImportJobState state;
+        string? error = null;
         try
         {
             job.Report = await work(new JobProgress(this, job), job.CancellationToken);
-            job.State = ImportJobState.Completed;
+            state = ImportJobState.Completed;
         }
         catch (OperationCanceledException) when (job.CancellationToken.IsCancellationRequested)
         {
-            job.State = ImportJobState.Cancelled;
-            job.Error = "Cancelled: the batches committed before the cancel stay imported, complete; nothing else was written.";
+            state = ImportJobState.Cancelled;
+            error = "Cancelled: the batches committed before the cancel stay imported, complete; nothing else was written.";
         }
         catch (DicomWebException exception)
         {
-            job.State = ImportJobState.Failed;
-            job.Error = $"Nothing imported: {exception.Message}.";
+            state = ImportJobState.Failed;
+            error = $"Nothing imported: {exception.Message}.";
         }
         catch (Exception exception)
         {
             // The lead sees a sentence; the log gets the type and message (no paths: they may name the patient).
             logger.LogError("Import {Job} failed: {Type}: {Message}", job.Id, exception.GetType().Name, exception.Message);
-            job.State = ImportJobState.Failed;
-            job.Error = "The import failed on the server; nothing more was imported. The server log says why.";
+            state = ImportJobState.Failed;
+            error = "The import failed on the server; nothing more was imported. The server log says why.";
         }
-        finally
-        {
-            CleanUp(job, cleanUp);
-            job.Finish();
-            Notify(job);
-        }
+
+        CleanUp(job, cleanUp);
+        job.Error = error;
+        job.State = state;
+        job.Finish();
+        Notify(job);
     }
 
     private void CleanUp(ImportJob job, Action? cleanUp)
