@@ -32,6 +32,7 @@ public sealed class GoldStandardService(IDbContextFactory<BlendSignDbContext> db
             .ToLookup(l => l.SliceId);
         var boxes = (await db.HemorrhageBoxes.AsNoTracking()
                 .Where(b => b.Slice.Scan.Exclusion == null && (onlySliceId == null || b.SliceId == onlySliceId))
+                .OrderBy(b => b.Id)
                 .Select(b => new { b.SliceId, Rater = b.Rater.UserName!, b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom })
                 .ToListAsync(cancellationToken))
             .ToLookup(b => b.SliceId, b => new RaterBox(b.Rater, b.CenterX, b.CenterY, b.Left, b.Top, b.Right, b.Bottom));

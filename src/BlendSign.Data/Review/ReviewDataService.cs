@@ -25,7 +25,10 @@ public sealed class ReviewDataService(IDbContextFactory<BlendSignDbContext> dbFa
             return null;
         }
 
+        // In the order they were stored (PostgreSQL returns rows in no set order): the queue's ties and the bootstrap's
+        // resamples follow it.
         var predictions = await db.SlicePredictions.AsNoTracking().Where(p => p.TrainingRunId == run.RunId)
+            .OrderBy(p => p.Id)
             .Select(p => new { p.SliceId, p.PNonIch, p.PNormalIch, p.PBlendSign })
             .ToListAsync(cancellationToken);
         var entries = await db.GoldSnapshotEntries.AsNoTracking()

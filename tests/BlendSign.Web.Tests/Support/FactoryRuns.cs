@@ -29,7 +29,7 @@ internal static class FactoryRuns
         var outcome = await services.GetRequiredService<TrainingRunner>().RunNowAsync(settings);
         Assert.Equal(TrainingRunStatus.Completed, outcome.Status);
         await using var check = await dbFactory.CreateDbContextAsync();
-        var prediction = await check.SlicePredictions.Where(p => p.TrainingRunId == outcome.RunId)
+        var prediction = await check.SlicePredictions.Where(p => p.TrainingRunId == outcome.RunId).OrderBy(p => p.Id)
             .Select(p => new { p.Slice.SopInstanceUid, p.Fold }).FirstAsync();
         return new TrainedRun(outcome.RunId, prediction.SopInstanceUid, prediction.Fold);
     }
