@@ -10,4 +10,6 @@ public enum AuditEntity
     User,
     GoldLabel,
     GoldSnapshot,
+    Import,
+    TrainingRun,
 }

@@ -6,6 +6,7 @@ using BlendSign.Web.Features.Admin;
 using BlendSign.Web.Features.Demo;
 using BlendSign.Web.Features.Review;
 using BlendSign.Web.Features.Training;
+using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -27,16 +28,24 @@ public static class CoreServiceExtensions
         // Keys in the database: sign-ins survive a restart, hold on every web node, and the verbs share them.
         builder.Services.AddDataProtection().PersistKeysToDbContext<BlendSignDbContext>().SetApplicationName("BlendSign");
 
+        var signIn = builder.Configuration.GetSection(SignInProtectionOptions.SectionName).Get<SignInProtectionOptions>() ?? new SignInProtectionOptions();
+        builder.Services.AddOptions<SignInProtectionOptions>().BindConfiguration(SignInProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.AddSingleton<SessionCheck>();
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = UserNameRule.AllowedCharacters;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = signIn.AccountFailures;
+                options.Lockout.DefaultLockoutTimeSpan = signIn.AccountLockout;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
             })
+            .AddUserValidator<UserNameRule>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BlendSignDbContext>()
             .AddSignInManager()

@@ -36,7 +36,9 @@ public static class ServerSetup
         // First of the hosted services: the database (and its folder) must exist before Data Protection's hosted
         // service reads the key ring from it, or a first start logs SQLite errors.
         builder.Services.AddHostedService<StartupTasksService>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddBlendSignCore();
+        builder.AddBlendSignHttps();
         builder.AddBlendSignWeb();
         builder.AddBlendSignTrainingWorker();
 
@@ -57,6 +59,10 @@ public static class ServerSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<DecoyPasswordHash>();
+        builder.Services.AddScoped<PasswordSignIn>();
 
         builder.Services.AddAuthentication(options =>
             {
@@ -70,6 +76,8 @@ public static class ServerSetup
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
@@ -101,9 +109,17 @@ public static class ServerSetup
 
     private static void UseBlendSignPipeline(this WebApplication app)
     {
+        app.UseBlendSignHttps();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+                // A body over its limit is the client's error (413), not the server's.
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
         }
 
         // Pages get the not-found page; /api answers keep their status (a re-executed POST would fail antiforgery as a 400).
@@ -111,6 +127,7 @@ public static class ServerSetup
             context => !context.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        app.UseCircuitOriginCheck();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

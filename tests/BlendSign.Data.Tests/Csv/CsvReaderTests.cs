@@ -42,6 +42,18 @@ public class CsvReaderTests
     public void Escape_FieldsNeedingQuotes_AreQuoted(string field, string expected) =>
         Assert.Equal(expected, CsvFormat.Escape(field));
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("=cmd|' /C calc'!A0.dcm", "\"'=cmd|' /C calc'!A0.dcm\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("+1", "+1")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tx", "\"'\tx\"")]
+    [InlineData("-12.5", "-12.5")]
+    [InlineData("1e-3", "1e-3")]
+    public void Escape_SpreadsheetFormulas_AreNeutralised_NumbersKept(string field, string expected) =>
+        Assert.Equal(expected, CsvFormat.Escape(field));
+
     [Fact]
     public void Record_WrittenThenRead_RoundTrips()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using BlendSign.Data.Accounts;
+using BlendSign.Web.Layout.Account;
 using BlendSign.Web.Tests.Support;
 
 namespace BlendSign.Web.Tests.Hosting;
@@ -35,11 +36,11 @@ public class SignInTests(BlendSignWebFactory factory) : IClassFixture<BlendSignW
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccount()
+    public async Task SignIn_TwentyWrongPasswords_LocksTheAccount()
     {
         await factory.CreateUserAsync("signin-lock", Roles.Radiologist);
         using var client = await factory.CreateClientAsync();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < new SignInProtectionOptions().AccountFailures; attempt++)
         {
             await BlendSignWebFactory.SignInAsync(client, "signin-lock", "not-the-password");
         }

@@ -2,6 +2,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Features.Admin;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,9 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("BlendSign:Demo", "false");
+        // Every client of the test server shares one address; the sign-in throttle's own tests set their limit and address.
+        builder.UseSetting("BlendSign:SignIn:ClientFailures", "1000");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         // Short-lived servers: the few that build a model check the CPU's fast path then (CpuFastPathGuard).
         builder.UseSetting("BlendSign:Model:CpuFastPath:CheckAtStart", "false");
         foreach (var (key, value) in Settings)

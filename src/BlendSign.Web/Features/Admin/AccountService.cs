@@ -1,6 +1,7 @@
 using BlendSign.Data.Accounts;
 using BlendSign.Data.Assignments;
 using BlendSign.Data.Audit;
+using BlendSign.Web.Layout.Account;
 using BlendSign.Data.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class AccountService(
     RoleManager<IdentityRole> roles,
     BlendSignDbContext db,
     TimeProvider time,
+    AccountSessions sessions,
     ILogger<AccountService> logger)
 {
     public async Task EnsureRolesAsync()
@@ -110,7 +112,7 @@ public sealed class AccountService(
         return result;
     }
 
-    /// <summary>Sets a new password (Identity's rules apply) and signs the account's sessions out at their next check.</summary>
+    /// <summary>Sets a new password (Identity's rules apply); every session of the account ends at once.</summary>
     public async Task<AccountResult> ResetPasswordAsync(string userId, string newPassword, AuditActor actor)
     {
         var (user, refusal) = await FindForChangeAsync(userId, actor);
@@ -128,6 +130,7 @@ public sealed class AccountService(
         });
         if (result.Succeeded)
         {
+            sessions.End(user.Id);
             logger.LogInformation("Password of {UserName} reset by {Actor}", user.UserName, actor.Name);
         }
 
@@ -161,7 +164,7 @@ public sealed class AccountService(
 
         await EnsureRolesAsync();
         var after = InRoleOrder(member ? before.Append(role) : before.Where(r => r != role));
-        return await InTransactionAsync(async () =>
+        var result = await InTransactionAsync(async () =>
         {
             if (role == Roles.Radiologist)
             {
@@ -172,7 +175,6 @@ public sealed class AccountService(
             var changed = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
             if (changed.Succeeded)
             {
-                // A new security stamp makes signed-in sessions pick up the new roles at their next check.
                 changed = await users.UpdateSecurityStampAsync(user);
             }
 
@@ -180,6 +182,13 @@ public sealed class AccountService(
                 subjectName: user.UserName);
             return changed;
         });
+        if (result.Succeeded)
+        {
+            // The new security stamp ends every session of the account: it signs in again with its new roles.
+            sessions.End(user.Id);
+        }
+
+        return result;
     }
 
     public async Task<AccountResult> UnlockAsync(string userId, AuditActor actor)

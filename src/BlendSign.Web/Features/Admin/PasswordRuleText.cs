@@ -30,6 +30,6 @@ public static class PasswordRuleText
         }
 
         var with = parts.Count == 0 ? "" : parts.Count == 1 ? $" with {parts[0]}" : $" with {string.Join(", ", parts[..^1])} and {parts[^1]}";
-        return $"At least {options.RequiredLength} characters{with}.";
+        return $"At least {options.RequiredLength} characters{with}; not a commonly used password, nor one that contains the user name.";
     }
 }

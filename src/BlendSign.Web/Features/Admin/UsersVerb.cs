@@ -43,6 +43,37 @@ public sealed class UsersVerb : ICliVerb
             return 0;
         });
 
-        return new Command(Name, "Manage accounts.") { add };
+        return new Command(Name, "Manage accounts.") { add, CreateUnlock(context) };
+    }
+
+    /// <summary>Works whatever the web sign-in's state: the way back in for an admin whose account is locked out.</summary>
+    private static Command CreateUnlock(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "The account to unlock." };
+        var unlock = new Command("unlock", "Clear an account's lockout and its count of failed sign-ins.") { name };
+        unlock.SetAction(async (parse, cancellationToken) =>
+        {
+            var services = await context.GetServicesAsync(cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var userName = parse.GetValue(name)!.Trim();
+            var account = (await accounts.ListAsync(cancellationToken)).FirstOrDefault(a => a.UserName == userName);
+            if (account is null)
+            {
+                await context.Error.WriteLineAsync($"No account is named {userName}.");
+                return 1;
+            }
+
+            var result = await accounts.UnlockAsync(account.Id, CliActor.For(AuditSources.Cli));
+            if (!result.Succeeded)
+            {
+                await context.Error.WriteLineAsync(result.Error);
+                return 1;
+            }
+
+            await context.Out.WriteLineAsync($"Unlocked {userName}.");
+            return 0;
+        });
+        return unlock;
     }
 }

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Demo;
 using BlendSign.Data.Import;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Demo;
 
@@ -13,6 +16,7 @@ public sealed partial class DemoSeeder(
     DicomImporter importer,
     DemoAccountSeeder accounts,
     DemoReads reads,
+    IDbContextFactory<BlendSignDbContext> dbFactory,
     ILogger<DemoSeeder> logger)
 {
     public string DefaultTruthFile => Path.Combine(paths.Demo, "truth.csv");
@@ -30,6 +34,7 @@ public sealed partial class DemoSeeder(
         RemoveUnimportedScanFolders();
         var demo = generator.Generate(request.Scans, request.Seed, paths.Demo, progress: null, cancellationToken);
         var report = await importer.ImportAsync(demo.Files, new ImportSettings(), progress: null, cancellationToken);
+        await ImportAudit.RecordAsync(dbFactory, AuditActor.System(AuditSources.Demo), "demo", report, cancellationToken);
         if (report.Rejected > 0)
         {
             logger.LogWarning("Demo import rejected {Rejected} of {Files} files: {Reasons}", report.Rejected, report.Files,

@@ -3,9 +3,12 @@ using System.Text;
 using BlendSign.Data.Configuration;
 using BlendSign.Data.Csv;
 using BlendSign.Data.Import;
+using BlendSign.Data.Persistence;
+using BlendSign.Web.Layout.Account;
 using BlendSign.Web.Features.Gold;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -37,7 +40,8 @@ public static class ImportEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, DataPaths paths, DicomImporter importer, ImportJobs jobs, IOptions<ImportUploadOptions> options)
+        HttpContext context, DataPaths paths, DicomImporter importer, ImportJobs jobs, IOptions<ImportUploadOptions> options,
+        IDbContextFactory<BlendSignDbContext> dbFactory)
     {
         if (!context.Request.Headers.ContainsKey(UploadHeader))
         {
@@ -70,7 +74,7 @@ public static class ImportEndpoints
             return Refuse(StatusCodes.Status400BadRequest, "The upload holds no files.");
         }
 
-        var job = StartImport(context, importer, jobs, files, assumeCt);
+        var job = StartImport(context, importer, jobs, files, assumeCt, dbFactory);
         return Results.Accepted($"/api/import/jobs/{job.Id}", new { job = job.Id, files = files.Count, bytes = files.Bytes });
     }
 
@@ -125,15 +129,23 @@ public static class ImportEndpoints
         return (null, assumeCt);
     }
 
-    private static ImportJob StartImport(HttpContext context, DicomImporter importer, ImportJobs jobs, UploadedFiles files, bool assumeCt)
+    private static ImportJob StartImport(
+        HttpContext context, DicomImporter importer, ImportJobs jobs, UploadedFiles files, bool assumeCt, IDbContextFactory<BlendSignDbContext> dbFactory)
     {
         var expected = files.CountItems();
         var user = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.User.ToAuditActor();
+        var what = files.Count == 1 ? "1 uploaded file" : $"{files.Count} uploaded files";
         return jobs.Start(
-            files.Count == 1 ? "1 uploaded file" : $"{files.Count} uploaded files",
+            what,
             user,
-            async (progress, cancellationToken) => files.Rename(await importer.ImportAsync(
-                files.Paths, new ImportSettings(assumeCt), new ExpectedFilesProgress(progress, expected), cancellationToken)),
+            async (progress, cancellationToken) =>
+            {
+                var report = await importer.ImportAsync(
+                    files.Paths, new ImportSettings(assumeCt), new ExpectedFilesProgress(progress, expected), cancellationToken);
+                await ImportAudit.RecordAsync(dbFactory, actor, $"upload: {what}", report, cancellationToken);
+                return files.Rename(report);
+            },
             files.Delete);
     }
 

@@ -3,8 +3,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using BlendSign.Data.Import;
 using BlendSign.Data.Import.DicomWeb;
+using BlendSign.Data.Persistence;
+using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -48,6 +51,9 @@ public partial class ImportPage
 
     [Inject]
     private DicomWebImporter DicomWeb { get; set; } = default!;
+
+    [Inject]
+    private IDbContextFactory<BlendSignDbContext> DbFactory { get; set; } = default!;
 
     [Inject]
     private IOptions<ImportUploadOptions> UploadOptions { get; set; } = default!;
@@ -184,8 +190,13 @@ public partial class ImportPage
         var series = _series!.Where(_selected.Contains).Select(r => r.Series).ToList();
         var settings = new ImportSettings(_assumeCt);
         var source = $"{series.Count} series from {new Uri(_pacsUrl.Trim()).Authority}";
-        _job = Jobs.Start(source, await UserNameAsync(), (progress, cancellationToken) =>
-            DicomWeb.ImportAsync(client, series, settings, progress, cancellationToken));
+        var actor = (await AuthenticationState).User.ToAuditActor();
+        _job = Jobs.Start(source, await UserNameAsync(), async (progress, cancellationToken) =>
+        {
+            var report = await DicomWeb.ImportAsync(client, series, settings, progress, cancellationToken);
+            await ImportAudit.RecordAsync(DbFactory, actor, $"DICOMweb: {series.Count} series", report, cancellationToken);
+            return report;
+        });
         _filter = AllVerdicts;
     }
 

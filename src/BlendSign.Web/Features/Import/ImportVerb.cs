@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Import;
 using BlendSign.Data.Import.DicomWeb;
 using BlendSign.Data.Import.Dimse;
+using BlendSign.Data.Persistence;
 using BlendSign.Web.Cli;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Import;
 
@@ -49,6 +52,10 @@ public sealed class ImportVerb : ICliVerb
         {
             return 1;
         }
+
+        var source = parse.GetValue(options.Dimse) is not null ? "DIMSE" : pacs is null ? "files" : "DICOMweb";
+        await ImportAudit.RecordAsync(services.GetRequiredService<IDbContextFactory<BlendSignDbContext>>(), CliActor.For(AuditSources.Cli),
+            $"command line: {source}", report, cancellationToken);
 
         if (parse.GetValue(options.Json))
         {

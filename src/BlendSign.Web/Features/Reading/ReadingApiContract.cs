@@ -14,6 +14,9 @@ public static class ReadingApiContract
 
     public const string WorklistPath = "/api/reading/worklist";
 
+    /// <summary>A label write's body, <c>{"label":"blend_sign"}</c>, is a few dozen bytes.</summary>
+    public const int MaxLabelBodyBytes = 4096;
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

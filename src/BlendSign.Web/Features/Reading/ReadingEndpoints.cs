@@ -5,6 +5,7 @@ using BlendSign.Data.Labels;
 using BlendSign.Data.Reading;
 using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace BlendSign.Web.Features.Reading;
 
@@ -37,10 +38,19 @@ public static class ReadingEndpoints
                 new LabelResponse(false, null, $"Label writes carry the {ReadingApiContract.ClientHeader} header; nothing was saved."));
         }
 
+        if (LimitBody(context) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         LabelRequest? body;
         try
         {
             body = await context.Request.ReadFromJsonAsync<LabelRequest>(ReadingApiContract.Json, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return BodyTooLarge();
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -55,13 +65,41 @@ public static class ReadingEndpoints
 
         if (await reading.FindSliceIdAsync(sopInstanceUid, cancellationToken) is not { } sliceId)
         {
-            return Refused(ReadingOutcome.Refused(ReadingRefusal.UnknownSlice, "No slice has that SOP Instance UID; nothing was saved."));
+            return Refused(NotYoursOrUnknown);
         }
 
         var reader = context.User.ToReader() with { Source = AuditSources.Api };
         var outcome = await reading.SetLabelAsync(sliceId, reader, label.Value, cancellationToken);
+        if (outcome.Refusal == ReadingRefusal.NotAssigned)
+        {
+            // The same answer as for an unknown UID, so the API does not confirm that a slice exists.
+            return Refused(NotYoursOrUnknown);
+        }
+
         return outcome.IsSaved ? Answer(StatusCodes.Status200OK, LabelResponse.Ok) : Refused(outcome);
     }
+
+    private static ReadingOutcome NotYoursOrUnknown { get; } =
+        ReadingOutcome.Refused(ReadingRefusal.UnknownSlice, "No slice on your worklist has that SOP Instance UID; nothing was saved.");
+
+    /// <summary>Caps the body at <see cref="ReadingApiContract.MaxLabelBodyBytes"/>; a declared length over it is refused at once.</summary>
+    private static IResult? LimitBody(HttpContext context)
+    {
+        if (context.Request.ContentLength > ReadingApiContract.MaxLabelBodyBytes)
+        {
+            return BodyTooLarge();
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ReadingApiContract.MaxLabelBodyBytes;
+        }
+
+        return null;
+    }
+
+    private static IResult BodyTooLarge() => Answer(StatusCodes.Status413PayloadTooLarge,
+        new LabelResponse(false, "body_too_large", $"A label body is at most {ReadingApiContract.MaxLabelBodyBytes} bytes; nothing was saved."));
 
     private static IResult Refused(ReadingOutcome outcome) =>
         Answer(StatusOf(outcome.Refusal), new LabelResponse(false, JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.Refusal.ToString()), outcome.Message));
@@ -69,7 +107,7 @@ public static class ReadingEndpoints
     private static int StatusOf(ReadingRefusal refusal) => refusal switch
     {
         ReadingRefusal.UnknownSlice => StatusCodes.Status404NotFound,
-        ReadingRefusal.NotAssigned or ReadingRefusal.NotAllowed => StatusCodes.Status403Forbidden,
+        ReadingRefusal.NotAllowed => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 

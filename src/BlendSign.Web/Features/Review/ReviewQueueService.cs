@@ -57,7 +57,7 @@ public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue 
     {
         // The same settings and the same folds: the two runs differ only in the reviewed labels.
         var settings = await SettingsOfAsync(reviewedRunId, cancellationToken);
-        return settings is null ? null : await runs.QueueAsync(settings with { FoldsFromRun = reviewedRunId }, cancellationToken, actor);
+        return settings is null ? null : await runs.QueueRetrainAsync(settings with { FoldsFromRun = reviewedRunId }, actor, cancellationToken);
     }
 
     public async Task<TrainingSettings?> SettingsOfAsync(int runId, CancellationToken cancellationToken = default)

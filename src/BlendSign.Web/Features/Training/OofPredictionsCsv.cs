@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlendSign.Data.Csv;
 using BlendSign.Data.Labels;
 using BlendSign.Model.CrossValidation;
 
@@ -15,17 +16,17 @@ public static class OofPredictionsCsv
         var temporary = path + ".tmp";
         await using (var writer = new StreamWriter(temporary, append: false))
         {
-            await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
+            await writer.WriteAsync((Header + "\n").AsMemory(), cancellationToken);
             foreach (var p in predictions)
             {
-                var line = string.Join(',',
+                var line = CsvFormat.Record(
                     p.SampleId,
                     p.Fold.ToString(CultureInfo.InvariantCulture),
                     ((HemorrhageClass)p.Label).ToWireName(),
                     Format(p.Probabilities[0]),
                     Format(p.Probabilities[1]),
                     Format(p.Probabilities[2]));
-                await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+                await writer.WriteAsync(line.AsMemory(), cancellationToken);
             }
         }
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Training;
 using BlendSign.Model.Training;
+using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -33,6 +36,9 @@ public partial class TrainingPage
     private bool _starting;
     private string? _formError;
     private DateTime _lastRefresh;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
     private IDbContextFactory<BlendSignDbContext> DbFactory { get; set; } = default!;
@@ -173,11 +179,11 @@ public partial class TrainingPage
         return problems.Count > 0 ? null : settings;
     }
 
-    private Task StartAsync() => QueueAsync(settings => Runs.QueueAsync(settings));
+    private Task StartAsync() => QueueAsync((settings, actor) => Runs.QueueAsync(settings, actor: actor));
 
-    private Task StartAblationAsync() => QueueAsync(settings => Runs.QueueAblationAsync(settings));
+    private Task StartAblationAsync() => QueueAsync((settings, actor) => Runs.QueueAblationAsync(settings, actor: actor));
 
-    private async Task QueueAsync(Func<TrainingSettings, Task> queue)
+    private async Task QueueAsync(Func<TrainingSettings, AuditActor, Task> queue)
     {
         if (FormSettings() is not { } settings)
         {
@@ -187,7 +193,7 @@ public partial class TrainingPage
         _starting = true;
         try
         {
-            await queue(settings);
+            await queue(settings, (await AuthenticationState).User.ToAuditActor());
             await RefreshAsync();
         }
         catch (TrainingSetException refused)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using BlendSign.Data.Audit;
@@ -7,6 +8,7 @@ using BlendSign.Data.Training;
 using BlendSign.Model.CrossValidation;
 using BlendSign.Model.Torch;
 using BlendSign.Model.Training;
+using BlendSign.Web.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,13 @@ public sealed class TrainingRunQueue(
     public async Task<int> QueueAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null) =>
         (await CreateAsync([(settings, null)], TrainingRunStatus.Queued, null, actor, cancellationToken))[0];
 
+    /// <summary>
+    /// A reviewer's retrain: refused with <see cref="TrainingSetException"/> when this actor already queued one from the
+    /// same source on the same gold snapshot (another click, or no decision since).
+    /// </summary>
+    public async Task<int> QueueRetrainAsync(TrainingSettings settings, AuditActor actor, CancellationToken cancellationToken = default) =>
+        (await CreateAsync([(settings, null)], TrainingRunStatus.Queued, null, actor, cancellationToken, oncePerSnapshot: true))[0];
+
     /// <summary>Three runs on one gold snapshot with one seed, hence the same folds.</summary>
     public async Task<AblationRuns> QueueAblationAsync(TrainingSettings settings, CancellationToken cancellationToken = default, AuditActor? actor = null)
     {
@@ -45,7 +54,7 @@ public sealed class TrainingRunQueue(
 
     /// <summary>A run claimed by this process at once (the <c>train</c> verb), bypassing the queue.</summary>
     internal async Task<int> CreateRunningAsync(TrainingSettings settings, CancellationToken cancellationToken) =>
-        (await CreateAsync([(settings, null)], TrainingRunStatus.Running, null, null, cancellationToken))[0];
+        (await CreateAsync([(settings, null)], TrainingRunStatus.Running, null, CliActor.For(AuditSources.Cli), cancellationToken))[0];
 
     /// <summary>Marks the oldest queued run as running for this process and returns its id; null when none is queued.</summary>
     public Task<int?> ClaimNextQueuedAsync(CancellationToken cancellationToken = default) =>
@@ -147,9 +156,20 @@ public sealed class TrainingRunQueue(
         }
     }
 
+    /// <summary>The run this actor queued, from the same source, on the snapshot; null when none.</summary>
+    private static async Task<string?> QueuedEarlierAsync(BlendSignDbContext db, AuditActor actor, int snapshotId, CancellationToken cancellationToken)
+    {
+        var runKeys = (await db.TrainingRuns.Where(r => r.GoldSnapshotId == snapshotId).Select(r => r.Id).ToListAsync(cancellationToken))
+            .Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        return await db.AuditEntries
+            .Where(a => a.Entity == AuditEntity.TrainingRun && a.Action == AuditAction.Create && a.ActorId == actor.UserId
+                && a.Source == actor.Source && runKeys.Contains(a.EntityKey))
+            .OrderBy(a => a.Id).Select(a => a.EntityKey).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<IReadOnlyList<int>> CreateAsync(
         IReadOnlyList<(TrainingSettings Settings, string? Variant)> runs, TrainingRunStatus status, string? group,
-        AuditActor? actor, CancellationToken cancellationToken)
+        AuditActor? actor, CancellationToken cancellationToken, bool oncePerSnapshot = false)
     {
         var problems = runs.SelectMany(r => r.Settings.Validate()).Distinct().ToList();
         if (problems.Count > 0)
@@ -161,6 +181,12 @@ public sealed class TrainingRunQueue(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await RefuseWithoutTrainingSlicesAsync(db, snapshot.Id, runs.Max(r => r.Settings.Folds), cancellationToken);
+        if (oncePerSnapshot && actor is not null && await QueuedEarlierAsync(db, actor, snapshot.Id, cancellationToken) is { } earlier)
+        {
+            throw new TrainingSetException(
+                $"Not queued: you queued run {earlier} on this gold standard already. A retrain needs review decisions that change it.");
+        }
+
         var now = process.Time.GetUtcNow();
         var device = TorchRuntime.Describe(TorchRuntime.SelectDevice());
         var created = runs.Select(r => new TrainingRun
@@ -179,6 +205,14 @@ public sealed class TrainingRunQueue(
             HeartbeatAt = status == TrainingRunStatus.Running ? now : null,
         }).ToList();
         db.TrainingRuns.AddRange(created);
+        await db.SaveChangesAsync(cancellationToken);
+        var who = actor ?? AuditActor.System("training");
+        foreach (var (run, settings) in created.Zip(runs.Select(r => r.Settings)))
+        {
+            db.Record(who, AuditAction.Create, AuditEntity.TrainingRun, run.Id.ToString(CultureInfo.InvariantCulture), null,
+                new { status = run.Status.ToString(), goldSnapshot = snapshot.Id, group, variant = run.Variant, settings });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         foreach (var run in created)
         {

@@ -2,17 +2,8 @@ using Microsoft.AspNetCore.Components;
 
 namespace BlendSign.Web.Layout.Account;
 
-/// <summary>Redirects after sign-in, refusing anything but a local URL (no open redirects).</summary>
+/// <summary>Redirects after sign-in, to a local URL only (<see cref="LocalReturnUrl"/>): no open redirects.</summary>
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
-    }
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalReturnUrl.Of(uri));
 }

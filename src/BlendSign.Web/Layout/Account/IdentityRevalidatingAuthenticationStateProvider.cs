@@ -1,38 +1,63 @@
 using System.Security.Claims;
-using BlendSign.Data.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Layout.Account;
 
-/// <summary>Re-checks the signed-in user's security stamp every 30 minutes of a live circuit (a changed role or password ends it).</summary>
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+/// <summary>
+/// A live circuit re-checks its session every <see cref="SessionCheckOptions.CircuitCheckInterval"/> and signs out at once
+/// when this process ends the account's sessions (<see cref="AccountSessions"/>).
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly AccountSessions _sessions;
+    private readonly TimeSpan _interval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    public IdentityRevalidatingAuthenticationStateProvider(
+        ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, AccountSessions sessions, IOptions<SessionCheckOptions> options)
+        : base(loggerFactory)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null)
+        _scopeFactory = scopeFactory;
+        _sessions = sessions;
+        _interval = options.Value.CircuitCheckInterval;
+        _sessions.Ended += OnSessionsEnded;
+    }
+
+    protected override TimeSpan RevalidationInterval => _interval;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().HoldsAsync(authenticationState.User, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
         {
-            return false;
+            _sessions.Ended -= OnSessionsEnded;
         }
 
-        if (!userManager.SupportsUserSecurityStamp)
+        base.Dispose(disposing);
+    }
+
+    private void OnSessionsEnded(string userId)
+    {
+        Task<AuthenticationState> current;
+        try
         {
-            return true;
+            current = GetAuthenticationStateAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            return; // the circuit has no state yet: its first check ends it
         }
 
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
+        if (current.IsCompletedSuccessfully && current.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+        {
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
     }
 }

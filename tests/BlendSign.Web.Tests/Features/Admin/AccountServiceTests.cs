@@ -3,6 +3,7 @@ using BlendSign.Data.Accounts;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Persistence;
 using BlendSign.Web.Features.Admin;
+using BlendSign.Web.Layout.Account;
 using BlendSign.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -130,7 +131,7 @@ public class AccountServiceTests(BlendSignWebFactory factory) : IClassFixture<Bl
         var admin = await ActorAsync("unlock-admin", Roles.Admin);
         var target = await UserIdAsync("unlock-target", Roles.Radiologist);
         using var client = await factory.CreateClientAsync();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < new SignInProtectionOptions().AccountFailures; attempt++)
         {
             await BlendSignWebFactory.SignInAsync(client, "unlock-target", "wrong-password");
         }

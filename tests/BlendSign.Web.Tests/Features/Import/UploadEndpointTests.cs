@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Import;
 using BlendSign.Tests.Shared;
 using BlendSign.Web.Features.Import;
 using BlendSign.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlendSign.Web.Tests.Features.Import;
@@ -36,6 +38,27 @@ public sealed class UploadEndpointTests(BlendSignWebFactory factory) : IClassFix
         Assert.Equal("file,status,sop_instance_uid,reason\n"
             + $"scan/CT_small.dcm,imported,{job.Report.Items[0].SopInstanceUid},\n"
             + "notes.txt,rejected,,not a DICOM file\n", csv);
+        await using var db = factory.Database.CreateDbContext();
+        var audit = await db.AuditEntries.Where(e => e.Entity == AuditEntity.Import && e.ActorName == "upload-lead").SingleAsync();
+        Assert.Equal("upload: 2 uploaded files", audit.EntityKey);
+        Assert.Contains("\"imported\":1", audit.NewValue, StringComparison.Ordinal);
+        Assert.Contains("\"rejected\":1", audit.NewValue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_FileNamedLikeASpreadsheetFormula_VerdictsCsvNeutralisesIt()
+    {
+        using var client = await factory.CreateClientAsync("upload-lead-4", Roles.Lead);
+        using var form = Form(("=cmd|' /C calc'!A0.dcm", [1, 2, 3]));
+
+        var response = await client.SendAsync(Upload(form));
+
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var id = answer.RootElement.GetProperty("job").GetString()!;
+        var jobs = factory.Services.GetRequiredService<ImportJobs>();
+        await jobs.EndedAsync(jobs.Find(id)!);
+        var csv = await client.GetStringAsync($"/api/import/jobs/{id}/verdicts.csv");
+        Assert.Contains("\n\"'=cmd|' /C calc'!A0.dcm\",rejected,", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class ReadingEndpointTests(BlendSignWebFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task PutLabel_RaterTheScanIsNotAssignedTo_403NotAssignedAndNothingWritten()
+    public async Task PutLabel_RaterTheScanIsNotAssignedTo_TheSameAnswerAsAnUnknownUid_AndNothingWritten()
     {
         await factory.CreateUserAsync("api-rater-3", Roles.Radiologist);
         var sop = await AddScanAsync("43.1", assignedTo: "api-rater-3");
@@ -70,9 +70,13 @@ public sealed class ReadingEndpointTests(BlendSignWebFactory factory) : IClassFi
 
         var response = await PutLabelAsync(client, sop, "non_ich");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var unknown = await PutLabelAsync(client, "9.9.9.9", "non_ich");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var answer = await response.Content.ReadFromJsonAsync<LabelResponse>(ReadingApiContract.Json);
-        Assert.Equal(new LabelResponse(false, "not_assigned", "This scan is not on your worklist; nothing was saved."), answer);
+        Assert.Equal(new LabelResponse(false, "unknown_slice", "No slice on your worklist has that SOP Instance UID; nothing was saved."), answer);
+        Assert.Equal(answer, await unknown.Content.ReadFromJsonAsync<LabelResponse>(ReadingApiContract.Json));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Empty(await LabelsAsync(sop));
         Assert.Empty(await AuditAsync(sop));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlendSign.Data.Accounts;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Data.Tests.Support;
@@ -227,6 +228,15 @@ public class ReviewQueueTests : BlendSignComponentTest
         Assert.Equal(runs[0].Id, after.FoldsFromRun);
         var reviewed = await db.GoldSnapshotEntries.SingleAsync(e => e.GoldSnapshotId == runs[1].GoldSnapshotId && e.Slice.SopInstanceUid == "7.7.5");
         Assert.Equal(HemorrhageClass.NonIch, reviewed.Label);
+        var audited = await db.AuditEntries.SingleAsync(e => e.Entity == AuditEntity.TrainingRun && e.EntityKey == runs[1].Id.ToString());
+        Assert.Equal(("reviewer-ui", AuditSources.Review), (audited.ActorName, audited.Source));
+
+        // A second click on the same gold standard queues nothing more.
+        await page.InvokeAsync(() => page.Find("[data-testid=retrain] button, button[data-testid=retrain]").ClickAsync(new MouseEventArgs()));
+
+        page.WaitForAssertion(() => Assert.Contains($"you queued run {runs[1].Id} on this gold standard already",
+            page.Find("[data-testid=review-message]").TextContent));
+        Assert.Equal(2, await db.TrainingRuns.CountAsync());
     }
 
     private async Task WaitForDecisionsAsync(int count)
