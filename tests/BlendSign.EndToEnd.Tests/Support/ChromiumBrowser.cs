@@ -26,6 +26,8 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        // Expectations wait as long as actions do: a loaded 2-core machine can take more than Playwright's 5 s for a round trip.
+        Assertions.SetDefaultExpectTimeout(BrowserSignIn.Timeout);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
