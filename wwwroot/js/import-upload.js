@@ -55,6 +55,7 @@ class Uploader {
         }
         const form = new FormData();
         form.append("assume_ct", this.zone.dataset.assumeCt === "true" ? "true" : "false");
+        form.append("accept_burned_in", this.zone.dataset.acceptBurnedIn === "true" ? "true" : "false");
         for (const [file, name] of files) {
             form.append("files", file, name);
         }

@@ -106,13 +106,15 @@ public sealed class DicomSliceReader : IDicomDecoder
         }
 
         var spacing = DicomValueParser.Decimals(Get(DicomTags.PixelSpacing));
+        var cuts = new List<string>();
+        var seriesDescription = DicomTextLimits.Cut("SeriesDescription", Get(DicomTags.SeriesDescription), DicomTextLimits.LongString, cuts);
         var header = new DicomSliceHeader(
             sopInstanceUid,
             studyInstanceUid,
             seriesInstanceUid,
             Get(DicomTags.Modality)?.ToUpperInvariant() ?? "",
             transferSyntax,
-            Get(DicomTags.SeriesDescription),
+            seriesDescription,
             DicomValueParser.Integer(Get(DicomTags.InstanceNumber)),
             DicomValueParser.Decimals(Get(DicomTags.ImagePositionPatient)) is { Length: 3 } position ? position : null,
             DicomValueParser.Decimals(Get(DicomTags.ImageOrientationPatient)) is { Length: 6 } orientation ? orientation : null,
@@ -121,7 +123,12 @@ public sealed class DicomSliceReader : IDicomDecoder
             DicomValueParser.AgeInYears(Get(DicomTags.PatientAge))
                 ?? DicomValueParser.AgeInYears(
                     DicomValueParser.Date(Get(DicomTags.PatientBirthDate)),
-                    DicomValueParser.Date(Get(DicomTags.StudyDate)) ?? DicomValueParser.Date(Get(DicomTags.SeriesDate))));
+                    DicomValueParser.Date(Get(DicomTags.StudyDate)) ?? DicomValueParser.Date(Get(DicomTags.SeriesDate))))
+        {
+            BurnedInAnnotation = Get(DicomTags.BurnedInAnnotation)?.ToUpperInvariant(),
+            IsCaptureOrDerived = BurnedInAnnotationRule.IsCaptureOrDerived(Get(DicomTags.SopClassUid), Get(DicomTags.ImageType)),
+            Cuts = cuts,
+        };
         return DicomReadResult.Accepted(new DicomSlice(header, pixels));
     }
 

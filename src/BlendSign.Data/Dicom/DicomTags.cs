@@ -2,6 +2,8 @@ namespace BlendSign.Data.Dicom;
 
 internal static class DicomTags
 {
+    public static readonly (ushort Group, ushort Element) ImageType = (0x0008, 0x0008);
+    public static readonly (ushort Group, ushort Element) SopClassUid = (0x0008, 0x0016);
     public static readonly (ushort Group, ushort Element) SopInstanceUid = (0x0008, 0x0018);
     public static readonly (ushort Group, ushort Element) StudyDate = (0x0008, 0x0020);
     public static readonly (ushort Group, ushort Element) SeriesDate = (0x0008, 0x0021);
@@ -15,5 +17,6 @@ internal static class DicomTags
     public static readonly (ushort Group, ushort Element) ImagePositionPatient = (0x0020, 0x0032);
     public static readonly (ushort Group, ushort Element) ImageOrientationPatient = (0x0020, 0x0037);
     public static readonly (ushort Group, ushort Element) PixelSpacing = (0x0028, 0x0030);
+    public static readonly (ushort Group, ushort Element) BurnedInAnnotation = (0x0028, 0x0301);
     public static readonly (ushort Group, ushort Element) PixelData = (0x7FE0, 0x0010);
 }

@@ -187,7 +187,8 @@ internal sealed class ImportBatchWriter(
             scan.Slices.Add(NewSlice(pending));
             touchedScans.Add(scan);
             result.ImportedKeys.Add(pending.StoreKey);
-            result.Items.Add((pending.Sequence, new ImportItem(pending.File, ImportItemStatus.Imported, header.SopInstanceUid, null)));
+            result.Items.Add((pending.Sequence, new ImportItem(pending.File, ImportItemStatus.Imported, header.SopInstanceUid,
+                header.Cuts.Count == 0 ? null : string.Join("; ", header.Cuts))));
         }
 
         await RenumberAsync(db, touchedScans, cancellationToken);

@@ -47,6 +47,11 @@ internal sealed class ImportDecoder(IDicomDecoder reader, ImportSettings setting
                 $"not CT ({modality}); --assume-ct vouches for grayscale slices of another modality that hold CT values");
         }
 
+        if (!settings.AcceptBurnedInAnnotation && BurnedInAnnotationRule.RefusalFor(slice.Header) is { } burnedIn)
+        {
+            return DecodeOutcome.Rejected(candidate, $"{burnedIn}; a lead may accept such files for one import (--accept-burned-in)");
+        }
+
         return new DecodeOutcome(candidate.Sequence, candidate.File, slice.Header, SliceStore.Encode(slice.Pixels), null);
     }
 }

@@ -21,8 +21,10 @@ internal sealed class ImportHarness : IDisposable
 
     public Task<ImportReport> ImportAsync(params string[] paths) => ImportAsync(assumeCt: false, paths);
 
-    public Task<ImportReport> ImportAsync(bool assumeCt, params string[] paths) =>
-        Importer.ImportAsync(paths, new ImportSettings(assumeCt), progress: null, CancellationToken.None);
+    public Task<ImportReport> ImportAsync(bool assumeCt, params string[] paths) => ImportAsync(new ImportSettings(assumeCt), paths);
+
+    public Task<ImportReport> ImportAsync(ImportSettings settings, params string[] paths) =>
+        Importer.ImportAsync(paths, settings, progress: null, CancellationToken.None);
 
     public int StoreFileCount() =>
         Directory.EnumerateFiles(Database.Paths.SliceStore, "*", SearchOption.AllDirectories).Count();

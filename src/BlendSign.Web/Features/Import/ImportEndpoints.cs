@@ -21,6 +21,8 @@ public static class ImportEndpoints
 
     public const string AssumeCtField = "assume_ct";
 
+    public const string AcceptBurnedInField = "accept_burned_in";
+
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var import = endpoints.MapGroup("/api/import").RequireAuthorization(ExportEndpoints.ExportPolicy);
@@ -62,7 +64,7 @@ public static class ImportEndpoints
 
         var files = new UploadedFiles(Path.Combine(paths.Uploads, Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(files.Folder);
-        var (refusal, assumeCt) = await ReceiveAsync(context, boundary, files, limit, options.Value);
+        var (refusal, settings) = await ReceiveAsync(context, boundary, files, limit, options.Value);
         if (refusal is not null)
         {
             return refusal;
@@ -74,7 +76,7 @@ public static class ImportEndpoints
             return Refuse(StatusCodes.Status400BadRequest, "The upload holds no files.");
         }
 
-        var job = StartImport(context, importer, jobs, files, assumeCt, dbFactory);
+        var job = StartImport(context, importer, jobs, files, settings, dbFactory);
         return Results.Accepted($"/api/import/jobs/{job.Id}", new { job = job.Id, files = files.Count, bytes = files.Bytes });
     }
 
@@ -86,10 +88,10 @@ public static class ImportEndpoints
             : null;
 
     /// <summary>Streams the files to disk and reads the form's fields; on a refusal the files are deleted already.</summary>
-    private static async Task<(IResult? Refusal, bool AssumeCt)> ReceiveAsync(
+    private static async Task<(IResult? Refusal, ImportSettings Settings)> ReceiveAsync(
         HttpContext context, string boundary, UploadedFiles files, long limit, ImportUploadOptions options)
     {
-        var assumeCt = false;
+        var settings = new ImportSettings();
         try
         {
             var reader = new MultipartReader(boundary, context.Request.Body);
@@ -108,13 +110,14 @@ public static class ImportEndpoints
                         files.Delete();
                         return (Refuse(StatusCodes.Status413PayloadTooLarge,
                             $"The upload is larger than the limit of {options.MaxUploadMegabytes} MB; nothing was imported. "
-                            + "Upload fewer files at once, or raise BlendSign:Import:Upload:MaxUploadMegabytes."), assumeCt);
+                            + "Upload fewer files at once, or raise BlendSign:Import:Upload:MaxUploadMegabytes."), settings);
                     }
                 }
-                else if (disposition.Name.Value == AssumeCtField)
+                else if (disposition.Name.Value is AssumeCtField or AcceptBurnedInField)
                 {
                     using var value = new StreamReader(section.Body);
-                    assumeCt = (await value.ReadToEndAsync(context.RequestAborted)).Trim() is "true" or "on";
+                    var on = (await value.ReadToEndAsync(context.RequestAborted)).Trim() is "true" or "on";
+                    settings = disposition.Name.Value == AssumeCtField ? settings with { AssumeCt = on } : settings with { AcceptBurnedInAnnotation = on };
                 }
             }
         }
@@ -123,14 +126,15 @@ public static class ImportEndpoints
             files.Delete();
             return (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                 ? Refuse(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the limit of {options.MaxUploadMegabytes} MB; nothing was imported.")
-                : Refuse(StatusCodes.Status400BadRequest, "The upload broke off or is malformed; nothing was imported."), assumeCt);
+                : Refuse(StatusCodes.Status400BadRequest, "The upload broke off or is malformed; nothing was imported."), settings);
         }
 
-        return (null, assumeCt);
+        return (null, settings);
     }
 
     private static ImportJob StartImport(
-        HttpContext context, DicomImporter importer, ImportJobs jobs, UploadedFiles files, bool assumeCt, IDbContextFactory<BlendSignDbContext> dbFactory)
+        HttpContext context, DicomImporter importer, ImportJobs jobs, UploadedFiles files, ImportSettings settings,
+        IDbContextFactory<BlendSignDbContext> dbFactory)
     {
         var expected = files.CountItems();
         var user = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
@@ -142,7 +146,7 @@ public static class ImportEndpoints
             async (progress, cancellationToken) =>
             {
                 var report = await importer.ImportAsync(
-                    files.Paths, new ImportSettings(assumeCt), new ExpectedFilesProgress(progress, expected), cancellationToken);
+                    files.Paths, settings, new ExpectedFilesProgress(progress, expected), cancellationToken);
                 await ImportAudit.RecordAsync(dbFactory, actor, $"upload: {what}", report, cancellationToken);
                 return files.Rename(report);
             },

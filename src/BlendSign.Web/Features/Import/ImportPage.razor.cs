@@ -28,6 +28,7 @@ public partial class ImportPage
     private DotNetObjectReference<ImportPage>? _self;
     private IDisposable? _subscription;
     private bool _assumeCt;
+    private bool _acceptBurnedIn;
     private UploadState? _upload;
     private string? _uploadError;
     private string _pacsUrl = "";
@@ -188,7 +189,7 @@ public partial class ImportPage
         }
 
         var series = _series!.Where(_selected.Contains).Select(r => r.Series).ToList();
-        var settings = new ImportSettings(_assumeCt);
+        var settings = new ImportSettings(_assumeCt, _acceptBurnedIn);
         var source = $"{series.Count} series from {new Uri(_pacsUrl.Trim()).Authority}";
         var actor = (await AuthenticationState).User.ToAuditActor();
         _job = Jobs.Start(source, await UserNameAsync(), async (progress, cancellationToken) =>

@@ -31,7 +31,7 @@ public sealed class ImportVerb : ICliVerb
     {
         var given = parse.GetValue(options.Paths) ?? [];
         var pacs = parse.GetValue(options.DicomWeb);
-        var settings = new ImportSettings(parse.GetValue(options.AssumeCt));
+        var settings = new ImportSettings(parse.GetValue(options.AssumeCt), parse.GetValue(options.AcceptBurnedIn));
         var services = await context.GetServicesAsync(cancellationToken);
         ImportReport? report;
         if (parse.GetValue(options.Dimse) is { } node)

@@ -15,6 +15,11 @@ internal sealed class ImportVerbOptions
         Description = "Vouch that grayscale slices of another modality (e.g. OT) hold CT values in HU.",
     };
 
+    public Option<bool> AcceptBurnedIn { get; } = new("--accept-burned-in")
+    {
+        Description = "Accept, for this import, files whose pixels may show patient data (BurnedInAnnotation YES, or a secondary capture or derived image that does not say NO).",
+    };
+
     public Option<string?> DicomWeb { get; } = new("--dicomweb") { Description = "Import from this DICOMweb root instead (e.g. http://pacs:8042/dicom-web)." };
 
     public Option<string[]> Studies { get; } = new("--study") { Description = "With --dicomweb: this study's series (repeatable)." };
@@ -36,7 +41,7 @@ internal sealed class ImportVerbOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
-        foreach (Option option in (Option[])[AssumeCt, DicomWeb, Studies, Series, Since, User, PasswordStdin, Dimse, CalledAe, Json])
+        foreach (Option option in (Option[])[AssumeCt, AcceptBurnedIn, DicomWeb, Studies, Series, Since, User, PasswordStdin, Dimse, CalledAe, Json])
         {
             command.Options.Add(option);
         }
