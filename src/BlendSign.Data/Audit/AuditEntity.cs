@@ -10,4 +10,7 @@ public enum AuditEntity
     User,
     GoldLabel,
     GoldSnapshot,
+
+    /// <summary>A blend-sign measurement attached to a rater's read.</summary>
+    Measurement,
 }

@@ -48,6 +48,34 @@ public sealed partial class ReadingService
         return ReadingOutcome.Saved;
     }
 
+    /// <summary>Attaches the blend-sign helper's two ROI means to the rater's read of one slice (labeled first), audited.</summary>
+    public async Task<ReadingOutcome> AttachBlendSignAsync(
+        int sliceId, Reader reader, BlendSignMeasurement measurement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        if (slice is null)
+        {
+            return refusal!;
+        }
+
+        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        if (existing is null)
+        {
+            return ReadingOutcome.Refused(ReadingRefusal.NotLabeled, "Label the slice first, then attach the measurement to that read.");
+        }
+
+        var old = existing is { BlendSignRoiMeanA: { } a, BlendSignRoiMeanB: { } b } ? new BlendSignMeasurement(a, b).Describe() : null;
+        existing.BlendSignRoiMeanA = measurement.MeanA;
+        existing.BlendSignRoiMeanB = measurement.MeanB;
+        existing.UpdatedAt = time.GetUtcNow();
+        db.Record(reader.Actor, old is null ? AuditAction.Create : AuditAction.Change, AuditEntity.Measurement, slice.SopInstanceUid,
+            old, measurement.Describe(), slice.ScanId, slice.Id, reader.UserName);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReadingOutcome.Saved;
+    }
+
     /// <summary>Removes the rater's label of one slice (undo of a first label), audited; no label is no change.</summary>
     public async Task<ReadingOutcome> ClearLabelAsync(int sliceId, Reader reader, CancellationToken cancellationToken = default)
     {

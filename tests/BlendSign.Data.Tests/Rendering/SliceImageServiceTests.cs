@@ -82,7 +82,7 @@ public sealed class SliceImageServiceTests : IDisposable
     [Fact]
     public async Task FindAsync_UnknownSop_ReturnsNull()
     {
-        Assert.Null(await _service.FindAsync("9.9.9", WindowPresets.Rgb3));
+        Assert.Null(await _service.FindAsync("9.9.9", WindowPresets.Rgb3, Lead));
         Assert.Null(await _service.GetAsync("9.9.9", WindowPresets.Rgb3, Lead));
     }
 
@@ -91,7 +91,7 @@ public sealed class SliceImageServiceTests : IDisposable
     {
         var key = await AddSlicesAsync(TestSlices.Phantom(), "1.2.3.1");
 
-        var source = await _service.FindAsync("1.2.3.1", WindowPresets.Bone);
+        var source = await _service.FindAsync("1.2.3.1", WindowPresets.Bone, Lead);
 
         Assert.Equal(key, source!.StoreKey);
         Assert.Equal(SliceImageService.ComputeETag(key, WindowPresets.Bone), source.ETag);
