@@ -131,6 +131,10 @@ class SliceView {
         // An older step of keys pressed quickly: the picture is already further along, so do not step back to it.
         if (target !== null && index !== target && Math.sign(target - index) === Math.sign(target - from)) return;
         this.predicted = null;
+        if (this.shown?.index === index) {
+            this.wanted = index; // painted already, by the key's prediction
+            return;
+        }
         this.show(index);
     }
 
@@ -198,10 +202,12 @@ class SliceView {
         }
     }
 
-    // Instant neighbours: .NET moves by the same rule (one step, clamped), and its index confirms the picture.
+    // Instant neighbours: .NET moves by the same rule (one step, clamped), and its index confirms the picture. A label
+    // key on an editable slice advances too: .NET moves on before the save, whatever the save's answer.
     onKeyDown(e) {
         if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement) return;
-        const step = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[e.key];
+        const label = (e.key === "1" || e.key === "2" || e.key === "3") && this.host.dataset.editable === "true";
+        const step = label ? 1 : { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[e.key];
         if (step) this.predict(step);
     }
 
