@@ -1,5 +1,6 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Reading;
@@ -22,7 +23,7 @@ public sealed partial class ReadingService
             return refusal!;
         }
 
-        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        var existing = await OwnLabelAsync(db, sliceId, reader, cancellationToken);
         // The same label again changes nothing, unless it answers a re-read request: then it confirms the read.
         var now = time.GetUtcNow();
         if (existing?.Label == label && !await RereadRequestedAsync(db, sliceId, reader.UserId, cancellationToken))
@@ -60,7 +61,7 @@ public sealed partial class ReadingService
             return refusal!;
         }
 
-        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        var existing = await OwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (existing is null)
         {
             return ReadingOutcome.Refused(ReadingRefusal.NotLabeled, "Label the slice first, then attach the measurement to that read.");
@@ -86,7 +87,7 @@ public sealed partial class ReadingService
             return refusal!;
         }
 
-        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        var existing = await OwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (existing is null)
         {
             return ReadingOutcome.Saved;
@@ -98,4 +99,7 @@ public sealed partial class ReadingService
         await db.SaveChangesAsync(cancellationToken);
         return ReadingOutcome.Saved;
     }
+
+    private static Task<SliceLabel?> OwnLabelAsync(BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken) =>
+        db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
 }

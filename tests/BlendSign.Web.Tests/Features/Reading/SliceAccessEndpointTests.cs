@@ -1,17 +1,12 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using BlendSign.Data.Accounts;
-using BlendSign.Data.Assignments;
-using BlendSign.Data.Audit;
 using BlendSign.Data.Dicom;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Storage;
 using BlendSign.Data.Tests.Support;
-using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -114,12 +109,7 @@ public sealed class SliceAccessEndpointTests(BlendSignWebFactory factory) : ICla
                 .SetProperty(x => x.PixelSpacingRow, 0.5).SetProperty(x => x.PixelSpacingColumn, 0.625));
         }
 
-        await factory.CreateUserAsync(assignedTo, Roles.Radiologist);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(assignedTo);
-        var result = await factory.Services.GetRequiredService<AssignmentService>()
-            .AssignOnlyAsync([scanId], [user!.Id], AuditActor.System(AuditSources.Cli));
-        Assert.True(result.Succeeded, result.Error);
+        await factory.AssignOnlyAsync(scanId, assignedTo);
         return $"{root}.0";
     }
 }
