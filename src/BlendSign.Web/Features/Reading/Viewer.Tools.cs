@@ -16,6 +16,7 @@ public partial class Viewer
 
     private IJSObjectReference? _viewModule;
     private IJSObjectReference? _view;
+    private int _viewScanId;
     private string _tool = ViewerKeys.DefaultTool;
     private bool _smooth;
     private bool _cine;
@@ -24,10 +25,23 @@ public partial class Viewer
 
     private async Task AttachViewAsync()
     {
-        _viewModule = await JS.InvokeAsync<IJSObjectReference>("import", ViewModule);
+        _viewScanId = _session!.Scan.ScanId;
+        _viewModule ??= await JS.InvokeAsync<IJSObjectReference>("import", ViewModule);
         var slices = _session!.Scan.Slices.Select(s => new { sop = s.SopInstanceUid }).ToList();
         _view = await _viewModule.InvokeAsync<IJSObjectReference>("attach", _stageElement, _viewerElement, _selfReference, slices, _window);
         await _view.InvokeVoidAsync("setInterpolation", _smooth);
+    }
+
+    /// <summary>The page was reused for another scan: the view gets that scan's slices.</summary>
+    private async Task ReattachViewIfTheScanChangedAsync()
+    {
+        if (_view is not null && _session is not null && _viewScanId != _session.Scan.ScanId)
+        {
+            await _view.InvokeVoidAsync("dispose");
+            await _view.DisposeAsync();
+            _view = null;
+            await AttachViewAsync();
+        }
     }
 
     private async Task DisposeViewAsync()

@@ -84,6 +84,10 @@ public partial class Viewer : IAsyncDisposable
             _interactive = true;
             StateHasChanged();
         }
+        else
+        {
+            await ReattachViewIfTheScanChangedAsync();
+        }
 
         if (_focusPending)
         {
