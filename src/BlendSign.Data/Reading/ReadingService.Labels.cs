@@ -55,13 +55,12 @@ public sealed partial class ReadingService
     {
         ArgumentNullException.ThrowIfNull(measurement);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        var (slice, existing, refusal) = await FindOwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (slice is null)
         {
             return refusal!;
         }
 
-        var existing = await OwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (existing is null)
         {
             return ReadingOutcome.Refused(ReadingRefusal.NotLabeled, "Label the slice first, then attach the measurement to that read.");
@@ -81,13 +80,12 @@ public sealed partial class ReadingService
     public async Task<ReadingOutcome> ClearLabelAsync(int sliceId, Reader reader, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        var (slice, existing, refusal) = await FindOwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (slice is null)
         {
             return refusal!;
         }
 
-        var existing = await OwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (existing is null)
         {
             return ReadingOutcome.Saved;
@@ -98,6 +96,13 @@ public sealed partial class ReadingService
             existing.Label.ToWireName(), null, slice.ScanId, slice.Id, reader.UserName);
         await db.SaveChangesAsync(cancellationToken);
         return ReadingOutcome.Saved;
+    }
+
+    private async Task<(WritableSlice? Slice, SliceLabel? Label, ReadingOutcome? Refusal)> FindOwnLabelAsync(
+        BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken)
+    {
+        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        return slice is null ? (null, null, refusal) : (slice, await OwnLabelAsync(db, sliceId, reader, cancellationToken), null);
     }
 
     private static Task<SliceLabel?> OwnLabelAsync(BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken) =>
