@@ -1,11 +1,12 @@
-// Pointer handling for the slice viewer: draw, select, move and resize boxes, drag their centers, zoom and pan.
+// Pointer handling for the slice viewer: draw, select, move and resize boxes, drag their centers, zoom and pan. The
+// image is fitted to the stage (zoom 1 = fit), centred while it is smaller than the stage.
 // The state and the saving stay in .NET: this module only turns gestures into boxes in ORIGINAL slice pixels
 // (whatever the zoom, the pan and the 512-pixel display) and reports them through a DotNetObjectReference.
 // While a gesture lasts it draws its own preview into an element Blazor renders empty, and never edits
 // Blazor's boxes, so a refused change simply leaves the saved boxes as they were.
 
-const MIN_ZOOM = 1;
-const MAX_ZOOM = 8;
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 16;
 const MIN_BOX = 2;
 const SVG = "http://www.w3.org/2000/svg";
 const NAVIGATION_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End",
@@ -38,6 +39,9 @@ class BoxEditor {
         for (const [target, type, handler, options] of this.listeners) {
             target.addEventListener(type, handler, options);
         }
+        this.resizeObserver = new ResizeObserver(() => this.apply(true));
+        this.resizeObserver.observe(stage);
+        this.resetView();
     }
 
     get canvas() { return this.stage.querySelector(".viewer-canvas"); }
@@ -51,9 +55,15 @@ class BoxEditor {
 
     resetView() {
         this.zoom = 1;
-        this.panX = 0;
-        this.panY = 0;
+        this.panX = null;
+        this.panY = null;
         this.apply(true);
+    }
+
+    /** One slice pixel per device pixel, about the stage's centre. */
+    pixelTrue() {
+        const columns = Number(this.canvas.dataset.columns);
+        this.zoomBy(columns / (this.baseWidth * window.devicePixelRatio) / this.zoom);
     }
 
     setTool(tool) {
@@ -62,6 +72,7 @@ class BoxEditor {
     }
 
     dispose() {
+        this.resizeObserver.disconnect();
         for (const [target, type, handler, options] of this.listeners) {
             target.removeEventListener(type, handler, options);
         }
@@ -84,13 +95,21 @@ class BoxEditor {
     }
 
     apply(report) {
+        const canvas = this.canvas;
         const w = this.stage.clientWidth;
         const h = this.stage.clientHeight;
-        this.panX = Math.min(0, Math.max(w * (1 - this.zoom), this.panX));
-        this.panY = Math.min(0, Math.max(h * (1 - this.zoom), this.panY));
-        this.canvas.style.transform = `translate(${this.panX}px, ${this.panY}px) scale(${this.zoom})`;
+        const columns = Number(canvas.dataset.columns), rows = Number(canvas.dataset.rows);
+        const fit = Math.min(w / columns, h / rows);
+        this.baseWidth = columns * fit;
+        this.baseHeight = rows * fit;
+        canvas.style.width = `${this.baseWidth}px`;
+        canvas.style.height = `${this.baseHeight}px`;
+        this.panX = place(this.panX, w, this.baseWidth * this.zoom);
+        this.panY = place(this.panY, h, this.baseHeight * this.zoom);
+        canvas.style.transform = `translate(${this.panX}px, ${this.panY}px) scale(${this.zoom})`;
+        this.stage.dispatchEvent(new CustomEvent("viewchange", { detail: { zoom: this.zoom, width: this.baseWidth * this.zoom } }));
         if (report && this.dotnet) {
-            this.dotnet.invokeMethodAsync("OnViewChanged", this.zoom);
+            this.dotnet.invokeMethodAsync("OnViewChanged", this.zoom, this.baseWidth);
         }
     }
 
@@ -129,6 +148,9 @@ class BoxEditor {
             return;
         }
         const pan = e.button === 1 || (e.button === 0 && (e.shiftKey || this.tool === "pan"));
+        if (!pan && this.tool !== "box") {
+            return; // the measuring and window tools (slice-view.js, measure-tools.js) own the left button
+        }
         if (pan) {
             this.gesture = { kind: "pan", x: e.clientX, y: e.clientY, panX: this.panX, panY: this.panY };
         } else if (e.button === 0 && this.canvas.dataset.editable === "true") {
@@ -253,7 +275,7 @@ class BoxEditor {
         rect.setAttribute("height", Math.max(0, b.bottom - b.top));
         circle.setAttribute("cx", b.centerX);
         circle.setAttribute("cy", b.centerY);
-        circle.setAttribute("r", 6 * p.columns / this.stage.clientWidth / this.zoom);
+        circle.setAttribute("r", 6 * p.columns / this.baseWidth / this.zoom);
     }
 
     clearPreview(g) {
@@ -270,6 +292,14 @@ function readBox(group) {
         id: Number(d.boxId), left: Number(d.left), top: Number(d.top), right: Number(d.right), bottom: Number(d.bottom),
         centerX: Number(d.centerX), centerY: Number(d.centerY),
     };
+}
+
+// Centred while the image is smaller than the stage along an axis; otherwise no gap at either edge. Null: centre.
+function place(pan, stage, size) {
+    if (size <= stage || pan === null) {
+        return size <= stage ? (stage - size) / 2 : clamp((stage - size) / 2, stage - size, 0);
+    }
+    return clamp(pan, stage - size, 0);
 }
 
 function clamp(value, min, max) {

@@ -12,4 +12,7 @@ public enum AuditEntity
     GoldSnapshot,
     Import,
     TrainingRun,
+
+    /// <summary>A blend-sign measurement attached to a rater's read.</summary>
+    Measurement,
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using BlendSign.Data.Csv;
+using BlendSign.Data.Reading;
 using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,8 @@ namespace BlendSign.Data.Labels;
 public sealed class LabelCsvExporter(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
     /// <remarks>Writes asynchronously only, so it can stream into an HTTP response.</remarks>
-    public async Task<LabelExportResult> ExportAsync(TextWriter output, bool includeExcluded = false, CancellationToken cancellationToken = default)
+    public async Task<LabelExportResult> ExportAsync(
+        TextWriter output, bool includeExcluded = false, bool withMeasurements = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -19,7 +22,7 @@ public sealed class LabelCsvExporter(IDbContextFactory<BlendSignDbContext> dbFac
         }
 
         var rows = await labels
-            .Select(l => new { l.Slice.ScanId, l.Slice.SliceIndex, l.Slice.SopInstanceUid, Rater = l.Rater.UserName!, l.Label })
+            .Select(l => new { l.Slice.ScanId, l.Slice.SliceIndex, l.Slice.SopInstanceUid, Rater = l.Rater.UserName!, l.Label, l.BlendSignRoiMeanA, l.BlendSignRoiMeanB })
             .ToListAsync(cancellationToken);
         rows.Sort((a, b) =>
         {
@@ -29,13 +32,27 @@ public sealed class LabelCsvExporter(IDbContextFactory<BlendSignDbContext> dbFac
             return order != 0 ? order : string.CompareOrdinal(a.Rater, b.Rater);
         });
 
-        await output.WriteAsync(CsvFormat.Record(LabelCsv.Columns));
+        await output.WriteAsync(CsvFormat.Record(withMeasurements ? [.. LabelCsv.Columns, .. LabelCsv.MeasurementColumns] : LabelCsv.Columns));
         foreach (var row in rows)
         {
-            await output.WriteAsync(CsvFormat.Record(row.Rater, row.SopInstanceUid, row.Label.ToWireName()));
+            string[] fields = [row.Rater, row.SopInstanceUid, row.Label.ToWireName()];
+            await output.WriteAsync(CsvFormat.Record(withMeasurements ? [.. fields, .. MeasurementFields(row.BlendSignRoiMeanA, row.BlendSignRoiMeanB)] : fields));
         }
 
         await output.FlushAsync(cancellationToken);
         return new LabelExportResult(rows.Count, rows.Select(r => r.ScanId).Distinct().Count());
     }
+
+    private static string[] MeasurementFields(double? meanA, double? meanB)
+    {
+        if (meanA is not { } a || meanB is not { } b)
+        {
+            return ["", "", "", ""];
+        }
+
+        var measurement = new BlendSignMeasurement(a, b);
+        return [Number(a), Number(b), Number(measurement.Difference), measurement.CriterionMet ? "true" : "false"];
+    }
+
+    private static string Number(double value) => value.ToString("0.0##", CultureInfo.InvariantCulture);
 }

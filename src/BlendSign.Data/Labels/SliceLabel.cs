@@ -13,4 +13,9 @@ public class SliceLabel
     public ApplicationUser Rater { get; set; } = null!;
     public HemorrhageClass Label { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The blend-sign helper's two ROI means (HU) when the rater attached it to this read; both or neither.</summary>
+    public double? BlendSignRoiMeanA { get; set; }
+
+    public double? BlendSignRoiMeanB { get; set; }
 }

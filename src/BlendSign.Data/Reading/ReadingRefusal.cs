@@ -17,4 +17,5 @@ public enum ReadingRefusal
     UnknownExclusion,
     NoteRequired,
     NoteTooLong,
+    NotLabeled,
 }

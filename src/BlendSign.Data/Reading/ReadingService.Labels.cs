@@ -1,5 +1,6 @@
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Reading;
@@ -22,7 +23,7 @@ public sealed partial class ReadingService
             return refusal!;
         }
 
-        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        var existing = await OwnLabelAsync(db, sliceId, reader, cancellationToken);
         // The same label again changes nothing, unless it answers a re-read request: then it confirms the read.
         var now = time.GetUtcNow();
         if (existing?.Label == label && !await RereadRequestedAsync(db, sliceId, reader.UserId, cancellationToken))
@@ -48,17 +49,43 @@ public sealed partial class ReadingService
         return ReadingOutcome.Saved;
     }
 
-    /// <summary>Removes the rater's label of one slice (undo of a first label), audited; no label is no change.</summary>
-    public async Task<ReadingOutcome> ClearLabelAsync(int sliceId, Reader reader, CancellationToken cancellationToken = default)
+    /// <summary>Attaches the blend-sign helper's two ROI means to the rater's read of one slice (labeled first), audited.</summary>
+    public async Task<ReadingOutcome> AttachBlendSignAsync(
+        int sliceId, Reader reader, BlendSignMeasurement measurement, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(measurement);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        var (slice, existing, refusal) = await FindOwnLabelAsync(db, sliceId, reader, cancellationToken);
         if (slice is null)
         {
             return refusal!;
         }
 
-        var existing = await db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
+        if (existing is null)
+        {
+            return ReadingOutcome.Refused(ReadingRefusal.NotLabeled, "Label the slice first, then attach the measurement to that read.");
+        }
+
+        var old = existing is { BlendSignRoiMeanA: { } a, BlendSignRoiMeanB: { } b } ? new BlendSignMeasurement(a, b).Describe() : null;
+        existing.BlendSignRoiMeanA = measurement.MeanA;
+        existing.BlendSignRoiMeanB = measurement.MeanB;
+        existing.UpdatedAt = time.GetUtcNow();
+        db.Record(reader.Actor, old is null ? AuditAction.Create : AuditAction.Change, AuditEntity.Measurement, slice.SopInstanceUid,
+            old, measurement.Describe(), slice.ScanId, slice.Id, reader.UserName);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReadingOutcome.Saved;
+    }
+
+    /// <summary>Removes the rater's label of one slice (undo of a first label), audited; no label is no change.</summary>
+    public async Task<ReadingOutcome> ClearLabelAsync(int sliceId, Reader reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (slice, existing, refusal) = await FindOwnLabelAsync(db, sliceId, reader, cancellationToken);
+        if (slice is null)
+        {
+            return refusal!;
+        }
+
         if (existing is null)
         {
             return ReadingOutcome.Saved;
@@ -70,4 +97,14 @@ public sealed partial class ReadingService
         await db.SaveChangesAsync(cancellationToken);
         return ReadingOutcome.Saved;
     }
+
+    private async Task<(WritableSlice? Slice, SliceLabel? Label, ReadingOutcome? Refusal)> FindOwnLabelAsync(
+        BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken)
+    {
+        var (slice, refusal) = await FindWritableSliceAsync(db, sliceId, reader, cancellationToken);
+        return slice is null ? (null, null, refusal) : (slice, await OwnLabelAsync(db, sliceId, reader, cancellationToken), null);
+    }
+
+    private static Task<SliceLabel?> OwnLabelAsync(BlendSignDbContext db, int sliceId, Reader reader, CancellationToken cancellationToken) =>
+        db.SliceLabels.SingleOrDefaultAsync(l => l.SliceId == sliceId && l.RaterId == reader.UserId, cancellationToken);
 }

@@ -64,7 +64,7 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
 
         var raterId = reader.UserId;
         var labels = await db.SliceLabels.Where(l => l.RaterId == raterId && l.Slice.ScanId == scanId)
-            .ToDictionaryAsync(l => l.SliceId, l => l.Label, cancellationToken);
+            .ToDictionaryAsync(l => l.SliceId, cancellationToken);
         var boxes = (await db.HemorrhageBoxes.Where(b => b.RaterId == raterId && b.Slice.ScanId == scanId)
                 .OrderBy(b => b.Id)
                 .ToListAsync(cancellationToken))
@@ -77,9 +77,10 @@ public sealed partial class ReadingService(IDbContextFactory<BlendSignDbContext>
                 .Select(s => new { s.Id, s.SopInstanceUid, s.SliceIndex, s.Columns, s.Rows })
                 .ToListAsync(cancellationToken))
             .Select(s => new SliceReading(s.Id, s.SopInstanceUid, s.SliceIndex, s.Columns, s.Rows,
-                labels.TryGetValue(s.Id, out var label) ? label : null, boxes[s.Id].ToList())
+                labels.TryGetValue(s.Id, out var label) ? label.Label : null, boxes[s.Id].ToList())
             {
                 RereadRequested = rereads.Contains(s.Id),
+                BlendSignMeasurement = label is { BlendSignRoiMeanA: { } a, BlendSignRoiMeanB: { } b } ? new BlendSignMeasurement(a, b) : null,
             })
             .ToList();
 

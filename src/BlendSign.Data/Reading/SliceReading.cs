@@ -14,4 +14,7 @@ public sealed record SliceReading(
 {
     /// <summary>A reviewer asked the raters to read this slice again; saving a label (even the same one) answers it.</summary>
     public bool RereadRequested { get; init; }
+
+    /// <summary>The blend-sign helper the rater attached to this read, if any.</summary>
+    public BlendSignMeasurement? BlendSignMeasurement { get; init; }
 }

@@ -18,6 +18,7 @@ public static class RenderingServiceCollectionExtensions
         services.AddSingleton(sp => new RenderedImageCache(
             sp.GetRequiredService<IOptions<BlendSignOptions>>().Value.RenderCacheMegabytes * (1L << 20)));
         services.AddSingleton<SliceImageService>();
+        services.AddSingleton<SliceHuService>();
         services.AddSingleton<RenderBenchmark>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using BlendSign.Data.Persistence;
+using BlendSign.Data.Reading;
 using BlendSign.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,12 +19,15 @@ public sealed class SliceImageService(
     /// <summary>Part of every ETag: bump it when rendering changes, so browsers drop old views.</summary>
     public const int RenderVersion = 1;
 
-    public async Task<SliceImageSource?> FindAsync(string sopInstanceUid, WindowPreset preset, CancellationToken cancellationToken = default)
+    /// <summary>Null for an unknown slice and for one the reader may not open alike, so a refusal reveals nothing.</summary>
+    public async Task<SliceImageSource?> FindAsync(
+        string sopInstanceUid, WindowPreset preset, Reader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(preset);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var storeKey = await db.Slices.AsNoTracking()
             .Where(s => s.SopInstanceUid == sopInstanceUid)
+            .VisibleTo(db, reader)
             .Select(s => s.StoreKey)
             .FirstOrDefaultAsync(cancellationToken);
         return storeKey is null ? null : new SliceImageSource(storeKey, preset, ComputeETag(storeKey, preset));
@@ -39,9 +43,9 @@ public sealed class SliceImageService(
             return new SliceImage(etag, png);
         });
 
-    public async Task<SliceImage?> GetAsync(string sopInstanceUid, WindowPreset preset, CancellationToken cancellationToken = default)
+    public async Task<SliceImage?> GetAsync(string sopInstanceUid, WindowPreset preset, Reader reader, CancellationToken cancellationToken = default)
     {
-        var source = await FindAsync(sopInstanceUid, preset, cancellationToken);
+        var source = await FindAsync(sopInstanceUid, preset, reader, cancellationToken);
         return source is null ? null : Render(source);
     }
 

@@ -41,6 +41,25 @@ public sealed class LabelCsvExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportAsync_WithMeasurements_AddsTheAttachedBlendSignHelperAndLeavesOthersEmpty()
+    {
+        using (var db = _database.CreateDbContext())
+        {
+            var label = db.SliceLabels.Single(l => l.Slice.SopInstanceUid == "1.1.2" && l.Rater.UserName == "adam");
+            (label.BlendSignRoiMeanA, label.BlendSignRoiMeanB) = (62.5, 38.25);
+            db.SaveChanges();
+        }
+
+        var writer = new StringWriter();
+        await new LabelCsvExporter(_database).ExportAsync(writer, withMeasurements: true);
+
+        Assert.Equal(
+            "rater,sop_instance_uid,label,blend_sign_roi_mean_a_hu,blend_sign_roi_mean_b_hu,blend_sign_difference_hu,blend_sign_18hu_met\n"
+            + "adam,1.1.2,blend_sign,62.5,38.25,24.25,true\nzoe,1.1.2,normal_ich,,,,\nzoe,1.1.10,non_ich,,,,\n",
+            writer.ToString());
+    }
+
+    [Fact]
     public async Task ExportAsync_ImportedIntoAnotherDatabase_RoundTrips()
     {
         var (text, _) = await Export(includeExcluded: true);

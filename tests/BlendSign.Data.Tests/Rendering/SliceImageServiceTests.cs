@@ -1,4 +1,5 @@
 using BlendSign.Data.Dicom;
+using BlendSign.Data.Reading;
 using BlendSign.Data.Rendering;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Storage;
@@ -10,6 +11,8 @@ namespace BlendSign.Data.Tests.Rendering;
 
 public sealed class SliceImageServiceTests : IDisposable
 {
+    private static readonly Reader Lead = new("lead", "lead", IsRadiologist: false, SeesAllScans: true, IsLead: true);
+
     private readonly TestDatabase _database = new();
     private readonly SliceStore _store;
     private readonly RenderedImageCache _cache = new(16L << 20);
@@ -27,8 +30,8 @@ public sealed class SliceImageServiceTests : IDisposable
     {
         await AddSlicesAsync(TestSlices.Phantom(), "1.2.3.1");
 
-        var first = await _service.GetAsync("1.2.3.1", WindowPresets.Rgb3);
-        var second = await _service.GetAsync("1.2.3.1", WindowPresets.Rgb3);
+        var first = await _service.GetAsync("1.2.3.1", WindowPresets.Rgb3, Lead);
+        var second = await _service.GetAsync("1.2.3.1", WindowPresets.Rgb3, Lead);
 
         Assert.NotNull(first);
         Assert.Same(first, second);
@@ -42,8 +45,8 @@ public sealed class SliceImageServiceTests : IDisposable
     {
         await AddSlicesAsync(TestSlices.Phantom(seed: 1), "1.2.3.1", "1.2.3.2");
 
-        var a = await _service.GetAsync("1.2.3.1", WindowPresets.Brain);
-        var b = await _service.GetAsync("1.2.3.2", WindowPresets.Brain);
+        var a = await _service.GetAsync("1.2.3.1", WindowPresets.Brain, Lead);
+        var b = await _service.GetAsync("1.2.3.2", WindowPresets.Brain, Lead);
 
         Assert.Equal(a!.ETag, b!.ETag);
         Assert.Equal(1, _cache.Count);
@@ -57,7 +60,7 @@ public sealed class SliceImageServiceTests : IDisposable
         var images = new List<SliceImage>();
         foreach (var preset in WindowPresets.All)
         {
-            images.Add((await _service.GetAsync("1.2.3.1", preset))!);
+            images.Add((await _service.GetAsync("1.2.3.1", preset, Lead))!);
         }
 
         Assert.Equal(4, images.Select(i => i.ETag).Distinct().Count());
@@ -70,8 +73,8 @@ public sealed class SliceImageServiceTests : IDisposable
         await AddSlicesAsync(TestSlices.Phantom(seed: 1), "1.2.3.1");
         await AddSlicesAsync(TestSlices.Phantom(seed: 2), "1.2.3.2");
 
-        var a = await _service.GetAsync("1.2.3.1", WindowPresets.Rgb3);
-        var b = await _service.GetAsync("1.2.3.2", WindowPresets.Rgb3);
+        var a = await _service.GetAsync("1.2.3.1", WindowPresets.Rgb3, Lead);
+        var b = await _service.GetAsync("1.2.3.2", WindowPresets.Rgb3, Lead);
 
         Assert.NotEqual(a!.ETag, b!.ETag);
     }
@@ -79,8 +82,8 @@ public sealed class SliceImageServiceTests : IDisposable
     [Fact]
     public async Task FindAsync_UnknownSop_ReturnsNull()
     {
-        Assert.Null(await _service.FindAsync("9.9.9", WindowPresets.Rgb3));
-        Assert.Null(await _service.GetAsync("9.9.9", WindowPresets.Rgb3));
+        Assert.Null(await _service.FindAsync("9.9.9", WindowPresets.Rgb3, Lead));
+        Assert.Null(await _service.GetAsync("9.9.9", WindowPresets.Rgb3, Lead));
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class SliceImageServiceTests : IDisposable
     {
         var key = await AddSlicesAsync(TestSlices.Phantom(), "1.2.3.1");
 
-        var source = await _service.FindAsync("1.2.3.1", WindowPresets.Bone);
+        var source = await _service.FindAsync("1.2.3.1", WindowPresets.Bone, Lead);
 
         Assert.Equal(key, source!.StoreKey);
         Assert.Equal(SliceImageService.ComputeETag(key, WindowPresets.Bone), source.ETag);

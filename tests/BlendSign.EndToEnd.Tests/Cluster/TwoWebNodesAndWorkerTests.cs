@@ -106,7 +106,7 @@ public sealed class TwoWebNodesAndWorkerTests(ChromiumBrowser chromium) : IAsync
         await page.Locator("[data-testid=scan-table] a", new() { HasText = "Open" }).First.ClickAsync();
         var viewer = page.Locator("[data-testid=viewer][data-ready=true]");
         await viewer.WaitForAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
+        await page.WaitForFunctionAsync(ViewerPage.SlicePainted);
         var before = await page.Locator("[data-testid=current-label]").GetAttributeAsync("data-label");
         var audited = await RaterLabelAuditsAsync();
         await viewer.FocusAsync();

@@ -18,7 +18,7 @@ public class LabelSliceInBrowserTests(ChromiumBrowser chromium, DemoServer serve
         // The page is prerendered first; keys count once the circuit is live.
         var viewer = page.Locator("[data-testid=viewer][data-ready=true]");
         await viewer.WaitForAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
+        await page.WaitForFunctionAsync(ViewerPage.SlicePainted);
         var before = await page.Locator("[data-testid=current-label]").GetAttributeAsync("data-label");
         // Pick a class different from the simulated rater's demo read, so the test sees a real change.
         var (key, expected) = before == "blend_sign" ? ("2", "normal_ich") : ("3", "blend_sign");

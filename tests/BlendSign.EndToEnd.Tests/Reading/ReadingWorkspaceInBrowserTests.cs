@@ -42,13 +42,12 @@ public class ReadingWorkspaceInBrowserTests(ChromiumBrowser chromium, DemoServer
         // Slice 2 (normal_ich) gets a box: drag it out, then drag its center somewhere else inside it.
         await page.Locator("[data-testid=scrubber-cell]").Nth(1).ClickAsync();
         await ExpectPositionAsync(page, 2);
-        var stage = (await page.Locator("[data-testid=viewer-stage]").BoundingBoxAsync())!;
-        await DragAsync(page, stage.X + 150, stage.Y + 160, stage.X + 250, stage.Y + 240);
+        await DragAsync(page, 150, 160, 250, 240);
         var box = page.Locator("[data-testid=box]");
         await box.WaitForAsync();
         await AssertGeometryAsync(box, 150, 160, 250, 240, 200, 200);
 
-        await DragAsync(page, stage.X + 200, stage.Y + 200, stage.X + 180, stage.Y + 225);
+        await DragAsync(page, 200, 200, 180, 225);
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=box]')?.dataset.centerX) < 190");
         await AssertGeometryAsync(box, 150, 160, 250, 240, 180, 225);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "viewer-box-and-center.png") });
@@ -58,8 +57,8 @@ public class ReadingWorkspaceInBrowserTests(ChromiumBrowser chromium, DemoServer
         await page.Keyboard.PressAsync("+");
         await page.Keyboard.PressAsync("+");
         await page.Locator("[data-testid=zoom-level]", new() { HasText = "156%" }).WaitForAsync();
-        // Zoom 1.5625 about the stage's center: a screen point s shows slice pixel (s + 144) / 1.5625.
-        await DragAsync(page, stage.X + 56, stage.Y + 56, stage.X + 256, stage.Y + 256);
+        // Zoomed about the stage's center, slice pixels still map through the image's place on the screen.
+        await DragAsync(page, 128, 128, 256, 256);
         var zoomedBox = page.Locator("[data-testid=box]");
         await zoomedBox.WaitForAsync();
         await AssertGeometryAsync(zoomedBox, 128, 128, 256, 256, 192, 192);
@@ -92,12 +91,7 @@ public class ReadingWorkspaceInBrowserTests(ChromiumBrowser chromium, DemoServer
         await rater2.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "viewer-rater2-blinded.png") });
     }
 
-    private static async Task WaitForViewerAsync(IPage page)
-    {
-        // Prerendered first; keys and pointers count once the circuit and the box editor are live.
-        await page.Locator("[data-testid=viewer][data-ready=true]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
-    }
+    private static Task WaitForViewerAsync(IPage page) => ViewerPage.WaitForSliceAsync(page);
 
     private static Task ExpectPositionAsync(IPage page, int slice) =>
         page.Locator("[data-testid=slice-position]", new() { HasText = $"Slice {slice} of " }).WaitForAsync();
@@ -105,13 +99,9 @@ public class ReadingWorkspaceInBrowserTests(ChromiumBrowser chromium, DemoServer
     private static async Task<string[]> ScrubberLabelsAsync(IPage page) =>
         [.. (await page.Locator("[data-testid=scrubber-cell]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"))];
 
-    private static async Task DragAsync(IPage page, float fromX, float fromY, float toX, float toY)
-    {
-        await page.Mouse.MoveAsync(fromX, fromY);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(toX, toY, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
-    }
+    /// <summary>A drag between two points given in slice pixels.</summary>
+    private static async Task DragAsync(IPage page, double fromX, double fromY, double toX, double toY) =>
+        await ViewerPage.DragAsync(page, await ViewerPage.ToScreenAsync(page, fromX, fromY), await ViewerPage.ToScreenAsync(page, toX, toY));
 
     /// <summary>The box's left, top, right, bottom and center in slice pixels, within a pixel (pointer positions are whole CSS pixels).</summary>
     private static async Task AssertGeometryAsync(ILocator box, params double[] expected)

@@ -24,7 +24,7 @@ public class RaterWorkflowTests(ChromiumBrowser chromium, DemoServer server) : I
         await Assertions.Expect(next).ToContainTextAsync(pseudonym);
         await next.ClickAsync();
         await page.Locator("[data-testid=viewer][data-ready=true]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=slice-image]'); return i && i.complete && i.naturalWidth === 512; }");
+        await page.WaitForFunctionAsync(ViewerPage.SlicePainted);
         await Assertions.Expect(page.Locator("[data-testid=scrubber-legend]")).ToContainTextAsync("No hemorrhage");
 
         foreach (var key in new[] { "1", "2", "3" })
@@ -36,14 +36,14 @@ public class RaterWorkflowTests(ChromiumBrowser chromium, DemoServer server) : I
         await page.Locator("[data-testid=scrubber-cell]").Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=current-label]")).ToHaveTextAsync("Normal ICH");
 
-        var stage = (await page.Locator("[data-testid=viewer-stage]").BoundingBoxAsync())!;
-        await DragAsync(page, stage.X + 150, stage.Y + 160, stage.X + 250, stage.Y + 240);
+        // Slice pixels, wherever the fitted image lies on the screen.
+        await ViewerPage.DragAsync(page, await ViewerPage.ToScreenAsync(page, 150, 160), await ViewerPage.ToScreenAsync(page, 250, 240));
         var box = page.Locator("[data-testid=box]");
         await box.WaitForAsync();
         Assert.Equal(150, await EdgeAsync(box, "data-left"), 1.0);
 
         // Dragged by its body (away from the center and the corners), the whole box moves.
-        await DragAsync(page, stage.X + 170, stage.Y + 175, stage.X + 200, stage.Y + 195);
+        await ViewerPage.DragAsync(page, await ViewerPage.ToScreenAsync(page, 170, 175), await ViewerPage.ToScreenAsync(page, 200, 195));
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=box]')?.dataset.left) > 175");
         Assert.Equal(180, await EdgeAsync(box, "data-left"), 1.0);
         Assert.Equal(180, await EdgeAsync(box, "data-top"), 1.0);
@@ -60,14 +60,6 @@ public class RaterWorkflowTests(ChromiumBrowser chromium, DemoServer server) : I
         var row = page.Locator("[data-testid=scan-table] tr", new() { HasText = pseudonym });
         await Assertions.Expect(row).ToContainTextAsync("3 / 6 labeled");
         problems.AssertNone();
-    }
-
-    private static async Task DragAsync(IPage page, float fromX, float fromY, float toX, float toY)
-    {
-        await page.Mouse.MoveAsync(fromX, fromY);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(toX, toY, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
     }
 
     private static async Task<double> EdgeAsync(ILocator box, string attribute) =>

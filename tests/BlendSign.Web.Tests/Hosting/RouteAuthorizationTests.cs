@@ -36,6 +36,7 @@ public class RouteAuthorizationTests(BlendSignWebFactory factory) : IClassFixtur
         new("/audit", "/audit", LeadAndAdmin),
         new("/admin", "/admin", [Roles.Admin]),
         new("/api/slices/{sopInstanceUid}/image", "/api/slices/1.2.3/image", SignedIn, AllowedStatus: 404), // no such slice
+        new("/api/slices/{sopInstanceUid}/hu", "/api/slices/1.2.3/hu", SignedIn, AllowedStatus: 404), // no such slice
         new("/api/reading/worklist", "/api/reading/worklist", [Roles.Radiologist]),
         new("/api/export/labels.csv", "/api/export/labels.csv", LeadAndAdmin),
         new("/api/export/boxes.csv", "/api/export/boxes.csv", LeadAndAdmin),

@@ -74,6 +74,17 @@ public sealed class BlendSignWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Puts the scan on <paramref name="raterName"/>'s worklist only (the rater is created when missing).</summary>
+    public async Task AssignOnlyAsync(int scanId, string raterName)
+    {
+        await CreateUserAsync(raterName, Roles.Radiologist);
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByNameAsync(raterName);
+        var result = await Services.GetRequiredService<BlendSign.Data.Assignments.AssignmentService>()
+            .AssignOnlyAsync([scanId], [user!.Id], AuditActor.System(AuditSources.Cli));
+        Assert.True(result.Succeeded, result.Error);
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="userName"/> when given.</summary>
     public async Task<HttpClient> CreateClientAsync(string? userName = null, string? role = null)
     {

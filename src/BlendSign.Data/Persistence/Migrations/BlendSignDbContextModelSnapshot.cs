@@ -380,6 +380,12 @@ namespace BlendSign.Data.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("BlendSignRoiMeanA")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BlendSignRoiMeanB")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -14,8 +14,9 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var exports = endpoints.MapGroup("/api/export").RequireAuthorization(ExportPolicy);
-        exports.MapGet("/labels.csv", (HttpContext context, LabelCsvExporter exporter, bool? includeExcluded) =>
-            WriteCsvAsync(context, "labels.csv", writer => exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted)));
+        exports.MapGet("/labels.csv", (HttpContext context, LabelCsvExporter exporter, bool? includeExcluded, bool? withMeasurements) =>
+            WriteCsvAsync(context, "labels.csv", writer =>
+                exporter.ExportAsync(writer, includeExcluded ?? false, withMeasurements ?? false, context.RequestAborted)));
         exports.MapGet("/boxes.csv", (HttpContext context, BoxCsvExporter exporter, bool? includeExcluded) =>
             WriteCsvAsync(context, "boxes.csv", writer => exporter.ExportAsync(writer, includeExcluded ?? false, context.RequestAborted)));
         exports.MapGet("/gold.csv", (HttpContext context, GoldExporter exporter) =>

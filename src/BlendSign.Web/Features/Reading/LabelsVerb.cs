@@ -48,13 +48,17 @@ public sealed class LabelsVerb : ICliVerb
         {
             Description = "Also export labels of scans excluded by the study's criteria.",
         };
-        var export = new Command("export", "Write every label, sorted by scan, slice and rater.") { output, includeExcluded };
+        var withMeasurements = new Option<bool>("--with-measurements")
+        {
+            Description = "Add the blend-sign helper's ROI means, their difference and the 18 HU verdict attached to each read.",
+        };
+        var export = new Command("export", "Write every label, sorted by scan, slice and rater.") { output, includeExcluded, withMeasurements };
         export.SetAction(async (parse, cancellationToken) =>
         {
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var services = await context.GetServicesAsync(cancellationToken);
             var result = await CliFiles.WriteAtomicallyAsync(path, writer => services.GetRequiredService<LabelCsvExporter>()
-                .ExportAsync(writer, parse.GetValue(includeExcluded), cancellationToken));
+                .ExportAsync(writer, parse.GetValue(includeExcluded), parse.GetValue(withMeasurements), cancellationToken));
             await context.Out.WriteLineAsync($"Wrote {result.Rows} labels of {result.Scans} scans to {path}.");
             return 0;
         });

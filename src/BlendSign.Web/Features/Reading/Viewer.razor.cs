@@ -10,7 +10,8 @@ namespace BlendSign.Web.Features.Reading;
 
 /// <summary>
 /// Every change is saved at once through <see cref="ViewerSession"/>; box-editor.js only reports pointer gestures, in
-/// original slice pixels, to the <see cref="JSInvokableAttribute"/> methods below.
+/// original slice pixels, to the <see cref="JSInvokableAttribute"/> methods below. slice-view.js draws the slices from
+/// their HU and owns windowing and measuring (Viewer.Tools.cs).
 /// </summary>
 public partial class Viewer : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public partial class Viewer : IAsyncDisposable
     private bool _notFound;
     private string _window = ViewerKeys.Windows[0].Name;
     private double _zoom = 1;
-    private bool _panTool;
+    private double _displayWidth = 512;
     private ElementReference _viewerElement;
     private ElementReference _stageElement;
     private IJSObjectReference? _module;
@@ -79,8 +80,13 @@ public partial class Viewer : IAsyncDisposable
             _module = await JS.InvokeAsync<IJSObjectReference>("import", EditorModule);
             _selfReference = DotNetObjectReference.Create(this);
             _editor = await _module.InvokeAsync<IJSObjectReference>("attach", _stageElement, _viewerElement, _selfReference);
+            await AttachViewAsync();
             _interactive = true;
             StateHasChanged();
+        }
+        else
+        {
+            await ReattachViewIfTheScanChangedAsync();
         }
 
         if (_focusPending)
@@ -135,8 +141,20 @@ public partial class Viewer : IAsyncDisposable
             case "0":
                 await ResetViewAsync();
                 break;
-            case "h":
-                await TogglePanToolAsync();
+            case "p":
+                await PixelTrueAsync();
+                break;
+            case "i":
+                await ToggleInterpolationAsync();
+                break;
+            case "c":
+                await ToggleCineAsync();
+                break;
+            case "x":
+                await ClearMeasurementsAsync();
+                break;
+            case "m":
+                await AttachBlendSignAsync();
                 break;
             case "Delete" or "Backspace":
                 await DeleteSelectedAsync();
@@ -150,7 +168,11 @@ public partial class Viewer : IAsyncDisposable
             default:
                 if (ViewerKeys.Windows.FirstOrDefault(w => w.Key == key) is { } window)
                 {
-                    SetWindow(window.Name);
+                    await SetWindowAsync(window.Name);
+                }
+                else if (ViewerKeys.Tools.FirstOrDefault(t => t.Key == key) is { } tool)
+                {
+                    await SelectToolAsync(tool.Name == _tool ? ViewerKeys.DefaultTool : tool.Name);
                 }
 
                 break;
@@ -187,8 +209,6 @@ public partial class Viewer : IAsyncDisposable
 
         Refresh();
     }
-
-    private void SetWindow(string name) => _window = name;
 
     private void SelectBox(int? boxId) => _session?.Select(boxId);
 
@@ -234,15 +254,6 @@ public partial class Viewer : IAsyncDisposable
         }
     }
 
-    private async Task TogglePanToolAsync()
-    {
-        _panTool = !_panTool;
-        if (_editor is not null)
-        {
-            await _editor.InvokeVoidAsync("setTool", _panTool ? "pan" : "box");
-        }
-    }
-
     /// <summary>box-editor.js: a box was dragged out on the current slice (original pixels); its center starts in the middle.</summary>
     [JSInvokable]
     public async Task OnBoxDrawn(double left, double top, double right, double bottom)
@@ -275,36 +286,17 @@ public partial class Viewer : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>box-editor.js: the zoom changed (handles keep their size on screen).</summary>
+    /// <summary>box-editor.js: the zoom or the fitted width changed (handles keep their size on screen).</summary>
     [JSInvokable]
-    public Task OnViewChanged(double zoom)
+    public Task OnViewChanged(double zoom, double displayWidth)
     {
         _zoom = zoom;
+        _displayWidth = displayWidth > 0 ? displayWidth : _displayWidth;
         StateHasChanged();
         return Task.CompletedTask;
     }
 
     private void Refresh() => _warnings = _session is null ? [] : ReadingWarning.For(_session.Scan);
-
-    private IEnumerable<SliceReading> Neighbours()
-    {
-        var slices = _session!.Scan.Slices;
-        var index = _session.Index;
-        for (var offset = 1; offset <= 2; offset++)
-        {
-            if (index + offset < slices.Count)
-            {
-                yield return slices[index + offset];
-            }
-
-            if (index - offset >= 0)
-            {
-                yield return slices[index - offset];
-            }
-        }
-    }
-
-    private string ImageUrl(string sopInstanceUid) => $"api/slices/{Uri.EscapeDataString(sopInstanceUid)}/image?window={_window}";
 
     private static string BoxText(BoxReading box)
     {
@@ -316,6 +308,7 @@ public partial class Viewer : IAsyncDisposable
     {
         try
         {
+            await DisposeViewAsync();
             if (_editor is not null)
             {
                 await _editor.InvokeVoidAsync("dispose");

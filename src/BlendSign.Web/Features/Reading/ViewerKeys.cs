@@ -21,15 +21,34 @@ public static class ViewerKeys
         new("o", "bone", "Bone"),
     ];
 
+    /// <summary>What the left button does; a tool's key again goes back to <see cref="DefaultTool"/> (boxes).</summary>
+    public static IReadOnlyList<ToolKey> Tools { get; } =
+    [
+        new("a", "box", "Box"),
+        new("h", "pan", "Pan"),
+        new("w", "wl", "Window"),
+        new("e", "ellipse", "Ellipse ROI"),
+        new("q", "rect", "Rectangle ROI"),
+        new("f", "freehand", "Freehand ROI"),
+        new("l", "length", "Length"),
+    ];
+
+    public const string DefaultTool = "box";
+
     public static IReadOnlyList<(string[] Keys, string Action)> Legend { get; } =
     [
         (["1", "2", "3"], "label no hemorrhage / normal ICH / blend sign and go to the next slice"),
         (["↑", "↓", "←", "→", "wheel"], "previous / next slice"),
         (["Home", "End"], "first / last slice"),
         ([.. Windows.Select(w => w.Key.ToUpperInvariant())], string.Join(" / ", Windows.Select(w => w.Title)) + " window"),
-        (["+", "−", "0", "Ctrl+wheel"], "zoom in / out / fit"),
-        (["H", "Shift+drag", "middle drag"], "pan tool / pan"),
-        (["drag"], "draw a box; drag a box, a corner or its center to move, resize or place the center"),
+        (["right drag"], "window: right/left wider/narrower, down/up higher/lower level (or type W and L)"),
+        (["+", "−", "0", "Ctrl+wheel"], "zoom in / out / fit (about the cursor with the wheel)"),
+        (["P", "I"], "1:1 pixel-true / smooth or nearest interpolation"),
+        ([.. Tools.Select(t => t.Key.ToUpperInvariant())], "tool: " + string.Join(" / ", Tools.Select(t => t.Title)) + " (its key again: Box)"),
+        (["Shift+drag", "middle drag"], "pan"),
+        (["drag"], "with Box: draw a box; drag a box, a corner or its center to move, resize or place the center"),
+        (["X", "M"], "clear this slice's measurements / attach the blend-sign helper (last two ROIs) to your read"),
+        (["C"], "cine: play / stop"),
         (["Delete", "Esc"], "delete / deselect the selected box"),
         (["Ctrl+Z", "U"], "undo the last change"),
     ];
@@ -40,4 +59,6 @@ public static class ViewerKeys
     }
 
     public sealed record WindowKey(string Key, string Name, string Title);
+
+    public sealed record ToolKey(string Key, string Name, string Title);
 }

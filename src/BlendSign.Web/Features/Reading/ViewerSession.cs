@@ -71,6 +71,22 @@ public sealed class ViewerSession(ReadingService reading, Reader reader, ScanRea
         });
     }
 
+    /// <summary>Attaches the blend-sign helper to the read of the current slice (not undoable: attaching again replaces it).</summary>
+    public Task<bool> AttachBlendSignAsync(BlendSignMeasurement measurement)
+    {
+        var sliceId = Current.SliceId;
+        return OneAtATime(async () =>
+        {
+            if (!Accept(await reading.AttachBlendSignAsync(sliceId, reader, measurement)))
+            {
+                return false;
+            }
+
+            Replace(sliceId, s => s with { BlendSignMeasurement = measurement });
+            return true;
+        });
+    }
+
     public Task<bool> AddBoxAsync(BoxGeometry geometry)
     {
         var sliceId = Current.SliceId;

@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using BlendSign.Data.Accounts;
-using BlendSign.Data.Assignments;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Persistence;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -164,12 +162,7 @@ public sealed class ReadingEndpointTests(BlendSignWebFactory factory) : IClassFi
 
         if (assignedTo is not null)
         {
-            await factory.CreateUserAsync(assignedTo, Roles.Radiologist);
-            await using var scope = factory.Services.CreateAsyncScope();
-            var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(assignedTo);
-            var result = await factory.Services.GetRequiredService<AssignmentService>()
-                .AssignOnlyAsync([scanId], [user!.Id], AuditActor.System(AuditSources.Cli));
-            Assert.True(result.Succeeded, result.Error);
+            await factory.AssignOnlyAsync(scanId, assignedTo);
         }
 
         return $"{root}.0";

@@ -93,21 +93,42 @@ public class ViewerTests : ViewerTestBase
     }
 
     [Fact]
-    public async Task WindowKeys_ChangeTheImageAndAreInTheLegend()
+    public async Task WindowKeys_SelectThePresetAndAreInTheLegend()
     {
         await SignInAsync("rater1", Roles.Radiologist);
         var viewer = RenderViewer(await AddScanAsync(1));
-        Assert.EndsWith("window=rgb3", viewer.Find("[data-testid=slice-image]").GetAttribute("src"));
+        Assert.Contains("on", viewer.Find("[data-testid=window-rgb3]").ClassList);
 
         await PressAsync(viewer, "b");
-        Assert.EndsWith("window=brain", viewer.Find("[data-testid=slice-image]").GetAttribute("src"));
+        Assert.Contains("on", viewer.Find("[data-testid=window-brain]").ClassList);
         await PressAsync(viewer, "O");
-        Assert.EndsWith("window=bone", viewer.Find("[data-testid=slice-image]").GetAttribute("src"));
+        Assert.Contains("on", viewer.Find("[data-testid=window-bone]").ClassList);
+        Assert.DoesNotContain("on", viewer.Find("[data-testid=window-rgb3]").ClassList);
 
         var legend = viewer.Find("[data-testid=key-legend]").TextContent;
         Assert.Contains("Bone", legend);
         Assert.Contains("Subdural", legend);
         Assert.Contains("undo", legend);
+    }
+
+    [Fact]
+    public async Task ToolKeys_SelectTheToolAndItsKeyAgainGoesBackToBoxes()
+    {
+        await SignInAsync("rater1", Roles.Radiologist);
+        var viewer = RenderViewer(await AddScanAsync(1));
+        Assert.Contains("on", viewer.Find("[data-testid=box-tool]").ClassList);
+
+        await PressAsync(viewer, "e");
+        Assert.Contains("on", viewer.Find("[data-testid=ellipse-tool]").ClassList);
+        await PressAsync(viewer, "l");
+        Assert.Contains("on", viewer.Find("[data-testid=length-tool]").ClassList);
+        await PressAsync(viewer, "l");
+        Assert.Contains("on", viewer.Find("[data-testid=box-tool]").ClassList);
+
+        var legend = viewer.Find("[data-testid=key-legend]").TextContent;
+        Assert.All(BlendSign.Web.Features.Reading.ViewerKeys.Tools, tool => Assert.Contains(tool.Title, legend));
+        Assert.Contains("right drag", legend);
+        Assert.Contains("cine", legend);
     }
 
     [Fact]
@@ -161,7 +182,7 @@ public class ViewerTests : ViewerTestBase
         var viewer = Render<BlendSign.Web.Features.Reading.Viewer>(p => p.Add(v => v.ScanId, scanId));
 
         viewer.WaitForElement("[data-testid=scan-not-found]");
-        Assert.Empty(viewer.FindAll("[data-testid=slice-image]"));
+        Assert.Empty(viewer.FindAll("[data-testid=slice-canvas]"));
     }
 
     [Fact]

@@ -401,6 +401,12 @@ namespace BlendSign.Data.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("BlendSignRoiMeanA")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("BlendSignRoiMeanB")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(16)
