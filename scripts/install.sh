@@ -10,7 +10,8 @@ packages=(libgdcm-cil dcmtk postgresql-client)
 if [[ "${1:-}" == "--tests" ]]; then
   # Chromium for the browser tests; Orthanc with its DICOMweb plugin is the tests' PACS, and pydicom's test files are
   # real DICOMs in several codecs; PostgreSQL for the integration tests' second database (a throw-away cluster).
-  packages+=(chromium orthanc orthanc-dicomweb python3-pydicom postgresql)
+  # dicom3tools: dciodvfy and dcentvfy, the validators the tests hold the DICOM files BlendSign writes to.
+  packages+=(chromium orthanc orthanc-dicomweb python3-pydicom postgresql dicom3tools)
 fi
 
 missing=()

@@ -66,6 +66,7 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
             Directory.CreateDirectory(folder);
             var studyUid = DicomUids.New();
             var seriesUid = DicomUids.New();
+            var frameOfReferenceUid = DicomUids.New();
             var number = plan.ScanNumber.ToString("0000", CultureInfo.InvariantCulture);
             var slices = new List<DemoSlice>(plan.SliceCount);
             foreach (var truth in plan.Slices)
@@ -77,6 +78,7 @@ public sealed class DemoGenerator(ILogger<DemoGenerator> logger)
                     PatientAgeYears: plan.AgeYears,
                     StudyInstanceUid: studyUid,
                     SeriesInstanceUid: seriesUid,
+                    FrameOfReferenceUid: frameOfReferenceUid,
                     SopInstanceUid: DicomUids.New(),
                     InstanceNumber: truth.Index + 1,
                     SlicePositionMm: truth.Index * SliceThicknessMm,

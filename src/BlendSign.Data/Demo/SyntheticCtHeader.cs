@@ -7,6 +7,7 @@ public sealed record SyntheticCtHeader(
     int PatientAgeYears,
     string StudyInstanceUid,
     string SeriesInstanceUid,
+    string FrameOfReferenceUid,
     string SopInstanceUid,
     int InstanceNumber,
     double SlicePositionMm,

@@ -8,6 +8,9 @@ public sealed class SyntheticCtWriter
 {
     public const int RescaleIntercept = -1024;
 
+    private const string StudyDate = "20240101";
+    private const string StudyTime = "120000";
+
     public void Write(string path, SyntheticCtHeader header, ReadOnlySpan<short> hu, int rows, int columns)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(hu.Length, rows * columns, nameof(hu));
@@ -62,9 +65,28 @@ public sealed class SyntheticCtWriter
         }
     }
 
+    /// <summary>
+    /// The CT Image IOD's Type 1 and 2 attributes (PS3.3 A.3), the same for every slice of a series where they belong to
+    /// the study or series (fixed dates and times: GDCM would otherwise stamp each file with the time it was written).
+    /// </summary>
     private static IEnumerable<((ushort Group, ushort Element) Tag, string Value)> Attributes(SyntheticCtHeader header)
     {
         var invariant = CultureInfo.InvariantCulture;
+        yield return ((0x0008, 0x0020), StudyDate);
+        yield return ((0x0008, 0x0021), StudyDate);
+        yield return ((0x0008, 0x0023), StudyDate);
+        yield return ((0x0008, 0x0030), StudyTime);
+        yield return ((0x0008, 0x0031), StudyTime);
+        yield return ((0x0008, 0x0033), StudyTime);
+        yield return ((0x0008, 0x0050), "");
+        yield return ((0x0008, 0x0090), "");
+        yield return ((0x0010, 0x0030), "");
+        yield return ((0x0010, 0x0040), "O");
+        yield return ((0x0018, 0x5100), "HFS");
+        yield return ((0x0020, 0x0010), "1");
+        yield return ((0x0020, 0x0012), "1");
+        yield return ((0x0020, 0x0052), header.FrameOfReferenceUid);
+        yield return ((0x0020, 0x1040), "");
         yield return ((0x0008, 0x0008), @"ORIGINAL\PRIMARY\AXIAL");
         yield return ((0x0008, 0x0016), DicomUids.CtImageStorage);
         yield return ((0x0008, 0x0018), header.SopInstanceUid);

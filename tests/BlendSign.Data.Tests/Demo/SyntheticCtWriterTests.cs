@@ -87,6 +87,7 @@ public class SyntheticCtWriterTests
         PatientAgeYears: 54,
         StudyInstanceUid: DicomUids.New(),
         SeriesInstanceUid: DicomUids.New(),
+        FrameOfReferenceUid: DicomUids.New(),
         SopInstanceUid: DicomUids.New(),
         InstanceNumber: instanceNumber,
         SlicePositionMm: slicePosition,
