@@ -22,7 +22,7 @@ public class AdminWorkflowTests(ChromiumBrowser chromium, DemoServer server) : I
         await page.Locator("[data-testid=admin-page][data-ready=true] [data-testid=accounts]").WaitForAsync();
 
         await page.FillAsync("#new-user-name", name);
-        await page.FillAsync("#new-user-password", "Walker-passw0rd-1");
+        await page.FillAsync("#new-user-password", "Stride-blue-lantern-7");
         await page.Locator("input[data-testid=new-role-reviewer]").CheckAsync();
         await page.ClickAsync("[data-testid=create-user]");
         await Assertions.Expect(page.Locator("[data-testid=admin-message]")).ToContainTextAsync($"Created {name} (reviewer).");
