@@ -78,6 +78,32 @@ public sealed class AgreementServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CurrentAsync_Unchanged_ComputedOnce()
+    {
+        var first = await _service.CurrentAsync();
+
+        Assert.Same(first, await _service.CurrentAsync());
+    }
+
+    [Fact]
+    public async Task CurrentAsync_LabelChangedWithoutAudit_Recomputed()
+    {
+        var before = await _service.CurrentAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            // rater3 now agrees on 1.1.1: a change in place, neither a count nor a last id moves.
+            var label = db.SliceLabels.Single(l => l.Slice.SopInstanceUid == "1.1.1" && l.Rater.UserName == "rater3");
+            label.Label = Normal;
+            await db.SaveChangesAsync();
+        }
+
+        var after = await _service.CurrentAsync();
+
+        Assert.NotSame(before, after);
+        Assert.Equal(100.0, after.Report.For(Blend).Pair("rater1", "rater3")!.PercentAgreement);
+    }
+
+    [Fact]
     public async Task ComputeAsync_PerfectPair_ReportsHundredPercent()
     {
         var report = await _service.ComputeAsync();
