@@ -37,6 +37,7 @@ public class PagesBenchmark(ChromiumBrowser chromium, ITestOutputHelper output)
             ["BlendSign__DataDirectory"] = settings!.DataDirectory,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         }, settings.AppDll);
+        await StartupCheckDoneAsync(server);
         var baseUrl = $"http://127.0.0.1:{port}";
         var rows = new List<PageTiming>();
         var memory = new List<(string Moment, ServerMemory? Memory)> { ("after start", ServerMemory.Read(server.Id).Memory) };
@@ -45,7 +46,7 @@ public class PagesBenchmark(ChromiumBrowser chromium, ITestOutputHelper output)
         foreach (var user in single)
         {
             await using var context = await chromium.Browser.NewContextAsync();
-            var page = await BrowserSignIn.SignInAsync(context, baseUrl, user.Name, settings.Password);
+            var page = await SignInAsync(context, baseUrl, user.Name, settings.Password);
             foreach (var path in user.Pages(settings.RunId))
             {
                 var visits = new List<Visit>();
@@ -78,7 +79,7 @@ public class PagesBenchmark(ChromiumBrowser chromium, ITestOutputHelper output)
             new JsonSerializerOptions { WriteIndented = true }));
         output.WriteLine(report);
 
-        Assert.All(rows, r => Assert.True(r.ColdMs > 0));
+        Assert.NotEmpty(rows);
         Assert.False(server.HasExited, $"The server exited; see {server.LogPath}.");
     }
 
@@ -86,29 +87,79 @@ public class PagesBenchmark(ChromiumBrowser chromium, ITestOutputHelper output)
     private async Task<IReadOnlyList<PageTiming>> VisitAllAsync(string baseUrl, BenchUser user, PagesBenchmarkSettings settings)
     {
         await using var context = await chromium.Browser.NewContextAsync();
-        var page = await BrowserSignIn.SignInAsync(context, baseUrl, user.Name, settings.Password);
         var timings = new List<PageTiming>();
-        foreach (var path in user.Pages(settings.RunId))
+        try
         {
-            var visits = new List<Visit>();
-            for (var i = 0; i <= settings.WarmVisits; i++)
+            var page = await SignInAsync(context, baseUrl, user.Name, settings.Password);
+            foreach (var path in user.Pages(settings.RunId))
             {
-                visits.Add(await VisitAsync(page, baseUrl + path));
-            }
+                var visits = new List<Visit>();
+                for (var i = 0; i <= settings.WarmVisits; i++)
+                {
+                    visits.Add(await VisitAsync(page, baseUrl + path));
+                }
 
-            timings.Add(PageTiming.Of(settings.Users.Count, user.Name, path, visits));
+                timings.Add(PageTiming.Of(settings.Users.Count, user.Name, path, visits));
+            }
+        }
+        catch (TimeoutException timeout)
+        {
+            // Reported in the table as a failure: at this size a page that does not load in two minutes is a finding.
+            output.WriteLine($"{user.Name}: {timeout.Message}");
+            timings.Add(new PageTiming(settings.Users.Count, user.Name, "(timed out)", -1, -1, -1, -1));
         }
 
         return timings;
     }
 
+    /// <summary>The real sign-in form, with the benchmark's patience (the tests' helper waits 30 s for the worklist).</summary>
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string baseUrl, string userName, string password)
+    {
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(baseUrl + "/Account/Login");
+        await page.FillAsync("#Input\\.UserName", userName);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        return page;
+    }
+
     private static async Task<Visit> VisitAsync(IPage page, string url)
     {
         var watch = Stopwatch.StartNew();
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
-        await page.WaitForFunctionAsync(Loaded, null, new() { Timeout = 120_000, PollingInterval = 10 });
+        try
+        {
+            await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+            await page.WaitForFunctionAsync(Loaded, null, new() { Timeout = 120_000, PollingInterval = 10 });
+        }
+        catch (TimeoutException timeout)
+        {
+            var shot = Path.Combine(ChromiumBrowser.ArtifactsDirectory, "bench-pages-timeout.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            throw new TimeoutException($"{url} did not load ({shot})", timeout);
+        }
+
         var loaded = watch.Elapsed.TotalMilliseconds;
         return new Visit(loaded, await page.EvaluateAsync<double>(DocumentMs));
+    }
+
+    /// <summary>The server checks the CPU's fast path once at start (a minute of CPU here): measured after it, not during.</summary>
+    private static async Task StartupCheckDoneAsync(AppProcess server)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            using (var log = new StreamReader(new FileStream(server.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+            {
+                if ((await log.ReadToEndAsync()).Contains("CPU fast path", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(1000);
+        }
     }
 
     private static string Describe(IReadOnlyList<PageTiming> rows, IReadOnlyList<(string Moment, ServerMemory? Memory)> memory)

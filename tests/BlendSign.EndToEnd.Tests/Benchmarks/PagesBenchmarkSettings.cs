@@ -50,7 +50,7 @@ public sealed record BenchUser(string Name, BenchRole Role)
     public IReadOnlyList<string> Pages(int runId) => Role switch
     {
         BenchRole.Lead => ["/review", "/agreement", "/scans", $"/training/runs/{runId}", "/gold/adjudication", "/assignments"],
-        BenchRole.Reviewer => ["/review", "/review/raters"],
+        BenchRole.Reviewer => ["/review", "/review/compare"],
         _ => ["/scans"],
     };
 }
