@@ -1,26 +1,20 @@
-using BlendSign.Data.Labels;
 using BlendSign.Data.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Data.Persistence;
 
 /// <summary>
-/// A stamp of what the gold standard, the agreement and the review queue are computed from. Every change made through
-/// BlendSign is audited and moves <see cref="LastAuditId"/>; the counts, last ids and the sums of label ids per class also catch
-/// writes that are not audited (an import's slices, the demo's reads, a run finishing). Results computed from the
-/// database are cached under it.
+/// A stamp of what the gold standard, the agreement and the review queue are computed from, read on every visit of
+/// those pages, so made of look-ups that need no scan of the large tables. Every change made through BlendSign is
+/// audited and moves <see cref="LastAuditId"/>; the last ids catch the writes that are not audited (an import's slices,
+/// the demo's reads and boxes), the counts of the small tables a finished run or a change made outside BlendSign.
 /// </summary>
 public sealed record StudyVersion(
     long LastAuditId,
-    int Slices,
     int LastSliceId,
-    int ExcludedScans,
-    int Labels,
     int LastLabelId,
-    long NormalIchLabelIds,
-    long BlendSignLabelIds,
-    int Boxes,
     int LastBoxId,
+    int ExcludedScans,
     int Adjudications,
     int Assignments,
     int FinishedRuns)
@@ -37,21 +31,12 @@ public sealed record StudyVersion(
         ArgumentNullException.ThrowIfNull(db);
         return new StudyVersion(
             await db.AuditEntries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0,
-            await db.Slices.CountAsync(cancellationToken),
             await db.Slices.MaxAsync(s => (int?)s.Id, cancellationToken) ?? 0,
-            await db.Scans.CountAsync(s => s.Exclusion != null, cancellationToken),
-            await db.SliceLabels.CountAsync(cancellationToken),
             await db.SliceLabels.MaxAsync(l => (int?)l.Id, cancellationToken) ?? 0,
-            await LabelIdsAsync(db, HemorrhageClass.NormalIch, cancellationToken),
-            await LabelIdsAsync(db, HemorrhageClass.BlendSign, cancellationToken),
-            await db.HemorrhageBoxes.CountAsync(cancellationToken),
             await db.HemorrhageBoxes.MaxAsync(b => (int?)b.Id, cancellationToken) ?? 0,
+            await db.Scans.CountAsync(s => s.Exclusion != null, cancellationToken),
             await db.Adjudications.CountAsync(cancellationToken),
             await db.ScanAssignments.CountAsync(cancellationToken),
             await db.TrainingRuns.CountAsync(r => r.Status == TrainingRunStatus.Completed || r.Status == TrainingRunStatus.Diverged, cancellationToken));
     }
-
-    // Any label moved into or out of the class changes this sum.
-    private static async Task<long> LabelIdsAsync(BlendSignDbContext db, HemorrhageClass label, CancellationToken cancellationToken) =>
-        await db.SliceLabels.Where(l => l.Label == label).SumAsync(l => (long?)l.Id, cancellationToken) ?? 0;
 }

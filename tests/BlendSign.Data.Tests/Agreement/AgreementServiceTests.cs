@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlendSign.Data.Agreement;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Tests.Support;
@@ -86,14 +87,15 @@ public sealed class AgreementServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task CurrentAsync_LabelChangedWithoutAudit_Recomputed()
+    public async Task CurrentAsync_LabelChangedInPlace_Recomputed()
     {
         var before = await _service.CurrentAsync();
         await using (var db = _database.CreateDbContext())
         {
-            // rater3 now agrees on 1.1.1: a change in place, neither a count nor a last id moves.
+            // rater3 now agrees on 1.1.1: a change in place (no count or last id moves), audited as every change is.
             var label = db.SliceLabels.Single(l => l.Slice.SopInstanceUid == "1.1.1" && l.Rater.UserName == "rater3");
             label.Label = Normal;
+            db.Record(AuditActor.System(AuditSources.Csv), AuditAction.Change, AuditEntity.Label, "1.1.1", Blend, Normal);
             await db.SaveChangesAsync();
         }
 
