@@ -47,16 +47,6 @@ public sealed class ComputedCache<TKey, TValue>(int capacity)
         }
     }
 
-    /// <summary>Drops every result (a change that the key does not capture).</summary>
-    public void Clear()
-    {
-        lock (_lock)
-        {
-            _entries.Clear();
-            _recency.Clear();
-        }
-    }
-
     private void Forget(TKey key, Task<TValue> task)
     {
         lock (_lock)
