@@ -9,9 +9,24 @@ namespace BlendSign.Data.Agreement;
 /// <summary>Raters are the users who labeled non-excluded scans, ordered by user name.</summary>
 public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFactory, ILogger<AgreementService> logger)
 {
-    public async Task<AgreementReport> ComputeAsync(AgreementOptions? options = null, CancellationToken cancellationToken = default)
+    private readonly ComputedCache<StudyVersion, AgreementView> _current = new(1);
+
+    /// <summary>The matrix, Table 2 and the prevalence as the labels are now; computed once per <see cref="StudyVersion"/>.</summary>
+    public async Task<AgreementView> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var matrix = await LoadMatrixAsync(cancellationToken);
+        var version = await StudyVersion.ReadAsync(dbFactory, cancellationToken);
+        return await _current.GetAsync(version, async () =>
+        {
+            var matrix = await LoadMatrixAsync();
+            return new AgreementView(matrix, Compute(matrix, null), AgreementDetails.Prevalence(matrix));
+        });
+    }
+
+    public async Task<AgreementReport> ComputeAsync(AgreementOptions? options = null, CancellationToken cancellationToken = default) =>
+        options is null ? (await CurrentAsync(cancellationToken)).Report : Compute(await LoadMatrixAsync(cancellationToken), options);
+
+    private AgreementReport Compute(LabelMatrix matrix, AgreementOptions? options)
+    {
         var watch = Stopwatch.StartNew();
         var report = AgreementCalculator.Compute(matrix, options);
         logger.LogInformation(
@@ -24,7 +39,7 @@ public sealed class AgreementService(IDbContextFactory<BlendSignDbContext> dbFac
     public async Task<IReadOnlyList<SliceDisagreement>?> DisagreementsAsync(
         string first, string second, string group, CancellationToken cancellationToken = default)
     {
-        var matrix = await LoadMatrixAsync(cancellationToken);
+        var matrix = (await CurrentAsync(cancellationToken)).Matrix;
         var a = IndexOf(matrix, first);
         var b = IndexOf(matrix, second);
         if (a < 0 || b < 0 || a == b || (group != AgreementDetails.Overall && !HemorrhageClassNames.TryParse(group, out _)))

@@ -1,13 +1,22 @@
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 
 namespace BlendSign.Data.Gold;
 
 public sealed class AggregationComparisonService(GoldStandardService gold)
 {
+    private readonly ComputedCache<StudyVersion, AggregationComparison> _current = new(1);
+
+    /// <summary>With the default options: computed once per <see cref="StudyVersion"/> (the agreement page shows it).</summary>
     public async Task<AggregationComparison> CompareAsync(DawidSkeneOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var standard = await gold.ComputeAsync(cancellationToken);
-        return Compare(standard, options);
+        if (options is not null)
+        {
+            return Compare(await gold.ComputeAsync(cancellationToken), options);
+        }
+
+        var version = await gold.VersionAsync(cancellationToken);
+        return await _current.GetAsync(version, async () => Compare(await gold.ComputeAsync()));
     }
 
     public static AggregationComparison Compare(GoldStandard standard, DawidSkeneOptions? options = null)

@@ -10,11 +10,20 @@ namespace BlendSign.Data.Gold;
 /// </summary>
 public sealed class GoldStandardService(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
+    private readonly ComputedCache<StudyVersion, GoldStandard> _current = new(1);
+
+    /// <summary>Computed once per <see cref="StudyVersion"/>: the pages that show it read it on every visit.</summary>
     public async Task<GoldStandard> ComputeAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await LoadAsync(db, cancellationToken);
+        var version = await VersionAsync(cancellationToken);
+        return await _current.GetAsync(version, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            return await LoadAsync(db, CancellationToken.None);
+        });
     }
+
+    public Task<StudyVersion> VersionAsync(CancellationToken cancellationToken = default) => StudyVersion.ReadAsync(dbFactory, cancellationToken);
 
     /// <summary>Reads through <paramref name="db"/>, so a caller inside a transaction sees its own changes.</summary>
     /// <param name="onlySliceId">Restricts the result to one slice (cheap, for a single decision).</param>

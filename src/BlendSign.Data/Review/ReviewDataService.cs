@@ -8,6 +8,9 @@ namespace BlendSign.Data.Review;
 /// <summary>Reads what review needs; scoring itself lives in BlendSign.Model (no EF there).</summary>
 public sealed class ReviewDataService(IDbContextFactory<BlendSignDbContext> dbFactory, ReviewDecisionService decisions)
 {
+    /// <summary>What a run's queue is computed from besides the run: decisions, labels, exclusions (see <see cref="StudyVersion"/>).</summary>
+    public Task<StudyVersion> VersionAsync(CancellationToken cancellationToken = default) => StudyVersion.ReadAsync(dbFactory, cancellationToken);
+
     public async Task<IReadOnlyList<ReviewRun>> ReviewableRunsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

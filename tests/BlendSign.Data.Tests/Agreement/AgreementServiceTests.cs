@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlendSign.Data.Agreement;
+using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Scans;
 using BlendSign.Data.Tests.Support;
@@ -75,6 +76,33 @@ public sealed class AgreementServiceTests : IDisposable
         Assert.Equal(expected.Overall.FleissKappa, report.Overall.FleissKappa);
         Assert.Equal(expected.Overall.Ci95, report.Overall.Ci95);
         Assert.Equal(expected.For(Blend).Pairs.Select(p => p.CohenKappa), report.For(Blend).Pairs.Select(p => p.CohenKappa));
+    }
+
+    [Fact]
+    public async Task CurrentAsync_Unchanged_ComputedOnce()
+    {
+        var first = await _service.CurrentAsync();
+
+        Assert.Same(first, await _service.CurrentAsync());
+    }
+
+    [Fact]
+    public async Task CurrentAsync_LabelChangedInPlace_Recomputed()
+    {
+        var before = await _service.CurrentAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            // rater3 now agrees on 1.1.1: a change in place (no count or last id moves), audited as every change is.
+            var label = db.SliceLabels.Single(l => l.Slice.SopInstanceUid == "1.1.1" && l.Rater.UserName == "rater3");
+            label.Label = Normal;
+            db.Record(AuditActor.System(AuditSources.Csv), AuditAction.Change, AuditEntity.Label, "1.1.1", Blend, Normal);
+            await db.SaveChangesAsync();
+        }
+
+        var after = await _service.CurrentAsync();
+
+        Assert.NotSame(before, after);
+        Assert.Equal(100.0, after.Report.For(Blend).Pair("rater1", "rater3")!.PercentAgreement);
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public class AgreementAndTrainingInBrowserTests(ChromiumBrowser chromium, DemoSe
         // The results page: Table 3 for the run, and a Grad-CAM overlay that the browser decodes.
         await page.ClickAsync("[data-testid=open-results]");
         await page.Locator("[data-testid=run-results-page][data-ready=true]").WaitForAsync();
+        // Computed off the circuit's thread the first time (a progress bar meanwhile), then kept for the run.
+        await page.Locator("[data-testid=table3] tbody tr").First.WaitForAsync();
         Assert.Equal(3, await page.Locator("[data-testid=table3] tbody tr").CountAsync());
         await page.ClickAsync("[data-testid=gradcam-show] button, button[data-testid=gradcam-show]");
         var overlay = page.Locator("[data-testid=gradcam] img").First;

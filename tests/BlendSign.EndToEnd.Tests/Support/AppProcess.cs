@@ -55,10 +55,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static AppProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static AppProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartDll(AppDll, name, environment, args);
+
+    private static AppProcess StartDll(string appDll, string name, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var log = Path.Combine(ChromiumBrowser.ArtifactsDirectory, $"{name}.log");
-        var start = new ProcessStartInfo("dotnet", [AppDll, .. args])
+        var start = new ProcessStartInfo("dotnet", [appDll, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -101,9 +104,10 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>A web node on <paramref name="port"/>; returns once <c>/health</c> answers 200.</summary>
-    public static async Task<AppProcess> StartWebNodeAsync(string name, int port, IReadOnlyDictionary<string, string> environment)
+    /// <param name="appDll">Another build of the app (a benchmark's baseline); default: this configuration's build.</param>
+    public static async Task<AppProcess> StartWebNodeAsync(string name, int port, IReadOnlyDictionary<string, string> environment, string? appDll = null)
     {
-        var node = Start(name, environment, "--urls", $"http://127.0.0.1:{port}");
+        var node = StartDll(appDll ?? AppDll, name, environment, ["--urls", $"http://127.0.0.1:{port}"]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)

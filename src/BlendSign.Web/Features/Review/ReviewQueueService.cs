@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using BlendSign.Data.Audit;
 using BlendSign.Data.Labels;
+using BlendSign.Data.Persistence;
 using BlendSign.Data.Review;
 using BlendSign.Model.Metrics;
 using BlendSign.Model.Review;
@@ -13,13 +14,19 @@ namespace BlendSign.Web.Features.Review;
 public sealed class ReviewQueueService(ReviewDataService data, TrainingRunQueue runs)
 {
     private readonly ConcurrentDictionary<int, RunStrength> _strengths = new();
+    private readonly ComputedCache<(int? RunId, bool IncludeDecided, StudyVersion Version), ReviewQueue?> _queues = new(4);
 
-    /// <summary>The queue of a run (default: the latest completed one); null when no run can be reviewed.</summary>
+    /// <summary>The queue of a run (default: the latest completed one); null when no run can be reviewed. Ranked once per
+    /// run and <see cref="StudyVersion"/> (a decision, a label or a finished run makes a new one), not per visit.</summary>
     /// <param name="includeDecided">Keep slices decided since the run's snapshot (for measuring the ranking itself).</param>
     public async Task<ReviewQueue?> BuildAsync(int? runId = null, bool includeDecided = false, CancellationToken cancellationToken = default)
     {
-        var run = await data.LoadRunAsync(runId, cancellationToken);
-        return run is null ? null : Build(run, includeDecided, _strengths.GetOrAdd(run.Run.RunId, _ => RunStrength.Of(run)));
+        var version = await data.VersionAsync(cancellationToken);
+        return await _queues.GetAsync((runId, includeDecided, version), async () =>
+        {
+            var run = await data.LoadRunAsync(runId);
+            return run is null ? null : Build(run, includeDecided, _strengths.GetOrAdd(run.Run.RunId, _ => RunStrength.Of(run)));
+        });
     }
 
     public static ReviewQueue Build(ReviewRunData run, bool includeDecided = false, RunStrength? strength = null)

@@ -45,7 +45,7 @@ public partial class RunResultsPage
             }
 
             _table = Table3Row.Build(_methods);
-            _ablationDifferences = PairWithFirst(_methods);
+            _ablationDifferences = await Results.AblationDifferencesAsync(_methods);
             _others = [.. (await Results.ListCompletedAsync()).Where(r => r.Id != RunId)];
             var byBlendSign = _results.Predictions.OrderByDescending(p => p.Probabilities[(int)HemorrhageClass.BlendSign]).ToList();
             _gradCamSlices = [.. byBlendSign.Take(GradCamShown)];
@@ -80,13 +80,6 @@ public partial class RunResultsPage
 
     private static MarkupString Cell(MetricSummary mean, double? pooled, Interval? ci) =>
         new($"{TrainingFormat.MeanSd(mean)}<br/><small>pooled {TrainingFormat.Metric(pooled)}{TrainingFormat.Ci(ci)}</small>");
-
-    /// <summary>Each later ablation row against the first (WCE), paired on the same out-of-fold slices.</summary>
-    private static IReadOnlyList<AblationDifference> PairWithFirst(IReadOnlyList<RunResults> methods) =>
-        methods.Count < 2 ? [] : [.. methods.Skip(1).Select(m => new AblationDifference(m.Method, methods[0].Method,
-            PairedDifference.Compare(methods[0].OutOfFold, m.OutOfFold)))];
-
-    private sealed record AblationDifference(string Method, string Baseline, IReadOnlyList<IReadOnlyList<PairedDifference>> PerClass);
 
     private static string Describe(RunResults results) => results.Settings is not { } s
         ? $"{results.Predictions.Count} slices"

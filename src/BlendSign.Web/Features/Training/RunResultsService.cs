@@ -10,15 +10,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlendSign.Web.Features.Training;
 
+/// <summary>
+/// A run's results (metrics, ROC curves, intervals) and an ablation group's paired bootstraps are computed once per run
+/// (<see cref="RunStamp"/>), not per visit; a few runs are kept, the least recently shown dropped first.
+/// </summary>
 public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFactory)
 {
+    private const int RunsKept = 6;
+    private readonly ComputedCache<RunStamp, RunResults> _results = new(RunsKept);
+    private readonly ComputedCache<string, IReadOnlyList<AblationDifference>> _ablations = new(RunsKept);
+
     /// <summary>Null when there is no such run or it was not trained to the end; a diverged run that was has results.</summary>
     public async Task<RunResults?> LoadAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        return run is not null && HasResults(run) ? await ComputeAsync(db, run, cancellationToken) : null;
+        return run is not null && HasResults(run) ? await CachedAsync(run) : null;
     }
+
+    /// <summary>Each later ablation row against the first (WCE), paired on the same out-of-fold slices (1,000 resamples each).</summary>
+    public Task<IReadOnlyList<AblationDifference>> AblationDifferencesAsync(IReadOnlyList<RunResults> methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        return methods.Count < 2
+            ? Task.FromResult<IReadOnlyList<AblationDifference>>([])
+            : _ablations.GetAsync(string.Join(';', methods.Select(m => RunStamp.Of(m.Run))), () => Task.FromResult<IReadOnlyList<AblationDifference>>(
+                [.. methods.Skip(1).Select(m => new AblationDifference(m.Method, methods[0].Method, PairedDifference.Compare(methods[0].OutOfFold, m.OutOfFold)))]));
+    }
+
+    private Task<RunResults> CachedAsync(TrainingRun run) => _results.GetAsync(RunStamp.Of(run), async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await ComputeAsync(db, run, CancellationToken.None);
+    });
 
     /// <summary>Whether a run has results to show: completed, or diverged after training to its end (not stopped at a non-finite loss).</summary>
     public static bool HasResults(TrainingRun run) =>
@@ -35,7 +59,7 @@ public sealed class RunResultsService(IDbContextFactory<BlendSignDbContext> dbFa
         var results = new List<RunResults>();
         foreach (var run in runs.Where(HasResults).OrderBy(r => order.IndexOf(r.Variant ?? "")).ThenBy(r => r.Id))
         {
-            results.Add(await ComputeAsync(db, run, cancellationToken));
+            results.Add(await CachedAsync(run));
         }
 
         return results;

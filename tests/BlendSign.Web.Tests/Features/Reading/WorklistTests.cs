@@ -8,8 +8,13 @@ using Bunit;
 
 namespace BlendSign.Web.Tests.Features.Reading;
 
-public class WorklistTests : BlendSignComponentTest
+public class WorklistTests : BlendSignComponentTest, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // The worklist's pager (a MudSelect) brings MudBlazor services that only dispose asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
     private async Task<string> SeedAsync()
     {
         var raterId = await SignInAsync("rater1", Roles.Radiologist);
