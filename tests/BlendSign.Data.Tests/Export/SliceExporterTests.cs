@@ -1,4 +1,5 @@
 using BlendSign.Data.Export;
+using BlendSign.Data.Import;
 using BlendSign.Data.Tests.Support;
 using BlendSign.Tests.Shared;
 
@@ -19,7 +20,7 @@ public class SliceExporterTests
             Path.Combine(SharedData.RequireFolder(RealData.Rsna), "ID_000aa2bce.dcm"), // intercept 0, values to -3024
         };
         using var harness = new ImportHarness();
-        var report = await harness.ImportAsync(assumeCt: true, files);
+        var report = await harness.ImportAsync(new ImportSettings(AssumeCt: true, AcceptBurnedInAnnotation: true), files);
         var exporter = new SliceExporter(harness.Database, harness.Store);
 
         foreach (var item in report.Items)

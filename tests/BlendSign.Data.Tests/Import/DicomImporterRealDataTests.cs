@@ -35,13 +35,18 @@ public class DicomImporterRealDataTests
     }
 
     [SkippableFact]
-    public async Task ImportAsync_CtIchWithAssumeCt_ImportsAll26WithoutPositions()
+    public async Task ImportAsync_CtIchWithAssumeCt_SecondaryCapturesRefusedUntilTheLeadAcceptsThem_ThenAll26WithoutPositions()
     {
         var images = SharedData.RequireFolder(RealData.CtIchImages);
+        using var refusing = new ImportHarness();
         using var harness = new ImportHarness();
 
-        var report = await harness.ImportAsync(assumeCt: true, images);
+        var refused = await refusing.ImportAsync(assumeCt: true, images);
+        var report = await harness.ImportAsync(new ImportSettings(AssumeCt: true, AcceptBurnedInAnnotation: true), images);
 
+        // Secondary captures (SOP Class 1.2.840.10008.5.1.4.1.1.7) that do not say BurnedInAnnotation NO.
+        Assert.Equal((26, 0, 26), (refused.Files, refused.Imported, refused.Rejected));
+        Assert.All(refused.Items, i => Assert.StartsWith("possible burned-in annotation", i.Reason, StringComparison.Ordinal));
         Assert.Equal((26, 26, 0), (report.Files, report.Imported, report.Rejected));
         await using var db = harness.Database.CreateDbContext();
         var slices = await db.Slices.Include(s => s.Scan).ToListAsync();
@@ -96,7 +101,7 @@ public class DicomImporterRealDataTests
             .Select(SharedData.RequireFolder).ToArray();
         using var harness = new ImportHarness();
 
-        var report = await harness.ImportAsync(assumeCt: true, folders);
+        var report = await harness.ImportAsync(new ImportSettings(AssumeCt: true, AcceptBurnedInAnnotation: true), folders);
 
         Assert.Equal(expected.Count, report.Imported);
         foreach (var item in report.Items)
