@@ -111,20 +111,11 @@ public static class ServerSetup
     {
         app.UseBlendSignHttps();
         app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandlingPath = "/Error",
-                CreateScopeForErrors = true,
-                // A body over its limit is the client's error (413), not the server's.
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-            });
-        }
+        app.UseErrorAnswers();
 
         // Pages get the not-found page; /api answers keep their status (a re-executed POST would fail antiforgery as a 400).
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
+            context => !ErrorAnswers.IsApi(context),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         app.UseCircuitOriginCheck();
