@@ -37,6 +37,7 @@ public partial class ReviewQueuePage
     private bool _modelBoxesLoading;
     private bool _focusReason;
     private bool _interactive;
+    private bool _caseFocusedOnce;
     private bool _chanceConfirmed;
     private bool _focusCase;
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
@@ -75,10 +76,16 @@ public partial class ReviewQueuePage
     {
         if (firstRender)
         {
-            // Keys work as soon as the page is live, without a click first: the case holds the focus.
             _interactive = true;
-            await _caseElement.FocusIfRenderedAsync();
             StateHasChanged();
+        }
+
+        // Keys work as soon as the page is live, without a click first: the case takes the focus in the first live
+        // render that shows it (the queue may still be computing at the first render).
+        if (_interactive && !_caseFocusedOnce && _queue is not null && Current is not null)
+        {
+            _caseFocusedOnce = true;
+            await _caseElement.FocusIfRenderedAsync();
         }
 
         if (_focusReason)
