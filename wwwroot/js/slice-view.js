@@ -18,8 +18,10 @@ export const PRESETS = {
     bone: [{ level: 600, width: 2800 }],
 };
 
-export function attach(stage, viewer, dotnet, slices, preset) {
-    return new SliceView(stage, viewer, dotnet, slices, preset);
+// The keys come from the focusable element around the stage (the page's viewer or case), which also holds the
+// measurement list.
+export function attach(stage, dotnet, slices, preset) {
+    return new SliceView(stage, stage.closest("[tabindex]"), dotnet, slices, preset);
 }
 
 /** Window.ToByte of the server: floor((HU − lower) × 255 / width + 0.5), 0 at or below lower, 255 at or above upper. */

@@ -3,6 +3,7 @@ using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Data.Training;
+using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Layout.Account;
 using BlendSign.Web.Layout.Shared;
 using Microsoft.AspNetCore.Components;
@@ -28,7 +29,6 @@ public partial class ReviewQueuePage
     private string? _reason;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
-    private int _window;
     private bool _gradCam;
     private bool _modelBoxesShown = true;
 
@@ -42,6 +42,7 @@ public partial class ReviewQueuePage
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
     private ElementReference _caseElement;
     private ElementReference _reasonElement;
+    private SliceView? _view;
     private AuditActor? _actor;
 
     [Inject]
@@ -62,7 +63,7 @@ public partial class ReviewQueuePage
 
     private ReviewItem? Current => _queue is { Items.Count: > 0 } q ? q.Items[Math.Clamp(_index, 0, q.Items.Count - 1)] : null;
 
-    private string Window => ReviewKeys.Windows[_window];
+    private string WindowName => _view is null ? ViewerKeys.Windows[0].Name : _view.Window.Length > 0 ? _view.Window : "custom";
 
     protected override async Task OnInitializedAsync()
     {
@@ -171,14 +172,17 @@ public partial class ReviewQueuePage
             case ReviewCommand.Previous when _index > 0:
                 Select(_index - 1);
                 break;
-            case ReviewCommand.NextWindow:
-                _window = (_window + 1) % ReviewKeys.Windows.Count;
+            case ReviewCommand.NextWindow when _view is not null:
+                await _view.NextWindowAsync();
                 break;
             case ReviewCommand.ToggleGradCam:
                 _gradCam = !_gradCam;
                 break;
             case ReviewCommand.ToggleModelBoxes:
                 _modelBoxesShown = !_modelBoxesShown;
+                break;
+            case ReviewCommand.None when _view is not null:
+                await _view.HandleKeyAsync(e.Key);
                 break;
         }
     }
