@@ -114,6 +114,11 @@ class SliceView {
         this.tools.attachHelper();
     }
 
+    /** Back to the page's keys, e.g. after typing a window. */
+    focus() {
+        this.viewer?.focus({ preventScroll: true });
+    }
+
     dispose() {
         if (this.cineTimer) clearInterval(this.cineTimer);
         this.observer.disconnect();

@@ -54,6 +54,7 @@ public partial class SliceView
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         try
         {
             await DetachViewAsync();

@@ -22,6 +22,8 @@ public partial class SliceView : IAsyncDisposable
     private IJSObjectReference? _editor;
     private DotNetObjectReference<SliceView>? _self;
     private IReadOnlyList<string> _attached = [];
+    private bool _attaching;
+    private bool _disposed;
 
     /// <summary>The SOP Instance UIDs the view may show (a scan's, or just one); <see cref="Index"/> is the current.</summary>
     [Parameter, EditorRequired]
@@ -95,11 +97,29 @@ public partial class SliceView : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (Slices.Count == 0 || Slices.SequenceEqual(_attached))
+        // Renders during an attach (the page moved on meanwhile) wait for it, then the loop attaches their slices.
+        if (_attaching)
         {
             return;
         }
 
+        _attaching = true;
+        try
+        {
+            while (!_disposed && Slices.Count > 0 && !Slices.SequenceEqual(_attached))
+            {
+                await AttachAsync();
+            }
+        }
+        finally
+        {
+            _attaching = false;
+        }
+    }
+
+    private async Task AttachAsync()
+    {
+        _attached = [.. Slices];
         _self ??= DotNetObjectReference.Create(this);
         if (_editor is null)
         {
@@ -112,7 +132,6 @@ public partial class SliceView : IAsyncDisposable
         }
 
         await DetachViewAsync();
-        _attached = [.. Slices];
         _viewModule ??= await JS.InvokeAsync<IJSObjectReference>("import", ViewModule);
         var preset = Window.Length > 0 ? Window : ViewerKeys.Windows[0].Name;
         _view = await _viewModule.InvokeAsync<IJSObjectReference>("attach", _stage, _self, _attached.Select(sop => new { sop }).ToList(), preset);
@@ -169,6 +188,7 @@ public partial class SliceView : IAsyncDisposable
         {
             Window = "";
             await CallViewAsync("setWindow", level, TypedWidth.Value);
+            await CallViewAsync("focus");
         }
     }
 

@@ -3,6 +3,7 @@ using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Data.Training;
+using BlendSign.Web.Features.Gold;
 using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Layout.Account;
 using BlendSign.Web.Layout.Shared;
@@ -15,8 +16,7 @@ namespace BlendSign.Web.Features.Review;
 
 public partial class ReviewQueuePage
 {
-    /// <summary>Box colours per rater, in rater order; consensus boxes in white.</summary>
-    private static readonly string[] Colors = ["#ef5350", "#66bb6a", "#42a5f5", "#ffca28", "#ab47bc"];
+    /// <summary>Raters' boxes in <see cref="RaterColors"/>, as in the adjudication view; consensus boxes in white.</summary>
     private const string ConsensusColor = "#ffffff";
     private const string ModelColor = "#00e5ff";
 
@@ -358,7 +358,7 @@ public partial class ReviewQueuePage
     }
 
     private static IReadOnlyList<(RaterRead Read, string Color)> ReadsOf(ReviewItem item) =>
-        item.Slice.Reads.Select((r, i) => (r, Colors[i % Colors.Length])).ToList();
+        item.Slice.Reads.Select((r, i) => (r, RaterColors.Of(i))).ToList();
 
     private static IReadOnlyList<(RaterBox Box, string Color)> BoxesOf(ReviewItem item) =>
         ReadsOf(item).SelectMany(r => r.Read.Boxes.Select(b => (b, r.Color)))
