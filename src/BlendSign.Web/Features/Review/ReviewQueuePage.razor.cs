@@ -39,6 +39,7 @@ public partial class ReviewQueuePage
     private bool _interactive;
     private bool _chanceConfirmed;
     private bool _focusCase;
+    private bool _viewLive;
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
     private ElementReference _caseElement;
     private ElementReference _reasonElement;
@@ -94,6 +95,16 @@ public partial class ReviewQueuePage
         }
 
         await LoadModelBoxesAsync();
+    }
+
+    /// <summary>Once the view is attached (its first render may come after the page's): the case keeps the keys.</summary>
+    private void OnViewChanged()
+    {
+        if (!_viewLive && _view?.Live == true)
+        {
+            _viewLive = true;
+            _focusCase = !_changing;
+        }
     }
 
     /// <summary>After a render that shows a slice whose model boxes are not known yet: compute them, then render again.</summary>
