@@ -12,8 +12,8 @@ const SVG = "http://www.w3.org/2000/svg";
 const NAVIGATION_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End",
     " ", "+", "=", "-", "Backspace", "Delete"]);
 
-export function attach(stage, viewer, dotnet) {
-    return new BoxEditor(stage, viewer, dotnet);
+export function attach(stage, dotnet) {
+    return new BoxEditor(stage, stage.closest("[tabindex]"), dotnet);
 }
 
 class BoxEditor {

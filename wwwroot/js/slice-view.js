@@ -18,8 +18,10 @@ export const PRESETS = {
     bone: [{ level: 600, width: 2800 }],
 };
 
-export function attach(stage, viewer, dotnet, slices, preset) {
-    return new SliceView(stage, viewer, dotnet, slices, preset);
+// The keys come from the focusable element around the stage (the page's viewer or case), which also holds the
+// measurement list.
+export function attach(stage, dotnet, slices, preset) {
+    return new SliceView(stage, stage.closest("[tabindex]"), dotnet, slices, preset);
 }
 
 /** Window.ToByte of the server: floor((HU − lower) × 255 / width + 0.5), 0 at or below lower, 255 at or above upper. */
@@ -110,6 +112,11 @@ class SliceView {
 
     attachHelper() {
         this.tools.attachHelper();
+    }
+
+    /** Back to the page's keys, e.g. after typing a window. */
+    focus() {
+        this.viewer?.focus({ preventScroll: true });
     }
 
     dispose() {

@@ -23,20 +23,6 @@ namespace BlendSign.EndToEnd.Tests.Reading;
 [Collection(BrowserCollection.Name)]
 public class ViewerToolsInBrowserTests(ChromiumBrowser chromium, DemoServer server) : IClassFixture<DemoServer>
 {
-    // The red channel of the canvas as base64 (every pixel), and whether green and blue equal it everywhere.
-    private const string ReadCanvas = """
-        () => {
-            const c = document.querySelector('[data-testid=slice-canvas]');
-            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-            const red = new Uint8Array(c.width * c.height);
-            let gray = true;
-            for (let i = 0; i < red.length; i++) { red[i] = d[i * 4]; gray = gray && d[i * 4 + 1] === red[i] && d[i * 4 + 2] === red[i]; }
-            let s = '';
-            for (let i = 0; i < red.length; i += 8192) s += String.fromCharCode(...red.subarray(i, i + 8192));
-            return [btoa(s), String(gray)];
-        }
-        """;
-
     [SkippableFact]
     public async Task WindowDrag_RepaintsEveryPixelExactlyAsComputedFromTheHu()
     {
@@ -44,14 +30,10 @@ public class ViewerToolsInBrowserTests(ChromiumBrowser chromium, DemoServer serv
         var (scanId, _) = await server.AddUnreadScanAsync(slices: 3, seed: 41);
         var page = await OpenViewerAsync(scanId, slice: 2);
         var hu = await StoredSliceAsync(page);
-        var before = await page.EvaluateAsync<string[]>(ReadCanvas);
+        var before = await page.EvaluateAsync<string[]>(ViewerPage.ReadCanvas);
 
-        var from = await ViewerPage.ToScreenAsync(page, 256, 256);
-        await ViewerPage.DragAsync(page, from, (from.X + 60, from.Y - 25), MouseButton.Right);
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=overlay-window]').textContent.startsWith('W ')");
-        await page.WaitForFunctionAsync("() => !document.querySelector('[data-testid=viewer-stage]').sliceView.frame");
-        var window = ParseWindow(await page.Locator("[data-testid=viewer-stage]").GetAttributeAsync("data-window"));
-        var after = await page.EvaluateAsync<string[]>(ReadCanvas);
+        var window = ParseWindow(await ViewerPage.DragWindowAsync(page));
+        var after = await page.EvaluateAsync<string[]>(ViewerPage.ReadCanvas);
 
         Assert.NotEqual((50, 100), ((int)window.Level, (int)window.Width)); // the drag moved the window
         Assert.Equal("true", after[1]);
@@ -73,12 +55,7 @@ public class ViewerToolsInBrowserTests(ChromiumBrowser chromium, DemoServer serv
 
         foreach (var (column, row) in new[] { (256, 256), (200, 300), (320, 180), (10, 10) })
         {
-            var point = await ViewerPage.PixelCenterAsync(page, column, row);
-            await page.Mouse.MoveAsync(point.X, point.Y);
-            var readout = page.Locator("[data-testid=hu-readout]");
-            await Assertions.Expect(readout).ToHaveAttributeAsync("data-column", column.ToString(CultureInfo.InvariantCulture));
-            await Assertions.Expect(readout).ToHaveAttributeAsync("data-row", row.ToString(CultureInfo.InvariantCulture));
-            var shown = double.Parse((await readout.GetAttributeAsync("data-hu"))!, CultureInfo.InvariantCulture);
+            var shown = await ViewerPage.HuUnderPointerAsync(page, column, row);
             Assert.Equal(npy.Values[row * npy.Columns + column], shown);
         }
     }

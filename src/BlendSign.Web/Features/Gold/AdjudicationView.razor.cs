@@ -27,6 +27,7 @@ public partial class AdjudicationView
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);
     private ElementReference _caseElement;
     private ElementReference _reasonElement;
+    private SliceView? _view;
     private AuditActor? _actor;
 
     [Parameter]
@@ -56,6 +57,11 @@ public partial class AdjudicationView
         "/scans" => "Scans",
         _ => "Adjudication queue",
     };
+
+    /// <summary>The raters' toggle letters: the viewer's windows and tools of the same letters stay on their buttons.</summary>
+    private IReadOnlySet<string> PageKeys => _case is null
+        ? new HashSet<string>()
+        : _case.Slice.Reads.Select((_, i) => RaterColors.KeyOf(i).ToString()).ToHashSet();
 
     private IReadOnlyList<(RaterBox Box, string Color)> VisibleBoxes => _case is null
         ? []
@@ -112,7 +118,7 @@ public partial class AdjudicationView
         _focusReason = true;
     }
 
-    private void OnKeyDownAsync(KeyboardEventArgs e)
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         if (_case is null || e.CtrlKey || e.AltKey || e.MetaKey)
         {
@@ -138,6 +144,10 @@ public partial class AdjudicationView
         else if (e.Key == "Escape")
         {
             Navigation.NavigateTo(BackHref);
+        }
+        else if (_view is not null)
+        {
+            await _view.HandleKeyAsync(e.Key);
         }
     }
 

@@ -4,34 +4,24 @@ using BlendSign.Web.Layout.Account;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.JSInterop;
 
 namespace BlendSign.Web.Features.Reading;
 
 /// <summary>
-/// Every change is saved at once through <see cref="ViewerSession"/>; box-editor.js only reports pointer gestures, in
-/// original slice pixels, to the <see cref="JSInvokableAttribute"/> methods below. slice-view.js draws the slices from
-/// their HU and owns windowing and measuring (Viewer.Tools.cs).
+/// Every change is saved at once through <see cref="ViewerSession"/>; the <see cref="SliceView"/> draws the slices and
+/// reports box gestures, in original slice pixels, to the <see cref="ISliceViewHost"/> methods below.
 /// </summary>
-public partial class Viewer : IAsyncDisposable
+public partial class Viewer : ISliceViewHost, IDisposable
 {
-    public const string EditorModule = "./js/box-editor.js";
+    private const int CineFramesPerSecond = 10;
 
     private ViewerSession? _session;
+    private IReadOnlyList<string> _sops = [];
     private IReadOnlyList<ReadingWarning> _warnings = [];
     private bool _notFound;
-    private string _window = ViewerKeys.Windows[0].Name;
-    private double _zoom = 1;
-    private double _displayWidth = 512;
     private ElementReference _viewerElement;
-    private ElementReference _stageElement;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _editor;
-    private DotNetObjectReference<Viewer>? _selfReference;
+    private SliceView? _view;
     private bool _focusPending = true;
-
-    // False while the page is only prerendered: keys and pointers do nothing until the circuit (and the editor) is live.
-    private bool _interactive;
 
     [Parameter]
     public int ScanId { get; set; }
@@ -46,12 +36,12 @@ public partial class Viewer : IAsyncDisposable
     private ReadingService Reading { get; set; } = default!;
 
     [Inject]
-    private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
     private ILogger<Viewer> Logger { get; set; } = default!;
 
     internal ViewerSession? Session => _session;
+
+    // False while the page is only prerendered: keys and pointers do nothing until the circuit (and the view) is live.
+    private bool Interactive => _view?.Live == true;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -60,6 +50,7 @@ public partial class Viewer : IAsyncDisposable
         _notFound = scan is null;
         _session?.Dispose();
         _session = scan is null ? null : new ViewerSession(Reading, reader, scan);
+        _sops = scan is null ? [] : [.. scan.Slices.Select(s => s.SopInstanceUid)];
         if (_session is { Scan.Slices.Count: > 0 })
         {
             _session.MoveTo(StartSlice is { } start ? start - 1 : _session.FirstUnlabeledIndex);
@@ -75,20 +66,6 @@ public partial class Viewer : IAsyncDisposable
             return;
         }
 
-        if (_editor is null && _module is null)
-        {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", EditorModule);
-            _selfReference = DotNetObjectReference.Create(this);
-            _editor = await _module.InvokeAsync<IJSObjectReference>("attach", _stageElement, _viewerElement, _selfReference);
-            await AttachViewAsync();
-            _interactive = true;
-            StateHasChanged();
-        }
-        else
-        {
-            await ReattachViewIfTheScanChangedAsync();
-        }
-
         if (_focusPending)
         {
             _focusPending = false;
@@ -99,7 +76,7 @@ public partial class Viewer : IAsyncDisposable
     // One switch over every key of ViewerKeys.Legend, in its order, so the two are checked side by side: longer than 60 lines.
     private async Task OnKeyDown(KeyboardEventArgs e)
     {
-        if (_session is null || !_interactive)
+        if (_session is null || _view is null || !Interactive)
         {
             return;
         }
@@ -132,26 +109,8 @@ public partial class Viewer : IAsyncDisposable
             case "End":
                 await JumpAsync(_session.Scan.Slices.Count - 1);
                 break;
-            case "+" or "=":
-                await ZoomAsync(1.25);
-                break;
-            case "-":
-                await ZoomAsync(0.8);
-                break;
-            case "0":
-                await ResetViewAsync();
-                break;
-            case "p":
-                await PixelTrueAsync();
-                break;
-            case "i":
-                await ToggleInterpolationAsync();
-                break;
             case "c":
                 await ToggleCineAsync();
-                break;
-            case "x":
-                await ClearMeasurementsAsync();
                 break;
             case "m":
                 await AttachBlendSignAsync();
@@ -166,15 +125,7 @@ public partial class Viewer : IAsyncDisposable
                 await UndoAsync();
                 break;
             default:
-                if (ViewerKeys.Windows.FirstOrDefault(w => w.Key == key) is { } window)
-                {
-                    await SetWindowAsync(window.Name);
-                }
-                else if (ViewerKeys.Tools.FirstOrDefault(t => t.Key == key) is { } tool)
-                {
-                    await SelectToolAsync(tool.Name == _tool ? ViewerKeys.DefaultTool : tool.Name);
-                }
-
+                await _view.HandleKeyAsync(key);
                 break;
         }
     }
@@ -238,24 +189,11 @@ public partial class Viewer : IAsyncDisposable
         }
     }
 
-    private async Task ZoomAsync(double factor)
-    {
-        if (_editor is not null)
-        {
-            await _editor.InvokeVoidAsync("zoomBy", factor);
-        }
-    }
+    private Task ToggleCineAsync() => _view?.ToggleCineAsync(CineFramesPerSecond) ?? Task.CompletedTask;
 
-    private async Task ResetViewAsync()
-    {
-        if (_editor is not null)
-        {
-            await _editor.InvokeVoidAsync("resetView");
-        }
-    }
+    private Task AttachBlendSignAsync() => _view?.AttachBlendSignAsync() ?? Task.CompletedTask;
 
-    /// <summary>box-editor.js: a box was dragged out on the current slice (original pixels); its center starts in the middle.</summary>
-    [JSInvokable]
+    /// <summary>A box was dragged out on the current slice (original pixels); its center starts in the middle.</summary>
     public async Task OnBoxDrawn(double left, double top, double right, double bottom)
     {
         if (_session is not null && await _session.AddBoxAsync(BoxGeometry.Centered(left, top, right, bottom)))
@@ -266,7 +204,6 @@ public partial class Viewer : IAsyncDisposable
         StateHasChanged();
     }
 
-    [JSInvokable]
     public async Task OnBoxChanged(int boxId, double left, double top, double right, double bottom, double centerX, double centerY)
     {
         if (_session is not null && await _session.UpdateBoxAsync(boxId, new BoxGeometry(left, top, right, bottom, centerX, centerY)))
@@ -277,8 +214,6 @@ public partial class Viewer : IAsyncDisposable
         StateHasChanged();
     }
 
-    /// <summary>box-editor.js: a box was clicked (null: the empty image was).</summary>
-    [JSInvokable]
     public Task OnBoxSelected(int? boxId)
     {
         SelectBox(boxId);
@@ -286,14 +221,26 @@ public partial class Viewer : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>box-editor.js: the zoom or the fitted width changed (handles keep their size on screen).</summary>
-    [JSInvokable]
-    public Task OnViewChanged(double zoom, double displayWidth)
+    public Task OnCineStep()
     {
-        _zoom = zoom;
-        _displayWidth = displayWidth > 0 ? displayWidth : _displayWidth;
-        StateHasChanged();
+        if (_session is { Scan.Slices.Count: > 0 } session)
+        {
+            session.MoveTo(session.Index == session.Scan.Slices.Count - 1 ? 0 : session.Index + 1);
+            StateHasChanged();
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>The reader attaches the helper's two ROI means to their read of that slice.</summary>
+    public async Task OnBlendSignMeasured(string sopInstanceUid, double meanA, double meanB)
+    {
+        if (_session is not null && _session.Current.SopInstanceUid == sopInstanceUid)
+        {
+            await _session.AttachBlendSignAsync(new BlendSignMeasurement(meanA, meanB));
+        }
+
+        StateHasChanged();
     }
 
     private void Refresh() => _warnings = _session is null ? [] : ReadingWarning.For(_session.Scan);
@@ -304,28 +251,8 @@ public partial class Viewer : IAsyncDisposable
         return FormattableString.Invariant($"Box {g.Left:0.#}–{g.Right:0.#} × {g.Top:0.#}–{g.Bottom:0.#}, center ({g.CenterX:0.#}, {g.CenterY:0.#})");
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        try
-        {
-            await DisposeViewAsync();
-            if (_editor is not null)
-            {
-                await _editor.InvokeVoidAsync("dispose");
-                await _editor.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone with the page; nothing to detach.
-        }
-
-        _selfReference?.Dispose();
         _session?.Dispose();
         GC.SuppressFinalize(this);
     }

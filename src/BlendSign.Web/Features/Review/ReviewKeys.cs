@@ -1,4 +1,5 @@
 using BlendSign.Data.Labels;
+using BlendSign.Web.Features.Reading;
 
 namespace BlendSign.Web.Features.Review;
 
@@ -24,7 +25,8 @@ public static class ReviewKeys
     public static IReadOnlyList<(string Key, HemorrhageClass Class)> Classes { get; } =
         [("1", HemorrhageClass.NonIch), ("2", HemorrhageClass.NormalIch), ("3", HemorrhageClass.BlendSign)];
 
-    public static IReadOnlyList<string> Windows { get; } = ["rgb3", "brain", "subdural", "bone"];
+    /// <summary>The letters this page keeps for itself; the viewer's windows and tools of these letters stay on their buttons.</summary>
+    public static IReadOnlySet<string> PageKeys { get; } = new HashSet<string>(["k", "c", "r", "u", "w", "g", "m"]);
 
     public static IReadOnlyList<(string[] Keys, string Action)> Legend { get; } =
     [
@@ -34,9 +36,10 @@ public static class ReviewKeys
         (["U"], "undo your last decision"),
         (["Esc"], "cancel a change"),
         (["↑", "↓"], "previous / next slice"),
-        (["W"], "next window (" + string.Join(" / ", Windows) + ")"),
+        (["W"], "next window (" + string.Join(" / ", ViewerKeys.Windows.Select(w => w.Name)) + ")"),
         (["G"], "Grad-CAM overlay on / off"),
         (["M"], "the model's boxes on / off"),
+        (["right drag"], "window; the viewer's other keys as on its buttons"),
     ];
 
     /// <summary>The command for <paramref name="key"/>; <paramref name="changing"/>: a change was started and waits for its class.</summary>

@@ -3,6 +3,8 @@ using BlendSign.Data.Gold;
 using BlendSign.Data.Labels;
 using BlendSign.Data.Review;
 using BlendSign.Data.Training;
+using BlendSign.Web.Features.Gold;
+using BlendSign.Web.Features.Reading;
 using BlendSign.Web.Layout.Account;
 using BlendSign.Web.Layout.Shared;
 using Microsoft.AspNetCore.Components;
@@ -14,8 +16,7 @@ namespace BlendSign.Web.Features.Review;
 
 public partial class ReviewQueuePage
 {
-    /// <summary>Box colours per rater, in rater order; consensus boxes in white.</summary>
-    private static readonly string[] Colors = ["#ef5350", "#66bb6a", "#42a5f5", "#ffca28", "#ab47bc"];
+    /// <summary>Raters' boxes in <see cref="RaterColors"/>, as in the adjudication view; consensus boxes in white.</summary>
     private const string ConsensusColor = "#ffffff";
     private const string ModelColor = "#00e5ff";
 
@@ -28,7 +29,6 @@ public partial class ReviewQueuePage
     private string? _reason;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
-    private int _window;
     private bool _gradCam;
     private bool _modelBoxesShown = true;
 
@@ -40,9 +40,11 @@ public partial class ReviewQueuePage
     private bool _caseFocusedOnce;
     private bool _chanceConfirmed;
     private bool _focusCase;
+    private bool _viewLive;
     private readonly Stack<(int DecisionId, string Sop)> _undo = new();
     private ElementReference _caseElement;
     private ElementReference _reasonElement;
+    private SliceView? _view;
     private AuditActor? _actor;
 
     [Inject]
@@ -63,7 +65,7 @@ public partial class ReviewQueuePage
 
     private ReviewItem? Current => _queue is { Items.Count: > 0 } q ? q.Items[Math.Clamp(_index, 0, q.Items.Count - 1)] : null;
 
-    private string Window => ReviewKeys.Windows[_window];
+    private string WindowName => _view is null ? ViewerKeys.Windows[0].Name : _view.Window.Length > 0 ? _view.Window : "custom";
 
     protected override async Task OnInitializedAsync()
     {
@@ -100,6 +102,16 @@ public partial class ReviewQueuePage
         }
 
         await LoadModelBoxesAsync();
+    }
+
+    /// <summary>Once the view is attached (its first render may come after the page's): the case keeps the keys.</summary>
+    private void OnViewChanged()
+    {
+        if (!_viewLive && _view?.Live == true)
+        {
+            _viewLive = true;
+            _focusCase = !_changing;
+        }
     }
 
     /// <summary>After a render that shows a slice whose model boxes are not known yet: compute them, then render again.</summary>
@@ -178,14 +190,17 @@ public partial class ReviewQueuePage
             case ReviewCommand.Previous when _index > 0:
                 Select(_index - 1);
                 break;
-            case ReviewCommand.NextWindow:
-                _window = (_window + 1) % ReviewKeys.Windows.Count;
+            case ReviewCommand.NextWindow when _view is not null:
+                await _view.NextWindowAsync();
                 break;
             case ReviewCommand.ToggleGradCam:
                 _gradCam = !_gradCam;
                 break;
             case ReviewCommand.ToggleModelBoxes:
                 _modelBoxesShown = !_modelBoxesShown;
+                break;
+            case ReviewCommand.None when _view is not null:
+                await _view.HandleKeyAsync(e.Key);
                 break;
         }
     }
@@ -361,7 +376,7 @@ public partial class ReviewQueuePage
     }
 
     private static IReadOnlyList<(RaterRead Read, string Color)> ReadsOf(ReviewItem item) =>
-        item.Slice.Reads.Select((r, i) => (r, Colors[i % Colors.Length])).ToList();
+        item.Slice.Reads.Select((r, i) => (r, RaterColors.Of(i))).ToList();
 
     private static IReadOnlyList<(RaterBox Box, string Color)> BoxesOf(ReviewItem item) =>
         ReadsOf(item).SelectMany(r => r.Read.Boxes.Select(b => (b, r.Color)))

@@ -54,11 +54,11 @@ public class AdjudicationViewTests : BlendSignComponentTest
         Assert.Contains("Blend sign", page.Find("[data-testid=read-rater3]").TextContent);
         Assert.Contains("tie", page.Find("[data-testid=vote]").TextContent);
         Assert.Contains("slice 1 of 2", page.Find("[data-testid=case-title]").TextContent);
-        Assert.Equal(2, page.FindAll(".slice-boxes rect").Count);
+        Assert.Equal(2, page.FindAll(".overlay-boxes rect").Count);
 
         await page.Find("[data-testid=adjudication-case]").KeyDownAsync(new KeyboardEventArgs { Key = "b" });
 
-        Assert.Single(page.FindAll(".slice-boxes rect"));
+        Assert.Single(page.FindAll(".overlay-boxes rect"));
         Assert.Equal("false", page.Find("[data-testid=toggle-rater2]").GetAttribute("aria-pressed"));
     }
 

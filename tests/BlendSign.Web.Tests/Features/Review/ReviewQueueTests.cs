@@ -133,7 +133,7 @@ public class ReviewQueueTests : BlendSignComponentTest
         await PressAsync(page, "w");
         await PressAsync(page, "g");
 
-        Assert.EndsWith("/image?window=brain", page.Find("[data-testid=slice-image]").GetAttribute("src"));
+        Assert.Equal("window: brain", page.Find("[data-testid=review-window]").TextContent);
         Assert.Equal($"/api/runs/{_seed.RunId}/gradcam/7.7.5", page.Find("[data-testid=slice-overlay]").GetAttribute("src"));
     }
 
