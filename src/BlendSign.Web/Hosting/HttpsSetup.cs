@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace BlendSign.Web.Hosting;
 
@@ -24,8 +25,7 @@ public static class HttpsSetup
 
     public static WebApplication UseBlendSignHttps(this WebApplication app)
     {
-        var https = app.Configuration.GetSection(HttpsOptions.SectionName).Get<HttpsOptions>() ?? new HttpsOptions();
-        if (https.BehindProxy)
+        if (app.Services.GetRequiredService<IOptions<HttpsOptions>>().Value.BehindProxy)
         {
             app.UseForwardedHeaders();
         }

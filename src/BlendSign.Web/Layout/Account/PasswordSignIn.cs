@@ -22,17 +22,3 @@ public sealed class PasswordSignIn(
         return await signIn.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
     }
 }
-
-/// <summary>A hash of a random password made once per process, to compare against when there is no account.</summary>
-public sealed class DecoyPasswordHash
-{
-    public DecoyPasswordHash(IPasswordHasher<ApplicationUser> hasher)
-    {
-        ArgumentNullException.ThrowIfNull(hasher);
-        Hash = hasher.HashPassword(User, Guid.NewGuid().ToString("N"));
-    }
-
-    public ApplicationUser User { get; } = new() { UserName = "decoy" };
-
-    public string Hash { get; }
-}
